@@ -1,7 +1,7 @@
 import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { KeyError } from '../errors.js';
 import { parsePemBlocks, type PemBlock } from '../tuf/x509.js';
-import { TAG, children, decodeOid, decodeSmallInteger, expectTag, readTlv, type Tlv } from './der.js';
+import { TAG, children, decodeOid, decodeSmallInteger, expectTag, readTlv, type Tlv } from '../util/der.js';
 
 /**
  * Private keys as notary and docker store them (N:tuf/utils/pkcs8.go, notary-protocol.md §7):

@@ -286,7 +286,7 @@ export function parseSignedFile<T extends RoleMetadata>(
 ): SignedFile<T> {
   const source = `${role}.json`;
   const top = parseJsonObject(bytes, source);
-  const reader = new JsonReader(source);
+  const reader: JsonReader = new JsonReader(source);
   const signedObj = reader.object(top.signed, 'signed');
   const signatures = reader.array(top.signatures ?? [], 'signatures').map((value, i) => {
     const s = reader.object(value, `signatures[${i}]`);

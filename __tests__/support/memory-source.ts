@@ -1,0 +1,24 @@
+import { sha256Hex } from '../../src/tuf/encoding.js';
+import type { FetchOptions, MetadataSource } from '../../src/tuf/trusted-repository.js';
+import { fixture } from './fixtures.js';
+
+/** Serves metadata files from memory the way notary-server does (by role, checksum or version). */
+export class MemorySource implements MetadataSource {
+  readonly files = new Map<string, Uint8Array>();
+  readonly requests: string[] = [];
+
+  static fromFixtures(repo: string, roles: string[]): MemorySource {
+    const source = new MemorySource();
+    for (const role of roles) source.files.set(role, fixture(`${repo}/${role}.json`));
+    return source;
+  }
+
+  fetch(role: string, options: FetchOptions): Promise<Uint8Array | undefined> {
+    this.requests.push(options.version ? `${options.version}.${role}` : options.checksum ? `${role}.${options.checksum.slice(0, 8)}` : role);
+    const key = options.version ? `${options.version}.${role}` : role;
+    const bytes = this.files.get(key);
+    if (bytes && options.checksum && sha256Hex(bytes) !== options.checksum) return Promise.resolve(undefined);
+    if (bytes && bytes.length > options.maxBytes) return Promise.reject(new Error(`response larger than ${options.maxBytes}`));
+    return Promise.resolve(bytes);
+  }
+}
