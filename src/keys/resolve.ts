@@ -17,7 +17,10 @@ export function parseKeySource(input: string, value: string, mask: (secret: stri
   const text = value.trim();
   if (text.startsWith('awskms://')) return { kind: 'awskms', uri: text };
   if (text.startsWith('pkcs11:')) return { kind: 'pkcs11', uri: text };
-  if (text.includes('-----BEGIN')) return { kind: 'pem', pem: text, origin: 'text' };
+  if (text.includes('-----BEGIN')) {
+    maskPem(text, mask);
+    return { kind: 'pem', pem: text, origin: 'text' };
+  }
   if (!text.includes('\n') && text.length < 4096 && existsSync(text) && statSync(text).isFile()) {
     const pem = readFileSync(text, 'utf8');
     maskPem(pem, mask);
@@ -28,6 +31,7 @@ export function parseKeySource(input: string, value: string, mask: (secret: stri
   if (/^[A-Za-z0-9+/]+=*$/.test(compact)) {
     const pem = Buffer.from(compact, 'base64').toString('utf8');
     if (pem.includes('-----BEGIN')) {
+      mask(compact);
       maskPem(pem, mask);
       return { kind: 'pem', pem, origin: 'base64' };
     }

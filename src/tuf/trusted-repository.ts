@@ -49,6 +49,13 @@ export interface LoadedRole {
   paths: string[];
 }
 
+/** A published delegation that did not verify; `expired` ones are validly signed, only stale. */
+export interface InvalidRole {
+  reason: string;
+  /** Set when only the expiry failed: the content is authentic and may be re-signed. */
+  expired?: LoadedRole;
+}
+
 export class TrustedRepository {
   constructor(
     readonly gun: string,
@@ -58,7 +65,7 @@ export class TrustedRepository {
     /** Verified targets roles, in notary's pre-order walk order. */
     readonly roles: Map<string, LoadedRole>,
     /** Delegations that were published but did not verify (expired, threshold): skipped, as notary does. */
-    readonly invalidRoles: Map<string, string>,
+    readonly invalidRoles: Map<string, InvalidRole>,
     readonly warnings: string[],
     readonly trustedOnFirstUse: boolean,
   ) {}
@@ -220,7 +227,7 @@ export async function loadTrustedRepository(source: MetadataSource, options: Tru
   checkVersion(options, 'targets', targetsFile.signed.version);
 
   const roles = new Map<string, LoadedRole>([['targets', { name: 'targets', file: targetsFile, keys: targetsKeys, paths: [''] }]]);
-  const invalidRoles = new Map<string, string>();
+  const invalidRoles = new Map<string, InvalidRole>();
 
   // Pre-order walk, children in listed order (N:tuf/tuf.go WalkTargets).
   const stack: LoadedRole[] = [roles.get('targets')!];
@@ -235,18 +242,24 @@ export async function loadTrustedRepository(source: MetadataSource, options: Tru
       const file = parseSignedFile(d.name, bytes, (r, o) => Targets.fromJSON(r, o, d.name));
       const keys: RoleKeys = { name: d.name, keyids: d.keyids, threshold: d.threshold, keys: parent.file.signed.delegationKeys };
       checkVersion(options, d.name, file.signed.version);
+      // A child keeps only the paths its parent was granted (RestrictDelegationPathPrefixes).
+      const paths = d.paths.filter((p) => parent.paths.some((granted) => p.startsWith(granted)));
+      const loaded: LoadedRole = { name: d.name, file, keys, paths };
+      // As notary: an invalid delegation is skipped with its subtree, not fatal for the repository.
       try {
         verifyThreshold(`${d.name}.json`, keys, file.signedBytes, file.signatures);
-        checkExpiry(`${d.name}.json`, file.signed.expiresMs, file.signed.expires, now);
       } catch (error) {
-        // As notary: an invalid delegation is skipped with its subtree, not fatal for the repository.
-        invalidRoles.set(d.name, (error as Error).message);
+        invalidRoles.set(d.name, { reason: (error as Error).message });
         warnings.push(`${options.gun}: ignoring ${d.name}: ${(error as Error).message}`);
         continue;
       }
-      // A child keeps only the paths its parent was granted (RestrictDelegationPathPrefixes).
-      const paths = d.paths.filter((p) => parent.paths.some((granted) => p.startsWith(granted)));
-      children.push({ name: d.name, file, keys, paths });
+      if (file.signed.expiresMs <= now) {
+        const reason = `${d.name}.json expired at ${file.signed.expires}`;
+        invalidRoles.set(d.name, { reason, expired: loaded });
+        warnings.push(`${options.gun}: ignoring ${d.name}: ${reason}`);
+        continue;
+      }
+      children.push(loaded);
     }
     for (const child of children) roles.set(child.name, child);
     stack.push(...children.reverse());

@@ -1,0 +1,36 @@
+import * as core from '@actions/core';
+import type { Reporter } from '../commands/context.js';
+import type { ImageResult } from '../commands/sign.js';
+
+/** The Reporter on a runner: log lines, `::warning::` annotations and collapsible groups. */
+export const actionsReporter: Reporter = {
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+  group: (name, fn) => core.group(name, fn),
+};
+
+/** `digests` and `result` outputs (action-interface.md). */
+export function setOutputs(results: readonly ImageResult[]): void {
+  core.setOutput('digests', [...new Set(results.map((r) => `${r.repository}@${r.digest}`))].join('\n'));
+  core.setOutput(
+    'result',
+    JSON.stringify(results.map((r) => ({ image: r.image, tag: r.tag, digest: r.digest, size: r.size, roles: r.roles, notaryServer: r.notaryServer }))),
+  );
+}
+
+export async function writeSummary(title: string, results: readonly ImageResult[]): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary
+    .addHeading(title, 3)
+    .addTable([
+      [
+        { data: 'Image', header: true },
+        { data: 'Tag', header: true },
+        { data: 'Digest', header: true },
+        { data: 'Signers', header: true },
+        { data: 'Expires', header: true },
+      ],
+      ...results.map((r) => [r.repository, r.tag, `<code>${r.digest}</code>`, r.roles.join(', '), r.expires ?? '']),
+    ])
+    .write();
+}

@@ -1,0 +1,74 @@
+import type { HttpClient } from '../http/client.js';
+import { NotaryClient } from '../notary/client.js';
+import type { RegistryClient } from '../registry/client.js';
+import { DOCKER_HUB, gunOf, registryApiHost, type ImageReference } from '../registry/reference.js';
+import { daysUntil } from '../tuf/time.js';
+import type { TrustedRepository } from '../tuf/trusted-repository.js';
+
+/** What commands report through; the action layer maps it onto @actions/core. */
+export interface Reporter {
+  info(message: string): void;
+  warning(message: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface CommandContext {
+  http: HttpClient;
+  registry: RegistryClient;
+  reporter: Reporter;
+  /** The `notary-server` input, else DOCKER_CONTENT_TRUST_SERVER, else empty. */
+  notaryServer?: string;
+  /** Root key IDs (TUF or canonical) from `trusted-root-keys`. */
+  pinnedRootKeyIds: ReadonlySet<string>;
+  expiryWarningDays: number;
+  now?: () => number;
+}
+
+export const RETIRED_SERVER = 'notary.docker.io';
+
+/** Docker's default: notary.docker.io for Docker Hub, else https://<registry host> (C:cli/trust/trust.go Server). */
+export function notaryServerFor(ctx: CommandContext, ref: Pick<ImageReference, 'registry'>): string {
+  if (ctx.notaryServer) return ctx.notaryServer.replace(/\/+$/, '');
+  return ref.registry === DOCKER_HUB ? `https://${RETIRED_SERVER}` : `https://${registryApiHost(ref.registry)}`;
+}
+
+export function notaryClientFor(ctx: CommandContext, ref: ImageReference): NotaryClient {
+  return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), gunOf(ref));
+}
+
+/** Groups references by repository (GUN), keeping first-seen order: one metadata load and publish each. */
+export function groupByRepository(images: readonly ImageReference[]): Map<string, ImageReference[]> {
+  const groups = new Map<string, ImageReference[]>();
+  for (const image of images) {
+    const gun = gunOf(image);
+    groups.set(gun, [...(groups.get(gun) ?? []), image]);
+  }
+  return groups;
+}
+
+export interface RoleExpiry {
+  role: string;
+  expires: string;
+  days: number;
+}
+
+/**
+ * Expiry of the roles a person must re-sign (root, targets, snapshot, delegations). The timestamp
+ * is left out: the server re-signs it on demand (N:server/timestamp/timestamp.go).
+ */
+export function roleExpiries(repo: TrustedRepository, now: number): RoleExpiry[] {
+  const out: RoleExpiry[] = [
+    { role: 'root', expires: repo.root.signed.expires, days: daysUntil(repo.root.signed.expiresMs, now) },
+    { role: 'snapshot', expires: repo.snapshot.signed.expires, days: daysUntil(repo.snapshot.signed.expiresMs, now) },
+  ];
+  for (const [name, role] of repo.roles) out.push({ role: name, expires: role.file.signed.expires, days: daysUntil(role.file.signed.expiresMs, now) });
+  return out;
+}
+
+export function warnAboutExpiry(ctx: CommandContext, repo: TrustedRepository, now: number): void {
+  for (const e of roleExpiries(repo, now)) {
+    if (e.days < ctx.expiryWarningDays) {
+      ctx.reporter.warning(`${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then`);
+    }
+  }
+}

@@ -1,0 +1,219 @@
+import { KeyError, RegistryError, VerificationError } from '../errors.js';
+import { dockerPush } from '../docker/cli.js';
+import { openSigner, type KeyInput } from '../keys/resolve.js';
+import type { Signer } from '../keys/signer.js';
+import type { MetadataFile } from '../notary/client.js';
+import type { ResolvedManifest } from '../registry/client.js';
+import { gunOf, type ImageReference } from '../registry/reference.js';
+import { canonicalBytes } from '../tuf/canonical-json.js';
+import type { PublicKey } from '../tuf/keys.js';
+import { Targets, parseSignedFile, serializeSignedFile, type FileMeta } from '../tuf/metadata.js';
+import { verifyThreshold } from '../tuf/signatures.js';
+import { DEFAULT_EXPIRY_DAYS, daysUntil, expiryFromNow } from '../tuf/time.js';
+import { TrustedRepository, loadTrustedRepository, roleKeyIdsFor, type LoadedRole } from '../tuf/trusted-repository.js';
+import { RETIRED_SERVER, groupByRepository, notaryClientFor, notaryServerFor, warnAboutExpiry, type CommandContext } from './context.js';
+
+export interface SignOptions {
+  images: ImageReference[];
+  push: boolean;
+  /** Signer name: signs into targets/releases and targets/<signer> where the key is listed. */
+  signer: string;
+  signerKey: KeyInput;
+}
+
+/** One row of the `result` output (action-interface.md). */
+export interface ImageResult {
+  image: string;
+  /** `<registry>/<repository>`: the name to deploy by digest. */
+  repository: string;
+  tag: string;
+  digest: string;
+  size: number;
+  roles: string[];
+  notaryServer: string;
+  /** The earliest expiry among the roles that signed the tag. */
+  expires?: string;
+}
+
+/** The target entry docker writes for a pushed tag: sha256 only, length = manifest size (C:cli/trust/trust_push.go). */
+export function targetFor(manifest: ResolvedManifest): FileMeta {
+  return { length: manifest.size, hashes: { sha256: new Uint8Array(Buffer.from(manifest.digest.slice('sha256:'.length), 'hex')) } };
+}
+
+function sameTarget(a: FileMeta | undefined, b: FileMeta): boolean {
+  return !!a && a.length === b.length && !!a.hashes.sha256 && Buffer.from(a.hashes.sha256).equals(Buffer.from(b.hashes.sha256!));
+}
+
+interface SigningRole {
+  name: string;
+  /** The key ID the role lists for our key (a TUF ID; certificates differ from the bare key's ID). */
+  keyid: string;
+  /** What the role holds now, when published and authentic. */
+  current?: LoadedRole;
+}
+
+/**
+ * The delegations to write: among targets/releases and targets/<signer>, those whose keys include
+ * the signing key, as `docker trust sign` does (C:cli/command/trust/sign.go).
+ */
+export function signingRoles(repo: TrustedRepository, signer: string, key: PublicKey, tags: readonly string[]): SigningRole[] {
+  const candidates = [...new Set(['targets/releases', `targets/${signer}`])];
+  const top = repo.targets.file.signed;
+  const roles: SigningRole[] = [];
+  for (const name of candidates) {
+    const delegation = top.delegations.find((d) => d.name === name);
+    if (!delegation) continue;
+    const [keyid] = roleKeyIdsFor(delegation, top.delegationKeys, key);
+    if (!keyid) continue;
+    const outside = tags.filter((tag) => !delegation.paths.some((p) => tag.startsWith(p)));
+    if (outside.length > 0) throw new KeyError(`${name} of ${repo.gun} may not sign ${outside.join(', ')}: its paths are ${JSON.stringify(delegation.paths)}`);
+    const invalid = repo.invalidRoles.get(name);
+    if (invalid && !invalid.expired) {
+      throw new VerificationError(`${name} of ${repo.gun} does not verify (${invalid.reason}); refusing to re-sign content that is not authentic`);
+    }
+    roles.push({ name, keyid, current: repo.roles.get(name) ?? invalid?.expired });
+  }
+  if (roles.length === 0) {
+    const present = candidates.filter((n) => top.delegations.some((d) => d.name === n));
+    const why = present.length === 0 ? `${repo.gun} has neither delegation; add the signer first (command: add-signer)` : `the key is not listed in ${present.join(' or ')}`;
+    throw new KeyError(`the signer-key (key ID ${key.canonicalId}) cannot sign ${candidates.join(' or ')}: ${why}`);
+  }
+  return roles;
+}
+
+/** The new version of a delegation with these targets added, signed; undefined when nothing would change. */
+async function resignRole(
+  role: SigningRole,
+  targets: ReadonlyMap<string, FileMeta>,
+  signer: Signer,
+  now: number,
+  warningDays: number,
+): Promise<{ file: MetadataFile; version: number } | undefined> {
+  const current = role.current?.file.signed;
+  const unchanged = [...targets].every(([tag, meta]) => sameTarget(current?.targets.get(tag), meta));
+  if (current && unchanged && daysUntil(current.expiresMs, now) >= warningDays) return undefined;
+  const next = new Targets(
+    (current?.version ?? 0) + 1,
+    expiryFromNow(DEFAULT_EXPIRY_DAYS.targets, now),
+    new Map([...(current?.targets ?? []), ...targets]),
+    new Map(current?.delegationKeys ?? []),
+    current?.delegations.map((d) => ({ ...d })) ?? [],
+  );
+  const signed = next.toJSON();
+  const sig = await signer.sign(canonicalBytes(signed));
+  const bytes = serializeSignedFile(signed, [{ keyid: role.keyid, method: signer.method, sig }]);
+  return { file: { role: role.name, bytes }, version: next.version };
+}
+
+/** Pushes (optionally), resolves and signs every image; one publish per repository; then verifies it all from the server. */
+export async function sign(ctx: CommandContext, options: SignOptions): Promise<ImageResult[]> {
+  const now = ctx.now?.() ?? Date.now();
+  const signer = await openSigner(options.signerKey);
+  try {
+    const key = await signer.publicKey();
+    ctx.reporter.info(`Signing key ${key.canonicalId} (${signer.description})`);
+    const results: ImageResult[] = [];
+    for (const [gun, refs] of groupByRepository(options.images)) {
+      results.push(...(await ctx.reporter.group(`Sign ${gun}`, () => signRepository(ctx, options, signer, key, gun, refs, now))));
+    }
+    return results;
+  } finally {
+    await signer.close();
+  }
+}
+
+async function resolveImages(ctx: CommandContext, refs: ImageReference[], push: boolean): Promise<Map<string, ResolvedManifest>> {
+  const manifests = new Map<string, ResolvedManifest>();
+  for (const ref of refs) {
+    const name = `${gunOf(ref)}:${ref.tag}`;
+    const pushed = push ? await dockerPush(name) : undefined;
+    const manifest = await ctx.registry.resolve(ref);
+    if (pushed && (pushed.digest !== manifest.digest || pushed.size !== manifest.size)) {
+      throw new RegistryError(`${name}: docker pushed ${pushed.digest} (${pushed.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`);
+    }
+    if (ref.digest && ref.digest !== manifest.digest) throw new RegistryError(`${ref.original}: the registry's ${ref.tag} is ${manifest.digest}, not the digest given`);
+    const earlier = manifests.get(ref.tag);
+    if (earlier && earlier.digest !== manifest.digest) throw new RegistryError(`${name} resolved to two digests in one run`);
+    manifests.set(ref.tag, manifest);
+    ctx.reporter.info(`${name} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
+  }
+  return manifests;
+}
+
+async function signRepository(
+  ctx: CommandContext,
+  options: SignOptions,
+  signer: Signer,
+  key: PublicKey,
+  gun: string,
+  refs: ImageReference[],
+  now: number,
+): Promise<ImageResult[]> {
+  const server = notaryServerFor(ctx, refs[0]!);
+  if (server.includes(RETIRED_SERVER)) ctx.reporter.warning(`${RETIRED_SERVER} closes on 2026-12-08 (Docker retires content trust on Docker Hub); run your own Notary server and set notary-server`);
+  const manifests = await resolveImages(ctx, refs, options.push);
+
+  const seenVersions = new Map<string, number>();
+  const pins = ctx.pinnedRootKeyIds;
+  const before = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), { gun, now, pinnedRootKeyIds: pins, seenVersions });
+  before.warnings.forEach((w) => ctx.reporter.warning(w));
+
+  const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
+  const roles = signingRoles(before, options.signer, key, [...targets.keys()]);
+  const files: MetadataFile[] = [];
+  for (const role of roles) {
+    const next = await resignRole(role, targets, signer, now, ctx.expiryWarningDays);
+    if (!next) continue;
+    // Check our own file before the server sees it: it must parse and verify against the delegation.
+    const parsed = parseSignedFile(role.name, next.file.bytes, (r, o) => Targets.fromJSON(r, o, role.name));
+    const delegation = before.targets.file.signed.delegations.find((d) => d.name === role.name)!;
+    verifyThreshold(`${role.name}.json`, { ...delegation, keys: before.targets.file.signed.delegationKeys }, parsed.signedBytes, parsed.signatures);
+    files.push(next.file);
+    seenVersions.set(role.name, next.version);
+  }
+
+  if (files.length === 0) {
+    ctx.reporter.info(`${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`);
+  } else {
+    ctx.reporter.info(`Publishing ${files.map((f) => f.role).join(', ')} to ${server}`);
+    await notaryClientFor(ctx, refs[0]!).publish(files);
+  }
+
+  // Read everything back with fresh client state, pinned to the root we trusted above.
+  const after = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), {
+    gun,
+    now,
+    pinnedRootKeyIds: new Set(before.rootKeyIds()),
+    seenVersions,
+  });
+  warnAboutExpiry(ctx, after, now);
+  const results: ImageResult[] = [];
+  for (const ref of refs) {
+    const expected = targets.get(ref.tag)!;
+    for (const role of roles) {
+      const published = after.roles.get(role.name);
+      if (!published) throw new VerificationError(`${gun}: ${role.name} does not verify after publishing`);
+      if (!sameTarget(published.file.signed.targets.get(ref.tag), expected)) {
+        throw new VerificationError(`${gun}:${ref.tag}: ${role.name} on the server does not hold the digest and size just signed`);
+      }
+    }
+    const current = await ctx.registry.resolve(ref);
+    const signed = manifests.get(ref.tag)!;
+    if (current.digest !== signed.digest || current.size !== signed.size) {
+      throw new VerificationError(`${gun}:${ref.tag} moved while signing: signed ${signed.digest}, the registry now serves ${current.digest}`);
+    }
+    const expiries = roles.map((r) => after.roles.get(r.name)!.file.signed);
+    const earliest = expiries.reduce((a, b) => (a.expiresMs <= b.expiresMs ? a : b));
+    results.push({
+      image: ref.original,
+      repository: gun,
+      tag: ref.tag,
+      digest: signed.digest,
+      size: signed.size,
+      roles: roles.map((r) => r.name),
+      notaryServer: server,
+      expires: earliest.expires,
+    });
+  }
+  return results;
+}

@@ -1,0 +1,87 @@
+import { sha256Hex } from '../tuf/encoding.js';
+import { RegistryError } from '../errors.js';
+import { HttpError, type HttpClient } from '../http/client.js';
+import { isLoopbackHost, registryApiHost, type ImageReference } from './reference.js';
+
+/** Every manifest kind a tag may point at; DCT signs whichever the registry serves. */
+export const MANIFEST_MEDIA_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+];
+
+const MAX_MANIFEST_BYTES = 4 << 20;
+
+export interface ResolvedManifest {
+  /** `sha256:<hex>` of the manifest bytes, computed here (the header is checked, not trusted). */
+  digest: string;
+  size: number;
+  mediaType: string;
+}
+
+/** TLS failures that mean "this server speaks plain HTTP". */
+const PLAIN_HTTP_HINTS = ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ECONNRESET'];
+
+export class RegistryClient {
+  private readonly bases = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly http: HttpClient,
+    private readonly insecureRegistries: readonly string[] = [],
+  ) {}
+
+  /** https://host, or http://host for a loopback or listed insecure registry that does not speak TLS. */
+  baseUrl(registry: string): Promise<string> {
+    let base = this.bases.get(registry);
+    if (!base) {
+      base = this.probe(registry);
+      this.bases.set(registry, base);
+    }
+    return base;
+  }
+
+  private async probe(registry: string): Promise<string> {
+    const host = registryApiHost(registry);
+    const mayUseHttp = isLoopbackHost(host) || this.insecureRegistries.includes(registry) || this.insecureRegistries.includes(host);
+    try {
+      await this.http.request({ url: `https://${host}/v2/`, maxBytes: 1 << 16, retry: !mayUseHttp });
+      return `https://${host}`;
+    } catch (error) {
+      const code = error instanceof HttpError ? error.code : undefined;
+      const tlsFailure = code !== undefined && (PLAIN_HTTP_HINTS.includes(code) || /wrong version number|EPROTO/i.test((error as Error).message));
+      if (mayUseHttp && tlsFailure) return `http://${host}`;
+      throw new RegistryError(`registry ${registry} is not reachable over HTTPS: ${(error as Error).message}`);
+    }
+  }
+
+  /** The manifest a tag points at now: its digest (hashed here) and size, what DCT signs. */
+  async resolve(ref: ImageReference): Promise<ResolvedManifest> {
+    const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
+    let response;
+    try {
+      const base = await this.baseUrl(ref.registry);
+      response = await this.http.request({
+        url: `${base}/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`,
+        headers: { accept: MANIFEST_MEDIA_TYPES.join(', ') },
+        maxBytes: MAX_MANIFEST_BYTES,
+        scope: `repository:${ref.repository}:pull`,
+      });
+    } catch (error) {
+      if (error instanceof RegistryError) throw error;
+      throw new RegistryError(`cannot read ${name} from the registry: ${(error as Error).message}`);
+    }
+    if (response.status === 404) throw new RegistryError(`${name} is not in the registry (no manifest for tag ${ref.tag})`);
+    if (response.status === 401 || response.status === 403) {
+      throw new RegistryError(`the registry refused access to ${name} (HTTP ${response.status}); set registry-username/registry-password or docker login`);
+    }
+    if (response.status !== 200) throw new RegistryError(`the registry answered HTTP ${response.status} for ${name}`);
+    const digest = `sha256:${sha256Hex(response.body)}`;
+    const header = response.headers['docker-content-digest'];
+    if (typeof header === 'string' && header.startsWith('sha256:') && header !== digest) {
+      throw new RegistryError(`the registry's Docker-Content-Digest ${header} for ${name} does not match the manifest it served (${digest})`);
+    }
+    const contentType = String(response.headers['content-type'] ?? '').split(';')[0]!.trim();
+    return { digest, size: response.body.length, mediaType: contentType || 'application/octet-stream' };
+  }
+}

@@ -1,0 +1,87 @@
+import { InputError } from '../errors.js';
+
+/**
+ * Image references as docker normalizes them (distribution/reference ParseNormalizedNamed):
+ * a first component with `.` or `:` or equal to `localhost` is a registry, otherwise docker.io;
+ * single-component Docker Hub names get `library/`. The GUN is `<registry>/<repository>`.
+ */
+export interface ImageReference {
+  /** As the user wrote it. */
+  original: string;
+  /** `docker.io` or `host[:port]`. */
+  registry: string;
+  /** Path in the registry, e.g. `library/alpine`. */
+  repository: string;
+  tag: string;
+  /** `sha256:<hex>` when the reference pins one as well. */
+  digest?: string;
+}
+
+export const DOCKER_HUB = 'docker.io';
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOMAIN = /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
+
+export function gunOf(ref: Pick<ImageReference, 'registry' | 'repository'>): string {
+  return `${ref.registry}/${ref.repository}`;
+}
+
+/** The host the registry API answers on (Docker Hub's API is not at docker.io). */
+export function registryApiHost(registry: string): string {
+  return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
+}
+
+export function parseImageReference(value: string, input = 'images'): ImageReference {
+  const fail = (why: string): never => {
+    throw new InputError(input, `"${value}" is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
+  };
+  let rest = value.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) fail('the digest must be sha256:<64 hex>');
+  }
+  const lastSlash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  let tag = '';
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  if (!tag) fail('a tag is required (the tag is what gets signed)');
+  if (!TAG.test(tag)) fail(`"${tag}" is not a valid tag`);
+  const slash = rest.indexOf('/');
+  let registry = DOCKER_HUB;
+  let repository = rest;
+  const first = slash >= 0 ? rest.slice(0, slash) : '';
+  if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
+    if (!DOMAIN.test(first)) fail(`"${first}" is not a valid registry host`);
+    registry = first === 'index.docker.io' ? DOCKER_HUB : first;
+    repository = rest.slice(slash + 1);
+  }
+  if (registry === DOCKER_HUB && !repository.includes('/')) repository = `library/${repository}`;
+  if (!repository || !repository.split('/').every((c) => PATH_COMPONENT.test(c))) {
+    fail('the repository must be lowercase letters, digits and separators');
+  }
+  if (Buffer.byteLength(`${registry}/${repository}`) > 255) fail('the name is longer than 255 characters');
+  return { original: value.trim(), registry, repository, tag, ...(digest ? { digest } : {}) };
+}
+
+/** `images` input: one per line or comma-separated. */
+export function parseImageList(text: string, input = 'images'): ImageReference[] {
+  const items = text
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new InputError(input, 'no image given; expected one or more [registry[:port]/]repository:tag, one per line or comma-separated');
+  return items.map((item) => parseImageReference(item, input));
+}
+
+/** Loopback registries may always fall back to plain HTTP, as docker allows. */
+export function isLoopbackHost(hostPort: string): boolean {
+  const host = hostPort.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
