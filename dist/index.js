@@ -28663,14 +28663,19 @@ class KeyError extends DctError {
     }
 }
 class RegistryError extends DctError {
-    constructor(message, options) {
-        super('registry', message, options);
+    notFound;
+    constructor(message, 
+    /** The tag has no manifest in the registry. */
+    notFound = false) {
+        super('registry', message);
+        this.notFound = notFound;
         this.name = 'RegistryError';
     }
 }
 class NotaryError extends DctError {
     status;
     serverCode;
+    /** `status` is undefined when the server could not be reached at all. */
     constructor(message, status, serverCode) {
         super('notary', message);
         this.status = status;
@@ -34802,6 +34807,7 @@ function parseKeySource(input, value, mask = () => undefined) {
     if (/^[A-Za-z0-9+/]+=*$/.test(compact)) {
         const pem = Buffer.from(compact, 'base64').toString('utf8');
         if (pem.includes('-----BEGIN')) {
+            mask(compact);
             maskPem(pem, mask);
             return { kind: 'pem', pem, origin: 'base64' };
         }
@@ -34993,7 +34999,7 @@ function keyInput(read, mask, input, required) {
             throw new InputError(input, 'is required; expected a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI');
         return undefined;
     }
-    mask(value);
+    // parseKeySource masks every secret form it finds (the PEM, its lines, its base64).
     return { input, passphraseInput, source: parseKeySource(input, value, mask), passphrase };
 }
 function readSettings(read, mask, env = process.env) {
@@ -41140,7 +41146,12 @@ async function resolveImages(ctx, refs, push) {
     for (const ref of refs) {
         const name = `${gunOf(ref)}:${ref.tag}`;
         const pushed = push ? await dockerPush(name) : undefined;
-        const manifest = await ctx.registry.resolve(ref);
+        const manifest = await ctx.registry.resolve(ref).catch((error) => {
+            if (error instanceof RegistryError && error.notFound) {
+                throw new InputError('images', `${error.message}; expected a tag the registry holds${push ? '' : ' (or push: true to push it first)'}`);
+            }
+            throw error;
+        });
         if (pushed && (pushed.digest !== manifest.digest || pushed.size !== manifest.size)) {
             throw new RegistryError(`${name}: docker pushed ${pushed.digest} (${pushed.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`);
         }
@@ -41161,7 +41172,12 @@ async function signRepository(ctx, options, signer, key, gun, refs, now) {
     const manifests = await resolveImages(ctx, refs, options.push);
     const seenVersions = new Map();
     const pins = ctx.pinnedRootKeyIds;
-    const before = await loadTrustedRepository(notaryClientFor(ctx, refs[0]), { gun, now, pinnedRootKeyIds: pins, seenVersions });
+    const before = await loadTrustedRepository(notaryClientFor(ctx, refs[0]), { gun, now, pinnedRootKeyIds: pins, seenVersions }).catch((error) => {
+        if (error instanceof NotaryError && error.status === undefined) {
+            throw new InputError('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
+        }
+        throw error;
+    });
     before.warnings.forEach((w) => ctx.reporter.warning(w));
     const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
     const roles = signingRoles(before, options.signer, key, [...targets.keys()]);
@@ -41362,7 +41378,7 @@ class RegistryClient {
             throw new RegistryError(`cannot read ${name} from the registry: ${error.message}`);
         }
         if (response.status === 404)
-            throw new RegistryError(`${name} is not in the registry (no manifest for tag ${ref.tag})`);
+            throw new RegistryError(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
         if (response.status === 401 || response.status === 403) {
             throw new RegistryError(`the registry refused access to ${name} (HTTP ${response.status}); set registry-username/registry-password or docker login`);
         }

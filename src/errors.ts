@@ -32,13 +32,18 @@ export class KeyError extends DctError {
 }
 
 export class RegistryError extends DctError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('registry', message, options);
+  constructor(
+    message: string,
+    /** The tag has no manifest in the registry. */
+    readonly notFound = false,
+  ) {
+    super('registry', message);
     this.name = 'RegistryError';
   }
 }
 
 export class NotaryError extends DctError {
+  /** `status` is undefined when the server could not be reached at all. */
   constructor(
     message: string,
     readonly status?: number,

@@ -1,4 +1,4 @@
-import { KeyError, RegistryError, VerificationError } from '../errors.js';
+import { InputError, KeyError, NotaryError, RegistryError, VerificationError } from '../errors.js';
 import { dockerPush } from '../docker/cli.js';
 import { openSigner, type KeyInput } from '../keys/resolve.js';
 import type { Signer } from '../keys/signer.js';
@@ -127,7 +127,12 @@ async function resolveImages(ctx: CommandContext, refs: ImageReference[], push: 
   for (const ref of refs) {
     const name = `${gunOf(ref)}:${ref.tag}`;
     const pushed = push ? await dockerPush(name) : undefined;
-    const manifest = await ctx.registry.resolve(ref);
+    const manifest = await ctx.registry.resolve(ref).catch((error: unknown) => {
+      if (error instanceof RegistryError && error.notFound) {
+        throw new InputError('images', `${error.message}; expected a tag the registry holds${push ? '' : ' (or push: true to push it first)'}`);
+      }
+      throw error;
+    });
     if (pushed && (pushed.digest !== manifest.digest || pushed.size !== manifest.size)) {
       throw new RegistryError(`${name}: docker pushed ${pushed.digest} (${pushed.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`);
     }
@@ -155,7 +160,12 @@ async function signRepository(
 
   const seenVersions = new Map<string, number>();
   const pins = ctx.pinnedRootKeyIds;
-  const before = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), { gun, now, pinnedRootKeyIds: pins, seenVersions });
+  const before = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), { gun, now, pinnedRootKeyIds: pins, seenVersions }).catch((error: unknown) => {
+    if (error instanceof NotaryError && error.status === undefined) {
+      throw new InputError('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
+    }
+    throw error;
+  });
   before.warnings.forEach((w) => ctx.reporter.warning(w));
 
   const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));

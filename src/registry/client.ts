@@ -71,7 +71,7 @@ export class RegistryClient {
       if (error instanceof RegistryError) throw error;
       throw new RegistryError(`cannot read ${name} from the registry: ${(error as Error).message}`);
     }
-    if (response.status === 404) throw new RegistryError(`${name} is not in the registry (no manifest for tag ${ref.tag})`);
+    if (response.status === 404) throw new RegistryError(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
     if (response.status === 401 || response.status === 403) {
       throw new RegistryError(`the registry refused access to ${name} (HTTP ${response.status}); set registry-username/registry-password or docker login`);
     }

@@ -1,0 +1,302 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeOciImage } from './oci-image.js';
+
+/**
+ * The real stack of local-stack.md on free loopback ports in a temp dir: notary-server (TLS, a
+ * throwaway CA), the registry, and optionally a Docker engine without networking. Every process
+ * is stopped by the PID started here, also when a test fails (afterAll, and an exit hook).
+ */
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ACTION = join(REPO_ROOT, 'dist', 'index.js');
+
+const started = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, child: ChildProcess, logFile: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : '';
+  throw new Error(`${what} did not start (exit ${child.exitCode}):\n${log}`);
+}
+
+function openssl(args: string[], cwd: string): void {
+  execFileSync('openssl', args, { cwd, stdio: 'pipe' });
+}
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** The `::error::` lines the action printed. */
+  errors: string[];
+}
+
+export class LocalStack {
+  readonly children: ChildProcess[] = [];
+  notaryPort = 0;
+  registryPort = 0;
+  dockerSocket = '';
+
+  private constructor(readonly dir: string) {}
+
+  get notaryUrl(): string {
+    return `https://127.0.0.1:${this.notaryPort}`;
+  }
+  get registry(): string {
+    return `127.0.0.1:${this.registryPort}`;
+  }
+  get caFile(): string {
+    return join(this.dir, 'ca.crt');
+  }
+  get dockerConfig(): string {
+    return join(this.dir, 'docker-config');
+  }
+  get notaryLog(): string {
+    return join(this.dir, 'notary.log');
+  }
+
+  static async start(options: { docker?: boolean } = {}): Promise<LocalStack> {
+    const stack = new LocalStack(mkdtempSync(join(tmpdir(), 'dct-')));
+    try {
+      await Promise.all([stack.startNotary(), stack.startRegistry(), options.docker ? stack.startDocker() : Promise.resolve()]);
+    } catch (error) {
+      await stack.stop();
+      throw error;
+    }
+    return stack;
+  }
+
+  private spawnLogged(command: string, args: string[], logName: string): { child: ChildProcess; log: string } {
+    const log = join(this.dir, logName);
+    const child = spawn(command, args, { cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (d: Buffer) => appendFileSync(log, d));
+    child.stderr?.on('data', (d: Buffer) => appendFileSync(log, d));
+    started.add(child);
+    this.children.push(child);
+    return { child, log };
+  }
+
+  private async startNotary(): Promise<void> {
+    const dir = this.dir;
+    openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ca.key'], dir);
+    openssl(['req', '-x509', '-new', '-key', 'ca.key', '-subj', '/CN=dct-sign test CA', '-days', '30', '-out', 'ca.crt'], dir);
+    openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'server.key'], dir);
+    openssl(['req', '-new', '-key', 'server.key', '-subj', '/CN=localhost', '-out', 'server.csr'], dir);
+    writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
+    openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '30', '-extfile', 'ext.cnf', '-out', 'server.crt'], dir);
+    this.notaryPort = await freePort();
+    const config = {
+      server: { http_addr: `127.0.0.1:${this.notaryPort}`, tls_key_file: join(dir, 'server.key'), tls_cert_file: join(dir, 'server.crt') },
+      trust_service: { type: 'local' },
+      storage: { backend: 'memory' },
+      logging: { level: 'info' },
+    };
+    writeFileSync(join(dir, 'notary.json'), JSON.stringify(config));
+    const { child, log } = this.spawnLogged('notary-server', ['-config', join(dir, 'notary.json')], 'notary.log');
+    const ca = readFileSync(this.caFile, 'utf8');
+    const https = await import('node:https');
+    await waitFor(
+      'notary-server',
+      () =>
+        new Promise<boolean>((resolve) => {
+          https
+            .get(`${this.notaryUrl}/_notary_server/health`, { ca }, (res) => {
+              res.resume();
+              resolve(res.statusCode === 200);
+            })
+            .on('error', () => resolve(false));
+        }),
+      child,
+      log,
+    );
+    mkdirSync(join(this.dockerConfig, 'tls', `127.0.0.1:${this.notaryPort}`), { recursive: true });
+    writeFileSync(join(this.dockerConfig, 'tls', `127.0.0.1:${this.notaryPort}`, 'ca.crt'), ca);
+  }
+
+  private async startRegistry(): Promise<void> {
+    this.registryPort = await freePort();
+    const config = `version: 0.1\nstorage: {filesystem: {rootdirectory: ${join(this.dir, 'registry')}}}\nhttp: {addr: 127.0.0.1:${this.registryPort}}\nlog: {level: warn}\n`;
+    writeFileSync(join(this.dir, 'registry.yml'), config);
+    const { child, log } = this.spawnLogged('docker-registry', ['serve', join(this.dir, 'registry.yml')], 'registry.log');
+    await waitFor('docker-registry', async () => (await fetch(`http://${this.registry}/v2/`)).ok, child, log);
+  }
+
+  private async startDocker(): Promise<void> {
+    const d = join(this.dir, 'docker');
+    mkdirSync(d, { recursive: true });
+    this.dockerSocket = join(d, 'docker.sock');
+    const args = [
+      '--storage-driver=vfs',
+      '--iptables=false',
+      '--ip6tables=false',
+      '--bridge=none',
+      '--ip-masq=false',
+      `--data-root=${join(d, 'data')}`,
+      `--exec-root=${join(d, 'exec')}`,
+      `--pidfile=${join(d, 'docker.pid')}`,
+      `-H`,
+      `unix://${this.dockerSocket}`,
+    ];
+    const { child, log } = this.spawnLogged('dockerd', args, 'dockerd.log');
+    await waitFor(
+      'dockerd',
+      () => {
+        execFileSync('docker', ['version'], { env: this.env(), stdio: 'pipe' });
+        return true;
+      },
+      child,
+      log,
+      60_000,
+    );
+  }
+
+  /** Environment for the docker and notary CLIs against this stack. */
+  env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('INPUT_') && !k.startsWith('GITHUB_')) env[k] = v;
+    return {
+      ...env,
+      DOCKER_CONFIG: this.dockerConfig,
+      ...(this.dockerSocket ? { DOCKER_HOST: `unix://${this.dockerSocket}` } : {}),
+      DOCKER_CONTENT_TRUST_SERVER: this.notaryUrl,
+      ...extra,
+    };
+  }
+
+  docker(args: string[], extra: Record<string, string> = {}): string {
+    return execFileSync('docker', args, { env: this.env(extra), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir });
+  }
+
+  notary(args: string[], extra: Record<string, string> = {}): string {
+    return execFileSync('notary', ['-s', this.notaryUrl, '-d', join(this.dir, 'notary-trust'), '--tlscacert', this.caFile, ...args], {
+      env: this.env(extra),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
+
+  /** Makes a unique image and puts it in the registry (and, with `load`, in the Docker engine instead). */
+  makeImage(repository: string, tag: string, options: { load?: boolean; content?: string } = {}): { digest: string; size: number } {
+    const dir = mkdtempSync(join(this.dir, 'oci-'));
+    const image = writeOciImage(dir, tag, options.content ?? `${repository}:${tag} ${Math.random()}`);
+    const ref = `${this.registry}/${repository}:${tag}`;
+    if (options.load) {
+      const archive = join(dir, 'image.tar');
+      execFileSync('skopeo', ['copy', '-q', `oci:${dir}:${tag}`, `docker-archive:${archive}:${ref}`], { stdio: 'pipe' });
+      this.docker(['load', '-q', '-i', archive]);
+    } else {
+      execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', `oci:${dir}:${tag}`, `docker://${ref}`], { stdio: 'pipe' });
+    }
+    rmSync(dir, { recursive: true, force: true });
+    return { digest: image.manifestDigest, size: image.manifestSize };
+  }
+
+  /** Runs the action exactly as a runner does: INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, node dist/index.js. */
+  runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<RunResult> {
+    const runDir = mkdtempSync(join(this.dir, 'run-'));
+    const outputFile = join(runDir, 'output');
+    const summaryFile = join(runDir, 'summary');
+    writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
+    const env: NodeJS.ProcessEnv = { ...this.env(), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runDir, ...extraEnv };
+    delete env.DOCKER_CONTENT_TRUST_SERVER;
+    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        resolve({
+          exitCode: code ?? -1,
+          stdout,
+          stderr,
+          outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+          summary: readFileSync(summaryFile, 'utf8'),
+          errors: stdout.split('\n').filter((l) => l.startsWith('::error')),
+        });
+      });
+    });
+  }
+
+  /** Count of multipart POSTs the Notary server answered for a GUN (from its request log). */
+  publishCount(gun: string): number {
+    if (!existsSync(this.notaryLog)) return 0;
+    return readFileSync(this.notaryLog, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"http.request.method":"POST"') && l.includes(`"/v2/${gun}/_trust/tuf/"`) && l.includes('response completed')).length;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              started.delete(child);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    if (this.dockerSocket) {
+      // dockerd's vfs layers can be large; the temp dir goes with the stack.
+      execFileSync('rm', ['-rf', this.dir]);
+    } else {
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** GITHUB_OUTPUT's `name<<delimiter` / `name=value` format. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const value: string[] = [];
+      while (++i < lines.length && lines[i] !== heredoc[2]) value.push(lines[i]!);
+      outputs[heredoc[1]!] = value.join('\n');
+    } else if (line.includes('=')) {
+      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return outputs;
+}
