@@ -34733,7 +34733,15 @@ function decryptPkcs8(der, passphrase) {
         if (!cipher)
             throw new KeyError('only AES-CBC encrypted keys are supported');
         const iv = expectTag(ivTlv, TAG.OCTET_STRING, 'IV').value;
-        return { salt, iterations, digest, cipher: cipher.name, keyLength: cipher.keyLength, iv, encrypted: expectTag(data, TAG.OCTET_STRING, 'data').value };
+        return {
+            salt,
+            iterations,
+            digest,
+            cipher: cipher.name,
+            keyLength: cipher.keyLength,
+            iv,
+            encrypted: expectTag(data, TAG.OCTET_STRING, 'data').value,
+        };
     });
     if (iterations < 1 || iterations > 10_000_000)
         throw new KeyError(`implausible PBKDF2 iteration count ${iterations}`);
@@ -40537,7 +40545,10 @@ function fileHashesMatch(bytes, meta) {
     if (bytes.length !== meta.length)
         return `length ${bytes.length} differs from the listed ${meta.length}`;
     let checked = 0;
-    for (const [alg, fn] of [['sha256', sha2_sha256], ['sha512', sha2_sha512]]) {
+    for (const [alg, fn] of [
+        ['sha256', sha2_sha256],
+        ['sha512', sha2_sha512],
+    ]) {
         const expected = meta.hashes[alg];
         if (!expected)
             continue;
@@ -40776,7 +40787,17 @@ class HttpError extends Error {
 }
 class ResponseTooLargeError extends HttpError {
 }
-const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+const RETRYABLE_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'EHOSTUNREACH',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET',
+]);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 class client_HttpClient {
     options;
@@ -40853,7 +40874,9 @@ class client_HttpClient {
         catch {
             body = undefined;
         }
-        const token = typeof body === 'object' && body !== null ? (body.token ?? body.access_token) : undefined;
+        const token = typeof body === 'object' && body !== null
+            ? (body.token ?? body.access_token)
+            : undefined;
         if (typeof token !== 'string' || !token)
             throw new HttpError(`token response from ${realm.origin} has no token`, realm.toString(), 'AUTH');
         return token;
@@ -40889,7 +40912,11 @@ class client_HttpClient {
             const request = transport.request(url, {
                 method: req.method ?? 'GET',
                 agent: isHttps ? this.httpsAgent : this.httpAgent,
-                headers: { 'user-agent': this.options.userAgent ?? 'dct-sign', ...req.headers, ...(req.body ? { 'content-length': String(req.body.length) } : {}) },
+                headers: {
+                    'user-agent': this.options.userAgent ?? 'dct-sign',
+                    ...req.headers,
+                    ...(req.body ? { 'content-length': String(req.body.length) } : {}),
+                },
                 timeout: this.timeoutMs,
             }, (response) => {
                 const declared = Number(response.headers['content-length'] ?? NaN);
@@ -40943,7 +40970,11 @@ class NotaryClient {
         this.base = `${serverUrl.replace(/\/+$/, '')}/v2/${gun}/_trust/tuf/`;
     }
     async fetch(role, options) {
-        const name = options.version ? `${options.version}.${role}.json` : options.checksum ? `${role}.${options.checksum}.json` : `${role}.json`;
+        const name = options.version
+            ? `${options.version}.${role}.json`
+            : options.checksum
+                ? `${role}.${options.checksum}.json`
+                : `${role}.json`;
         this.requests.push(name);
         const response = await this.call({ url: this.base + name, maxBytes: options.maxBytes, scope: `repository:${this.gun}:pull` }, `GET ${name}`);
         if (response.status === 404)
@@ -40992,7 +41023,8 @@ class NotaryClient {
         const { code, detail } = parseErrorBody(response.body);
         let hint = '';
         if (/does not hold current snapshot key/i.test(detail)) {
-            hint = ' (the snapshot key of this repository is not held by the server; rotate it to the server with `notary key rotate <gun> snapshot -r`)';
+            hint =
+                ' (the snapshot key of this repository is not held by the server; rotate it to the server with `notary key rotate <gun> snapshot -r`)';
         }
         else if (response.status === 401) {
             hint = ' (set registry-username/registry-password, or docker login to the registry)';
@@ -41107,7 +41139,9 @@ function signingRoles(repo, signer, key, tags) {
     }
     if (roles.length === 0) {
         const present = candidates.filter((n) => top.delegations.some((d) => d.name === n));
-        const why = present.length === 0 ? `${repo.gun} has neither delegation; add the signer first (command: add-signer)` : `the key is not listed in ${present.join(' or ')}`;
+        const why = present.length === 0
+            ? `${repo.gun} has neither delegation; add the signer first (command: add-signer)`
+            : `the key is not listed in ${present.join(' or ')}`;
         throw new KeyError(`the signer-key (key ID ${key.canonicalId}) cannot sign ${candidates.join(' or ')}: ${why}`);
     }
     return roles;
@@ -41389,7 +41423,9 @@ class RegistryClient {
         if (typeof header === 'string' && header.startsWith('sha256:') && header !== digest) {
             throw new RegistryError(`the registry's Docker-Content-Digest ${header} for ${name} does not match the manifest it served (${digest})`);
         }
-        const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim();
+        const contentType = String(response.headers['content-type'] ?? '')
+            .split(';')[0]
+            .trim();
         return { digest, size: response.body.length, mediaType: contentType || 'application/octet-stream' };
     }
 }
@@ -41432,7 +41468,12 @@ async function run() {
             pinnedRootKeyIds: settings.pinnedRootKeyIds,
             expiryWarningDays: settings.expiryWarningDays,
         };
-        const results = await sign(ctx, { images: settings.images, push: settings.push, signer: settings.signer, signerKey: settings.signerKey });
+        const results = await sign(ctx, {
+            images: settings.images,
+            push: settings.push,
+            signer: settings.signer,
+            signerKey: settings.signerKey,
+        });
         setOutputs(results);
         await writeSummary('dct-sign: signed', results);
         info(`Signed and verified ${results.length} tag(s).`);

@@ -27,7 +27,10 @@ function credentialsFor(settings: Settings): (host: string) => { username: strin
 export async function run(): Promise<void> {
   let http: HttpClient | undefined;
   try {
-    const settings = readSettings((name) => core.getInput(name), (secret) => core.setSecret(secret));
+    const settings = readSettings(
+      (name) => core.getInput(name),
+      (secret) => core.setSecret(secret),
+    );
     http = new HttpClient({ extraCa: settings.notaryCa, credentials: credentialsFor(settings), userAgent: 'dct-sign' });
     const ctx: CommandContext = {
       http,
@@ -37,7 +40,12 @@ export async function run(): Promise<void> {
       pinnedRootKeyIds: settings.pinnedRootKeyIds,
       expiryWarningDays: settings.expiryWarningDays,
     };
-    const results = await sign(ctx, { images: settings.images, push: settings.push, signer: settings.signer, signerKey: settings.signerKey! });
+    const results = await sign(ctx, {
+      images: settings.images,
+      push: settings.push,
+      signer: settings.signer,
+      signerKey: settings.signerKey!,
+    });
     setOutputs(results);
     await writeSummary('dct-sign: signed', results);
     core.info(`Signed and verified ${results.length} tag(s).`);

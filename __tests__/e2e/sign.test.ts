@@ -3,7 +3,6 @@ import { generateKeyPairSync } from 'node:crypto';
 import { dockerTrustKeyGenerate, dockerTrustSignerAdd, timestampOf } from '../support/docker-trust.js';
 import { LocalStack, freePort } from '../support/stack.js';
 
-
 describe('command: sign, end to end against notary-server, the registry and the Docker engine', () => {
   let stack: LocalStack;
   let alice: { privateKeyPem: string; publicKeyPath: string };
@@ -48,7 +47,9 @@ describe('command: sign, end to end against notary-server, the registry and the 
     const pull = stack.docker(['pull', image], { DOCKER_CONTENT_TRUST: '1' });
     expect(pull).toContain(`${stack.registry}/e2e/app@${rows[0]!.digest}`);
 
-    const inspect = JSON.parse(stack.docker(['trust', 'inspect', image])) as { SignedTags: { SignedTag: string; Digest: string; Signers: string[] }[] }[];
+    const inspect = JSON.parse(stack.docker(['trust', 'inspect', image])) as {
+      SignedTags: { SignedTag: string; Digest: string; Signers: string[] }[];
+    }[];
     expect(inspect[0]!.SignedTags).toEqual([{ SignedTag: 'v1', Digest: rows[0]!.digest.slice(7), Signers: ['alice'] }]);
 
     const list = stack.notary(['list', `${stack.registry}/e2e/app`]);
@@ -84,26 +85,51 @@ describe('command: sign, end to end against notary-server, the registry and the 
   }, 60_000);
 
   describe('bad inputs: one-line error naming the input, and the trust data untouched', () => {
-    const otherKey = () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const otherKey = () =>
+      generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-    const cases: [string, () => Promise<Record<string, string>>, RegExp][] = [
-      ['missing key', async () => ({ 'signer-key': '' }), /^::error::input 'signer-key': is required; expected a PEM private key/],
-      ['wrong passphrase', async () => ({ 'signer-key-passphrase': 'wrong' }), /^::error::input 'signer-key-passphrase': wrong passphrase .* for 'signer-key'$/],
-      ['a key in no delegation', async () => ({ 'signer-key': otherKey(), 'signer-key-passphrase': '' }), /^::error::the signer-key \(key ID [a-f0-9]{64}\) cannot sign targets\/releases or targets\/alice: the key is not listed/],
-      ['an image not in the registry', async () => ({ images: `${stack.registry}/e2e/app:missing` }), /^::error::input 'images': .*e2e\/app:missing is not in the registry/],
-      ['a Notary server that is down', async () => ({ 'notary-server': `https://127.0.0.1:${await freePort()}` }), /^::error::input 'notary-server': https:\/\/127\.0\.0\.1:\d+ is not reachable .*ECONNREFUSED/],
-      ['a malformed image reference', async () => ({ images: 'Not A Reference' }), /^::error::input 'images': "Not A Reference" is not a valid image reference/],
+    const cases: [string, () => Record<string, string> | Promise<Record<string, string>>, RegExp][] = [
+      ['missing key', () => ({ 'signer-key': '' }), /^::error::input 'signer-key': is required; expected a PEM private key/],
+      [
+        'wrong passphrase',
+        () => ({ 'signer-key-passphrase': 'wrong' }),
+        /^::error::input 'signer-key-passphrase': wrong passphrase .* for 'signer-key'$/,
+      ],
+      [
+        'a key in no delegation',
+        () => ({ 'signer-key': otherKey(), 'signer-key-passphrase': '' }),
+        /^::error::the signer-key \(key ID [a-f0-9]{64}\) cannot sign targets\/releases or targets\/alice: the key is not listed/,
+      ],
+      [
+        'an image not in the registry',
+        () => ({ images: `${stack.registry}/e2e/app:missing` }),
+        /^::error::input 'images': .*e2e\/app:missing is not in the registry/,
+      ],
+      [
+        'a Notary server that is down',
+        async () => ({ 'notary-server': `https://127.0.0.1:${await freePort()}` }),
+        /^::error::input 'notary-server': https:\/\/127\.0\.0\.1:\d+ is not reachable .*ECONNREFUSED/,
+      ],
+      [
+        'a malformed image reference',
+        () => ({ images: 'Not A Reference' }),
+        /^::error::input 'images': "Not A Reference" is not a valid image reference/,
+      ],
     ];
 
-    it.each(cases)('%s', async (_name, overrides, message) => {
-      const gun = `${stack.registry}/e2e/app`;
-      stack.makeImage('e2e/app', 'bad');
-      const before = await timestampOf(stack, gun);
-      const result = await stack.runAction({ ...baseInputs(), images: `${gun}:bad`, push: 'false', ...(await overrides()) });
-      expect(result.exitCode).toBe(1);
-      expect(result.errors).toHaveLength(1);
-      expect(result.errors[0]).toMatch(message);
-      expect(await timestampOf(stack, gun)).toBe(before);
-    }, 60_000);
+    it.each(cases)(
+      '%s',
+      async (_name, overrides, message) => {
+        const gun = `${stack.registry}/e2e/app`;
+        stack.makeImage('e2e/app', 'bad');
+        const before = await timestampOf(stack, gun);
+        const result = await stack.runAction({ ...baseInputs(), images: `${gun}:bad`, push: 'false', ...(await overrides()) });
+        expect(result.exitCode).toBe(1);
+        expect(result.errors).toHaveLength(1);
+        expect(result.errors[0]).toMatch(message);
+        expect(await timestampOf(stack, gun)).toBe(before);
+      },
+      60_000,
+    );
   });
 });

@@ -9,7 +9,12 @@ import { FIXTURES, fixtureText } from '../support/fixtures.js';
 const ALICE_ID = '28b67f31db9176930d59d1cb3d2354d6ea6b246faf2b7196d793ba5874bdfb4c';
 
 function open(value: string, passphrase = '') {
-  return openSigner({ input: 'signer-key', passphraseInput: 'signer-key-passphrase', source: parseKeySource('signer-key', value), passphrase });
+  return openSigner({
+    input: 'signer-key',
+    passphraseInput: 'signer-key-passphrase',
+    source: parseKeySource('signer-key', value),
+    passphrase,
+  });
 }
 
 async function idOf(value: string, passphrase = ''): Promise<string> {
@@ -21,7 +26,7 @@ describe('keys from secrets', () => {
     expect(await idOf(fixtureText('keys/alice-docker.key'), 'repopass123')).toBe(ALICE_ID);
   });
 
-  it('matches the public key file docker wrote', async () => {
+  it('matches the public key file docker wrote', () => {
     const pub = fixtureText('keys/alice.pub');
     expect(publicKeyFromPem(pub).id).toBe(ALICE_ID);
   });

@@ -2,7 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalStack } from './stack.js';
 
-export const PASSPHRASES = { DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE: 'root-passphrase-1', DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE: 'repo-passphrase-1' };
+export const PASSPHRASES = {
+  DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE: 'root-passphrase-1',
+  DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE: 'repo-passphrase-1',
+};
 
 /** `docker trust key generate NAME`: returns the encrypted private key file docker stored, and NAME.pub. */
 export function dockerTrustKeyGenerate(stack: LocalStack, name: string): { privateKeyPem: string; publicKeyPath: string } {

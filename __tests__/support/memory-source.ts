@@ -14,7 +14,9 @@ export class MemorySource implements MetadataSource {
   }
 
   fetch(role: string, options: FetchOptions): Promise<Uint8Array | undefined> {
-    this.requests.push(options.version ? `${options.version}.${role}` : options.checksum ? `${role}.${options.checksum.slice(0, 8)}` : role);
+    this.requests.push(
+      options.version ? `${options.version}.${role}` : options.checksum ? `${role}.${options.checksum.slice(0, 8)}` : role,
+    );
     const key = options.version ? `${options.version}.${role}` : role;
     const bytes = this.files.get(key);
     if (bytes && options.checksum && sha256Hex(bytes) !== options.checksum) return Promise.resolve(undefined);

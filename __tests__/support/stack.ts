@@ -31,7 +31,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, child: ChildProcess, logFile: string, timeoutMs = 30_000): Promise<void> {
+async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  child: ChildProcess,
+  logFile: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
@@ -112,7 +118,26 @@ export class LocalStack {
     openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'server.key'], dir);
     openssl(['req', '-new', '-key', 'server.key', '-subj', '/CN=localhost', '-out', 'server.csr'], dir);
     writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
-    openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '30', '-extfile', 'ext.cnf', '-out', 'server.crt'], dir);
+    openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        'server.csr',
+        '-CA',
+        'ca.crt',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-days',
+        '30',
+        '-extfile',
+        'ext.cnf',
+        '-out',
+        'server.crt',
+      ],
+      dir,
+    );
     this.notaryPort = await freePort();
     const config = {
       server: { http_addr: `127.0.0.1:${this.notaryPort}`, tls_key_file: join(dir, 'server.key'), tls_cert_file: join(dir, 'server.crt') },
@@ -227,7 +252,13 @@ export class LocalStack {
     const summaryFile = join(runDir, 'summary');
     writeFileSync(outputFile, '');
     writeFileSync(summaryFile, '');
-    const env: NodeJS.ProcessEnv = { ...this.env(), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: runDir, ...extraEnv };
+    const env: NodeJS.ProcessEnv = {
+      ...this.env(),
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      RUNNER_TEMP: runDir,
+      ...extraEnv,
+    };
     delete env.DOCKER_CONTENT_TRUST_SERVER;
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     return new Promise((resolve, reject) => {
@@ -255,7 +286,9 @@ export class LocalStack {
     if (!existsSync(this.notaryLog)) return 0;
     return readFileSync(this.notaryLog, 'utf8')
       .split('\n')
-      .filter((l) => l.includes('"http.request.method":"POST"') && l.includes(`"/v2/${gun}/_trust/tuf/"`) && l.includes('response completed')).length;
+      .filter(
+        (l) => l.includes('"http.request.method":"POST"') && l.includes(`"/v2/${gun}/_trust/tuf/"`) && l.includes('response completed'),
+      ).length;
   }
 
   async stop(): Promise<void> {

@@ -15,7 +15,9 @@ const parsers = {
 function load(repo: string, role: string) {
   const bytes = fixture(`${repo}/${role}.json`);
   const parse =
-    role in parsers ? parsers[role as keyof typeof parsers] : (r: JsonReader, o: Parameters<typeof Root.fromJSON>[1]) => Targets.fromJSON(r, o, role);
+    role in parsers
+      ? parsers[role as keyof typeof parsers]
+      : (r: JsonReader, o: Parameters<typeof Root.fromJSON>[1]) => Targets.fromJSON(r, o, role);
   return parseSignedFile<RoleMetadata>(role, bytes, parse);
 }
 
@@ -72,7 +74,9 @@ describe('golden metadata from notary-server, docker CLI and notary CLI', () => 
     const again = parseSignedFile('targets/releases', bytes, (r, o) => Targets.fromJSON(r, o, 'targets/releases'));
     const targets = load('docker-repo', 'targets').signed as Targets;
     const role = targets.delegations.find((d) => d.name === 'targets/releases')!;
-    expect(() => verifyThreshold('x', { ...role, keys: targets.delegationKeys }, again.signedBytes, file.signatures)).toThrow(/threshold not met/);
+    expect(() => verifyThreshold('x', { ...role, keys: targets.delegationKeys }, again.signedBytes, file.signatures)).toThrow(
+      /threshold not met/,
+    );
   });
 
   it('canonical key IDs of x509 root keys match the private key file names docker chose', () => {
@@ -85,7 +89,10 @@ describe('golden metadata from notary-server, docker CLI and notary CLI', () => 
 
   it('rejects malformed metadata with the field path', () => {
     const reader = new JsonReader('targets.json');
-    const obj = parseJsonObject(new TextEncoder().encode('{"_type":"Targets","version":"2","expires":"2030-01-01T00:00:00Z","targets":{}}'), 'x');
+    const obj = parseJsonObject(
+      new TextEncoder().encode('{"_type":"Targets","version":"2","expires":"2030-01-01T00:00:00Z","targets":{}}'),
+      'x',
+    );
     expect(() => Targets.fromJSON(reader, obj, 'targets')).toThrow('targets.json: malformed metadata: version must be an integer >= 1');
   });
 });

@@ -9,7 +9,10 @@ const NOTARY_ROLES = ['root', 'targets', 'snapshot', 'timestamp', 'targets/relea
 
 describe('loadTrustedRepository on repositories the real peers made', () => {
   it('loads a docker trust repository: every role verified, in the listed pre-order', async () => {
-    const repo = await loadTrustedRepository(MemorySource.fromFixtures('docker-repo', DOCKER_ROLES), { gun: '127.0.0.1:5000/demo/app', now: NOW });
+    const repo = await loadTrustedRepository(MemorySource.fromFixtures('docker-repo', DOCKER_ROLES), {
+      gun: '127.0.0.1:5000/demo/app',
+      now: NOW,
+    });
     const listed = repo.targets.file.signed.delegations.map((d) => d.name);
     expect([...repo.roles.keys()]).toEqual(['targets', ...listed]);
     expect(listed.sort()).toEqual(['targets/alice', 'targets/releases']);
@@ -20,40 +23,57 @@ describe('loadTrustedRepository on repositories the real peers made', () => {
   });
 
   it('loads a notary CLI repository (local snapshot key, sha512 hashes, x509 delegation key)', async () => {
-    const repo = await loadTrustedRepository(MemorySource.fromFixtures('notary-repo', NOTARY_ROLES), { gun: '127.0.0.1:5000/notary/app', now: NOW });
+    const repo = await loadTrustedRepository(MemorySource.fromFixtures('notary-repo', NOTARY_ROLES), {
+      gun: '127.0.0.1:5000/notary/app',
+      now: NOW,
+    });
     expect(repo.roles.get('targets/releases')!.file.signed.targets.has('v2')).toBe(true);
   });
 
   it('accepts a pin by root certificate ID or by canonical public key ID', async () => {
-    for (const pin of ['33e68049f2246222b6b13cf33f397a9d38f78218f406dc2ad6d91cb8c7e04cc5', '164f4543bbf096673b850f4685a8bde6c642e3c4e4bb38188e6581b74dc8c2a2']) {
-      const repo = await loadTrustedRepository(MemorySource.fromFixtures('docker-repo', DOCKER_ROLES), { gun: '127.0.0.1:5000/demo/app', now: NOW, pinnedRootKeyIds: new Set([pin]) });
+    for (const pin of [
+      '33e68049f2246222b6b13cf33f397a9d38f78218f406dc2ad6d91cb8c7e04cc5',
+      '164f4543bbf096673b850f4685a8bde6c642e3c4e4bb38188e6581b74dc8c2a2',
+    ]) {
+      const repo = await loadTrustedRepository(MemorySource.fromFixtures('docker-repo', DOCKER_ROLES), {
+        gun: '127.0.0.1:5000/demo/app',
+        now: NOW,
+        pinnedRootKeyIds: new Set([pin]),
+      });
       expect(repo.trustedOnFirstUse).toBe(false);
     }
   });
 
   it('refuses a root that matches no pin, naming its keys', async () => {
     const source = MemorySource.fromFixtures('docker-repo', DOCKER_ROLES);
-    await expect(loadTrustedRepository(source, { gun: '127.0.0.1:5000/demo/app', now: NOW, pinnedRootKeyIds: new Set(['00'.repeat(32)]) })).rejects.toThrow(
-      /does not match trusted-root-keys: its root keys are 33e68049.* \(public key 164f4543/,
-    );
+    await expect(
+      loadTrustedRepository(source, { gun: '127.0.0.1:5000/demo/app', now: NOW, pinnedRootKeyIds: new Set(['00'.repeat(32)]) }),
+    ).rejects.toThrow(/does not match trusted-root-keys: its root keys are 33e68049.* \(public key 164f4543/);
   });
 
   it('refuses the repository under another name (root certificate CN is the GUN)', async () => {
-    await expect(loadTrustedRepository(MemorySource.fromFixtures('docker-repo', DOCKER_ROLES), { gun: 'example.com/other', now: NOW })).rejects.toThrow(
-      /certificate CN "127.0.0.1:5000\/demo\/app" does not match the repository example.com\/other/,
-    );
+    await expect(
+      loadTrustedRepository(MemorySource.fromFixtures('docker-repo', DOCKER_ROLES), { gun: 'example.com/other', now: NOW }),
+    ).rejects.toThrow(/certificate CN "127.0.0.1:5000\/demo\/app" does not match the repository example.com\/other/);
   });
 
   it('refuses an expired timestamp', async () => {
     await expect(
-      loadTrustedRepository(MemorySource.fromFixtures('docker-repo', DOCKER_ROLES), { gun: '127.0.0.1:5000/demo/app', now: Date.parse('2026-12-06T00:00:00Z') }),
+      loadTrustedRepository(MemorySource.fromFixtures('docker-repo', DOCKER_ROLES), {
+        gun: '127.0.0.1:5000/demo/app',
+        now: Date.parse('2026-12-06T00:00:00Z'),
+      }),
     ).rejects.toThrow(/timestamp.json expired at 2026-12-05/);
   });
 
   it('refuses a rollback to an older version within one run', async () => {
     const seenVersions = new Map([['targets', 99]]);
-    await expect(loadTrustedRepository(MemorySource.fromFixtures('docker-repo', DOCKER_ROLES), { gun: '127.0.0.1:5000/demo/app', now: NOW, seenVersions })).rejects.toThrow(
-      /targets.json version \d+ is older than version 99 seen earlier in this run \(rollback\)/,
-    );
+    await expect(
+      loadTrustedRepository(MemorySource.fromFixtures('docker-repo', DOCKER_ROLES), {
+        gun: '127.0.0.1:5000/demo/app',
+        now: NOW,
+        seenVersions,
+      }),
+    ).rejects.toThrow(/targets.json version \d+ is older than version 99 seen earlier in this run \(rollback\)/);
   });
 });

@@ -50,15 +50,18 @@ function parseServerUrl(value: string): string | undefined {
   } catch {
     throw new InputError('notary-server', `"${value}" is not a URL; expected https://host[:port]`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError('notary-server', `"${value}" must use https:// (or http:// for a test server)`);
-  if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) throw new InputError('notary-server', `"${value}" must be a bare server URL, https://host[:port]`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InputError('notary-server', `"${value}" must use https:// (or http:// for a test server)`);
+  if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
+    throw new InputError('notary-server', `"${value}" must be a bare server URL, https://host[:port]`);
   return `${url.protocol}//${url.host}`;
 }
 
 function parseCa(value: string): string | undefined {
   if (!value) return undefined;
   const text = value.includes('-----BEGIN') ? value : existsSync(value) ? readFileSync(value, 'utf8') : '';
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new InputError('notary-ca', 'expected PEM certificate text or the path of a PEM file');
+  if (!text.includes('-----BEGIN CERTIFICATE-----'))
+    throw new InputError('notary-ca', 'expected PEM certificate text or the path of a PEM file');
   return text;
 }
 
@@ -78,7 +81,8 @@ export function parseTrustedRootKeys(value: string): Set<string> {
   }
   for (const item of list(value.replace(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g, ''))) {
     const id = item.toLowerCase();
-    if (!KEY_ID.test(id)) throw new InputError('trusted-root-keys', `"${item}" is not a key ID; expected 64 hex characters or a PEM root certificate`);
+    if (!KEY_ID.test(id))
+      throw new InputError('trusted-root-keys', `"${item}" is not a key ID; expected 64 hex characters or a PEM root certificate`);
     pins.add(id);
   }
   return pins;
@@ -90,7 +94,11 @@ function keyInput(read: InputReader, mask: Masker, input: string, required: bool
   const passphrase = read(passphraseInput);
   if (passphrase) mask(passphrase);
   if (!value) {
-    if (required) throw new InputError(input, 'is required; expected a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI');
+    if (required)
+      throw new InputError(
+        input,
+        'is required; expected a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI',
+      );
     return undefined;
   }
   // parseKeySource masks every secret form it finds (the PEM, its lines, its base64).
@@ -101,15 +109,24 @@ export function readSettings(read: InputReader, mask: Masker, env: NodeJS.Proces
   const command = (read('command') || 'sign') as Command;
   if (!COMMANDS.includes(command)) throw new InputError('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
   if (command !== 'sign') throw new InputError('command', `"${command}" is not available in this version of dct-sign yet; expected sign`);
-  if (read('oci-layout')) throw new InputError('oci-layout', 'pushing from an OCI layout is not available in this version yet; push with docker or set push: false');
+  if (read('oci-layout'))
+    throw new InputError(
+      'oci-layout',
+      'pushing from an OCI layout is not available in this version yet; push with docker or set push: false',
+    );
 
   const username = read('registry-username');
   const password = read('registry-password');
   if (password) mask(password);
-  if (!!username !== !!password) throw new InputError(username ? 'registry-password' : 'registry-username', 'registry-username and registry-password go together');
+  if (!!username !== !!password)
+    throw new InputError(username ? 'registry-password' : 'registry-username', 'registry-username and registry-password go together');
 
   const signer = read('signer') || 'releases';
-  if (!SIGNER_NAME.test(signer)) throw new InputError('signer', `"${signer}" is not a signer name; expected lowercase letters, digits, - and _ (e.g. releases or alice)`);
+  if (!SIGNER_NAME.test(signer))
+    throw new InputError(
+      'signer',
+      `"${signer}" is not a signer name; expected lowercase letters, digits, - and _ (e.g. releases or alice)`,
+    );
 
   const days = read('expiry-warning-days') || '30';
   if (!/^\d+$/.test(days)) throw new InputError('expiry-warning-days', `"${days}" is not a whole number of days`);

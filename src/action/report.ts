@@ -14,7 +14,9 @@ export function setOutputs(results: readonly ImageResult[]): void {
   core.setOutput('digests', [...new Set(results.map((r) => `${r.repository}@${r.digest}`))].join('\n'));
   core.setOutput(
     'result',
-    JSON.stringify(results.map((r) => ({ image: r.image, tag: r.tag, digest: r.digest, size: r.size, roles: r.roles, notaryServer: r.notaryServer }))),
+    JSON.stringify(
+      results.map((r) => ({ image: r.image, tag: r.tag, digest: r.digest, size: r.size, roles: r.roles, notaryServer: r.notaryServer })),
+    ),
   );
 }
 

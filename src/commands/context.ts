@@ -61,14 +61,17 @@ export function roleExpiries(repo: TrustedRepository, now: number): RoleExpiry[]
     { role: 'root', expires: repo.root.signed.expires, days: daysUntil(repo.root.signed.expiresMs, now) },
     { role: 'snapshot', expires: repo.snapshot.signed.expires, days: daysUntil(repo.snapshot.signed.expiresMs, now) },
   ];
-  for (const [name, role] of repo.roles) out.push({ role: name, expires: role.file.signed.expires, days: daysUntil(role.file.signed.expiresMs, now) });
+  for (const [name, role] of repo.roles)
+    out.push({ role: name, expires: role.file.signed.expires, days: daysUntil(role.file.signed.expiresMs, now) });
   return out;
 }
 
 export function warnAboutExpiry(ctx: CommandContext, repo: TrustedRepository, now: number): void {
   for (const e of roleExpiries(repo, now)) {
     if (e.days < ctx.expiryWarningDays) {
-      ctx.reporter.warning(`${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then`);
+      ctx.reporter.warning(
+        `${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then`,
+      );
     }
   }
 }

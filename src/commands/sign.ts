@@ -66,16 +66,22 @@ export function signingRoles(repo: TrustedRepository, signer: string, key: Publi
     const [keyid] = roleKeyIdsFor(delegation, top.delegationKeys, key);
     if (!keyid) continue;
     const outside = tags.filter((tag) => !delegation.paths.some((p) => tag.startsWith(p)));
-    if (outside.length > 0) throw new KeyError(`${name} of ${repo.gun} may not sign ${outside.join(', ')}: its paths are ${JSON.stringify(delegation.paths)}`);
+    if (outside.length > 0)
+      throw new KeyError(`${name} of ${repo.gun} may not sign ${outside.join(', ')}: its paths are ${JSON.stringify(delegation.paths)}`);
     const invalid = repo.invalidRoles.get(name);
     if (invalid && !invalid.expired) {
-      throw new VerificationError(`${name} of ${repo.gun} does not verify (${invalid.reason}); refusing to re-sign content that is not authentic`);
+      throw new VerificationError(
+        `${name} of ${repo.gun} does not verify (${invalid.reason}); refusing to re-sign content that is not authentic`,
+      );
     }
     roles.push({ name, keyid, current: repo.roles.get(name) ?? invalid?.expired });
   }
   if (roles.length === 0) {
     const present = candidates.filter((n) => top.delegations.some((d) => d.name === n));
-    const why = present.length === 0 ? `${repo.gun} has neither delegation; add the signer first (command: add-signer)` : `the key is not listed in ${present.join(' or ')}`;
+    const why =
+      present.length === 0
+        ? `${repo.gun} has neither delegation; add the signer first (command: add-signer)`
+        : `the key is not listed in ${present.join(' or ')}`;
     throw new KeyError(`the signer-key (key ID ${key.canonicalId}) cannot sign ${candidates.join(' or ')}: ${why}`);
   }
   return roles;
@@ -129,14 +135,20 @@ async function resolveImages(ctx: CommandContext, refs: ImageReference[], push: 
     const pushed = push ? await dockerPush(name) : undefined;
     const manifest = await ctx.registry.resolve(ref).catch((error: unknown) => {
       if (error instanceof RegistryError && error.notFound) {
-        throw new InputError('images', `${error.message}; expected a tag the registry holds${push ? '' : ' (or push: true to push it first)'}`);
+        throw new InputError(
+          'images',
+          `${error.message}; expected a tag the registry holds${push ? '' : ' (or push: true to push it first)'}`,
+        );
       }
       throw error;
     });
     if (pushed && (pushed.digest !== manifest.digest || pushed.size !== manifest.size)) {
-      throw new RegistryError(`${name}: docker pushed ${pushed.digest} (${pushed.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`);
+      throw new RegistryError(
+        `${name}: docker pushed ${pushed.digest} (${pushed.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`,
+      );
     }
-    if (ref.digest && ref.digest !== manifest.digest) throw new RegistryError(`${ref.original}: the registry's ${ref.tag} is ${manifest.digest}, not the digest given`);
+    if (ref.digest && ref.digest !== manifest.digest)
+      throw new RegistryError(`${ref.original}: the registry's ${ref.tag} is ${manifest.digest}, not the digest given`);
     const earlier = manifests.get(ref.tag);
     if (earlier && earlier.digest !== manifest.digest) throw new RegistryError(`${name} resolved to two digests in one run`);
     manifests.set(ref.tag, manifest);
@@ -155,17 +167,25 @@ async function signRepository(
   now: number,
 ): Promise<ImageResult[]> {
   const server = notaryServerFor(ctx, refs[0]!);
-  if (server.includes(RETIRED_SERVER)) ctx.reporter.warning(`${RETIRED_SERVER} closes on 2026-12-08 (Docker retires content trust on Docker Hub); run your own Notary server and set notary-server`);
+  if (server.includes(RETIRED_SERVER))
+    ctx.reporter.warning(
+      `${RETIRED_SERVER} closes on 2026-12-08 (Docker retires content trust on Docker Hub); run your own Notary server and set notary-server`,
+    );
   const manifests = await resolveImages(ctx, refs, options.push);
 
   const seenVersions = new Map<string, number>();
   const pins = ctx.pinnedRootKeyIds;
-  const before = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), { gun, now, pinnedRootKeyIds: pins, seenVersions }).catch((error: unknown) => {
-    if (error instanceof NotaryError && error.status === undefined) {
-      throw new InputError('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
-    }
-    throw error;
-  });
+  const before = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), { gun, now, pinnedRootKeyIds: pins, seenVersions }).catch(
+    (error: unknown) => {
+      if (error instanceof NotaryError && error.status === undefined) {
+        throw new InputError(
+          'notary-server',
+          `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`,
+        );
+      }
+      throw error;
+    },
+  );
   before.warnings.forEach((w) => ctx.reporter.warning(w));
 
   const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
@@ -177,13 +197,20 @@ async function signRepository(
     // Check our own file before the server sees it: it must parse and verify against the delegation.
     const parsed = parseSignedFile(role.name, next.file.bytes, (r, o) => Targets.fromJSON(r, o, role.name));
     const delegation = before.targets.file.signed.delegations.find((d) => d.name === role.name)!;
-    verifyThreshold(`${role.name}.json`, { ...delegation, keys: before.targets.file.signed.delegationKeys }, parsed.signedBytes, parsed.signatures);
+    verifyThreshold(
+      `${role.name}.json`,
+      { ...delegation, keys: before.targets.file.signed.delegationKeys },
+      parsed.signedBytes,
+      parsed.signatures,
+    );
     files.push(next.file);
     seenVersions.set(role.name, next.version);
   }
 
   if (files.length === 0) {
-    ctx.reporter.info(`${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`);
+    ctx.reporter.info(
+      `${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`,
+    );
   } else {
     ctx.reporter.info(`Publishing ${files.map((f) => f.role).join(', ')} to ${server}`);
     await notaryClientFor(ctx, refs[0]!).publish(files);
@@ -210,7 +237,9 @@ async function signRepository(
     const current = await ctx.registry.resolve(ref);
     const signed = manifests.get(ref.tag)!;
     if (current.digest !== signed.digest || current.size !== signed.size) {
-      throw new VerificationError(`${gun}:${ref.tag} moved while signing: signed ${signed.digest}, the registry now serves ${current.digest}`);
+      throw new VerificationError(
+        `${gun}:${ref.tag} moved while signing: signed ${signed.digest}, the registry now serves ${current.digest}`,
+      );
     }
     const expiries = roles.map((r) => after.roles.get(r.name)!.file.signed);
     const earliest = expiries.reduce((a, b) => (a.expiresMs <= b.expiresMs ? a : b));

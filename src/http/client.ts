@@ -53,7 +53,17 @@ export interface HttpClientOptions {
   userAgent?: string;
 }
 
-const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+const RETRYABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+]);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -112,7 +122,11 @@ export class HttpClient {
   }
 
   /** docker/distribution token flow: GET realm?service=&scope= (basic auth when we have credentials). */
-  private async fetchToken(params: Record<string, string>, scope: string | undefined, credentials: Credentials | undefined): Promise<string> {
+  private async fetchToken(
+    params: Record<string, string>,
+    scope: string | undefined,
+    credentials: Credentials | undefined,
+  ): Promise<string> {
     const realm = new URL(params.realm!);
     if (params.service) realm.searchParams.set('service', params.service);
     for (const s of new Set([params.scope, scope].filter((x): x is string => !!x))) realm.searchParams.append('scope', s);
@@ -120,7 +134,11 @@ export class HttpClient {
     const headers: Record<string, string> = credentials ? { authorization: basicAuthorization(credentials) } : {};
     const response = await this.send({ url: realm.toString(), headers, maxBytes: 1 << 20 });
     if (response.status !== 200) {
-      throw new HttpError(`token request to ${realm.origin}${realm.pathname} failed with HTTP ${response.status}${credentials ? '' : ' (no credentials configured)'}`, realm.toString(), 'AUTH');
+      throw new HttpError(
+        `token request to ${realm.origin}${realm.pathname} failed with HTTP ${response.status}${credentials ? '' : ' (no credentials configured)'}`,
+        realm.toString(),
+        'AUTH',
+      );
     }
     let body: unknown;
     try {
@@ -128,8 +146,12 @@ export class HttpClient {
     } catch {
       body = undefined;
     }
-    const token = typeof body === 'object' && body !== null ? ((body as Record<string, unknown>).token ?? (body as Record<string, unknown>).access_token) : undefined;
-    if (typeof token !== 'string' || !token) throw new HttpError(`token response from ${realm.origin} has no token`, realm.toString(), 'AUTH');
+    const token =
+      typeof body === 'object' && body !== null
+        ? ((body as Record<string, unknown>).token ?? (body as Record<string, unknown>).access_token)
+        : undefined;
+    if (typeof token !== 'string' || !token)
+      throw new HttpError(`token response from ${realm.origin} has no token`, realm.toString(), 'AUTH');
     return token;
   }
 
@@ -164,14 +186,24 @@ export class HttpClient {
         {
           method: req.method ?? 'GET',
           agent: isHttps ? this.httpsAgent : this.httpAgent,
-          headers: { 'user-agent': this.options.userAgent ?? 'dct-sign', ...req.headers, ...(req.body ? { 'content-length': String(req.body.length) } : {}) },
+          headers: {
+            'user-agent': this.options.userAgent ?? 'dct-sign',
+            ...req.headers,
+            ...(req.body ? { 'content-length': String(req.body.length) } : {}),
+          },
           timeout: this.timeoutMs,
         },
         (response) => {
           const declared = Number(response.headers['content-length'] ?? NaN);
           if (declared > req.maxBytes) {
             response.destroy();
-            reject(new ResponseTooLargeError(`response from ${url.origin}${url.pathname} declares ${declared} bytes, more than the ${req.maxBytes} allowed`, req.url, 'TOO_LARGE'));
+            reject(
+              new ResponseTooLargeError(
+                `response from ${url.origin}${url.pathname} declares ${declared} bytes, more than the ${req.maxBytes} allowed`,
+                req.url,
+                'TOO_LARGE',
+              ),
+            );
             return;
           }
           const chunks: Buffer[] = [];
@@ -180,12 +212,20 @@ export class HttpClient {
             size += chunk.length;
             if (size > req.maxBytes) {
               response.destroy();
-              reject(new ResponseTooLargeError(`response from ${url.origin}${url.pathname} is larger than the ${req.maxBytes} bytes allowed`, req.url, 'TOO_LARGE'));
+              reject(
+                new ResponseTooLargeError(
+                  `response from ${url.origin}${url.pathname} is larger than the ${req.maxBytes} bytes allowed`,
+                  req.url,
+                  'TOO_LARGE',
+                ),
+              );
               return;
             }
             chunks.push(chunk);
           });
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: new Uint8Array(Buffer.concat(chunks)) }));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, body: new Uint8Array(Buffer.concat(chunks)) }),
+          );
           response.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(req.url, error)));
         },
       );
@@ -200,5 +240,10 @@ function connectionError(url: string, error: NodeJS.ErrnoException): HttpError {
   if (error instanceof HttpError) return error;
   const code = error.code ?? 'ERROR';
   const origin = new URL(url).origin;
-  return new HttpError(`cannot reach ${origin}: ${error.message}${error.code && !error.message.includes(error.code) ? ` (${error.code})` : ''}`, url, code, RETRYABLE_CODES.has(code));
+  return new HttpError(
+    `cannot reach ${origin}: ${error.message}${error.code && !error.message.includes(error.code) ? ` (${error.code})` : ''}`,
+    url,
+    code,
+    RETRYABLE_CODES.has(code),
+  );
 }

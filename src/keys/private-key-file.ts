@@ -93,7 +93,15 @@ function decryptPkcs8(der: Uint8Array, passphrase: string): Uint8Array {
     const cipher = CIPHERS[decodeOid(expectTag(cipherOid, TAG.OID, 'OID').value)];
     if (!cipher) throw new KeyError('only AES-CBC encrypted keys are supported');
     const iv = expectTag(ivTlv, TAG.OCTET_STRING, 'IV').value;
-    return { salt, iterations, digest, cipher: cipher.name, keyLength: cipher.keyLength, iv, encrypted: expectTag(data, TAG.OCTET_STRING, 'data').value };
+    return {
+      salt,
+      iterations,
+      digest,
+      cipher: cipher.name,
+      keyLength: cipher.keyLength,
+      iv,
+      encrypted: expectTag(data, TAG.OCTET_STRING, 'data').value,
+    };
   });
   if (iterations < 1 || iterations > 10_000_000) throw new KeyError(`implausible PBKDF2 iteration count ${iterations}`);
   return guard(

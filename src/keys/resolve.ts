@@ -6,9 +6,7 @@ import type { Signer } from './signer.js';
 
 /** Where a key input points: chosen once, from the value's form (action-interface.md `signer-key`). */
 export type KeySource =
-  | { kind: 'pem'; pem: string; origin: 'text' | 'base64' | 'file' }
-  | { kind: 'awskms'; uri: string }
-  | { kind: 'pkcs11'; uri: string };
+  { kind: 'pem'; pem: string; origin: 'text' | 'base64' | 'file' } | { kind: 'awskms'; uri: string } | { kind: 'pkcs11'; uri: string };
 
 const EXPECTED = 'a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI';
 

@@ -25,9 +25,16 @@ export class NotaryClient implements MetadataSource {
   }
 
   async fetch(role: string, options: FetchOptions): Promise<Uint8Array | undefined> {
-    const name = options.version ? `${options.version}.${role}.json` : options.checksum ? `${role}.${options.checksum}.json` : `${role}.json`;
+    const name = options.version
+      ? `${options.version}.${role}.json`
+      : options.checksum
+        ? `${role}.${options.checksum}.json`
+        : `${role}.json`;
     this.requests.push(name);
-    const response = await this.call({ url: this.base + name, maxBytes: options.maxBytes, scope: `repository:${this.gun}:pull` }, `GET ${name}`);
+    const response = await this.call(
+      { url: this.base + name, maxBytes: options.maxBytes, scope: `repository:${this.gun}:pull` },
+      `GET ${name}`,
+    );
     if (response.status === 404) return undefined;
     if (response.status !== 200) throw this.error(response, `GET ${name}`);
     return response.body;
@@ -81,12 +88,17 @@ export class NotaryClient implements MetadataSource {
     const { code, detail } = parseErrorBody(response.body);
     let hint = '';
     if (/does not hold current snapshot key/i.test(detail)) {
-      hint = ' (the snapshot key of this repository is not held by the server; rotate it to the server with `notary key rotate <gun> snapshot -r`)';
+      hint =
+        ' (the snapshot key of this repository is not held by the server; rotate it to the server with `notary key rotate <gun> snapshot -r`)';
     } else if (response.status === 401) {
       hint = ' (set registry-username/registry-password, or docker login to the registry)';
     }
     const text = [code, detail].filter(Boolean).join(': ') || Buffer.from(response.body.subarray(0, 200)).toString('utf8').trim();
-    return new NotaryError(`Notary server ${this.serverUrl}, ${this.gun} ${what}: HTTP ${response.status}${text ? ` ${text}` : ''}${hint}`, response.status, code);
+    return new NotaryError(
+      `Notary server ${this.serverUrl}, ${this.gun} ${what}: HTTP ${response.status}${text ? ` ${text}` : ''}${hint}`,
+      response.status,
+      code,
+    );
   }
 }
 

@@ -49,7 +49,8 @@ export class RegistryClient {
       return `https://${host}`;
     } catch (error) {
       const code = error instanceof HttpError ? error.code : undefined;
-      const tlsFailure = code !== undefined && (PLAIN_HTTP_HINTS.includes(code) || /wrong version number|EPROTO/i.test((error as Error).message));
+      const tlsFailure =
+        code !== undefined && (PLAIN_HTTP_HINTS.includes(code) || /wrong version number|EPROTO/i.test((error as Error).message));
       if (mayUseHttp && tlsFailure) return `http://${host}`;
       throw new RegistryError(`registry ${registry} is not reachable over HTTPS: ${(error as Error).message}`);
     }
@@ -73,15 +74,21 @@ export class RegistryClient {
     }
     if (response.status === 404) throw new RegistryError(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
     if (response.status === 401 || response.status === 403) {
-      throw new RegistryError(`the registry refused access to ${name} (HTTP ${response.status}); set registry-username/registry-password or docker login`);
+      throw new RegistryError(
+        `the registry refused access to ${name} (HTTP ${response.status}); set registry-username/registry-password or docker login`,
+      );
     }
     if (response.status !== 200) throw new RegistryError(`the registry answered HTTP ${response.status} for ${name}`);
     const digest = `sha256:${sha256Hex(response.body)}`;
     const header = response.headers['docker-content-digest'];
     if (typeof header === 'string' && header.startsWith('sha256:') && header !== digest) {
-      throw new RegistryError(`the registry's Docker-Content-Digest ${header} for ${name} does not match the manifest it served (${digest})`);
+      throw new RegistryError(
+        `the registry's Docker-Content-Digest ${header} for ${name} does not match the manifest it served (${digest})`,
+      );
     }
-    const contentType = String(response.headers['content-type'] ?? '').split(';')[0]!.trim();
+    const contentType = String(response.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim();
     return { digest, size: response.body.length, mediaType: contentType || 'application/octet-stream' };
   }
 }

@@ -31,7 +31,7 @@ function readConfig(): DockerConfigFile {
   if (!existsSync(path)) return {};
   try {
     const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return typeof value === 'object' && value !== null ? (value as DockerConfigFile) : {};
+    return typeof value === 'object' && value !== null ? value : {};
   } catch {
     return {};
   }

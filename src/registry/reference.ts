@@ -21,7 +21,8 @@ export const DOCKER_HUB = 'docker.io';
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const DOMAIN = /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
+const DOMAIN =
+  /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
 
 export function gunOf(ref: Pick<ImageReference, 'registry' | 'repository'>): string {
   return `${ref.registry}/${ref.repository}`;
@@ -76,7 +77,8 @@ export function parseImageList(text: string, input = 'images'): ImageReference[]
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
-  if (items.length === 0) throw new InputError(input, 'no image given; expected one or more [registry[:port]/]repository:tag, one per line or comma-separated');
+  if (items.length === 0)
+    throw new InputError(input, 'no image given; expected one or more [registry[:port]/]repository:tag, one per line or comma-separated');
   return items.map((item) => parseImageReference(item, input));
 }
 

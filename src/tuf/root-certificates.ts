@@ -16,7 +16,8 @@ const DAY_MS = 86_400_000;
  */
 export function checkRootCertificate(key: PublicKey, gun: string, now: number, checkExpiry: boolean): void {
   const where = `root key ${key.id.slice(0, 12)}`;
-  if (!key.isCertificate) throw new VerificationError(`${where} is a bare ${key.keytype} key; notary requires root keys to be certificates`);
+  if (!key.isCertificate)
+    throw new VerificationError(`${where} is a bare ${key.keytype} key; notary requires root keys to be certificates`);
   const pem = utf8Text(key.publicBytes);
   const blocks = parsePemBlocks(pem);
   if (blocks.length === 0 || blocks.map((b) => encodePem(b.type, b.der)).join('') !== pem) {
@@ -36,5 +37,6 @@ export function checkRootCertificate(key: PublicKey, gun: string, now: number, c
   const sigOid = decodeOid(expectTag(children(expectTag(sigAlg, TAG.SEQUENCE, 'signatureAlgorithm').value)[0], TAG.OID, 'OID').value);
   if (SHA1_SIGNATURES.has(sigOid)) throw new VerificationError(`${where}: certificate is signed with SHA-1`);
   const bits = cert.publicKey.asymmetricKeyDetails?.modulusLength;
-  if (cert.publicKey.asymmetricKeyType === 'rsa' && (bits ?? 0) < 2048) throw new VerificationError(`${where}: RSA key shorter than 2048 bits`);
+  if (cert.publicKey.asymmetricKeyType === 'rsa' && (bits ?? 0) < 2048)
+    throw new VerificationError(`${where}: RSA key shorter than 2048 bits`);
 }

@@ -92,7 +92,10 @@ export class TrustedRepository {
 export function fileHashesMatch(bytes: Uint8Array, meta: FileMeta): string | undefined {
   if (bytes.length !== meta.length) return `length ${bytes.length} differs from the listed ${meta.length}`;
   let checked = 0;
-  for (const [alg, fn] of [['sha256', sha256], ['sha512', sha512]] as const) {
+  for (const [alg, fn] of [
+    ['sha256', sha256],
+    ['sha512', sha512],
+  ] as const) {
     const expected = meta.hashes[alg];
     if (!expected) continue;
     checked++;
@@ -146,7 +149,12 @@ function describeRootKeys(root: Root): string {
  * the newest version a pinned key signs, each next root signed by the previous root's keys to the
  * previous threshold and by its own (notary's rotation rule, N:tuf/builder.go).
  */
-async function loadRoot(source: MetadataSource, options: TrustOptions, now: number, warnings: string[]): Promise<{ root: SignedFile<Root>; tofu: boolean }> {
+async function loadRoot(
+  source: MetadataSource,
+  options: TrustOptions,
+  now: number,
+  warnings: string[],
+): Promise<{ root: SignedFile<Root>; tofu: boolean }> {
   const bytes = await source.fetch('root', { maxBytes: MAX_ROOT_BYTES });
   if (!bytes) throw new VerificationError(`${options.gun} has no trust data on the Notary server (no root.json)`);
   const latest = parseRoot(bytes);
@@ -167,7 +175,8 @@ async function loadRoot(source: MetadataSource, options: TrustOptions, now: numb
   for (let version = 1; version < latest.signed.version; version++) {
     const older = await source.fetch('root', { version, maxBytes: MAX_ROOT_BYTES });
     if (!older) {
-      if (trusted) throw new VerificationError(`root rotation chain of ${options.gun} is broken: version ${version} of root.json is missing`);
+      if (trusted)
+        throw new VerificationError(`root rotation chain of ${options.gun} is broken: version ${version} of root.json is missing`);
       continue;
     }
     const file = parseRoot(older, `${version}.root`);
@@ -182,7 +191,9 @@ async function loadRoot(source: MetadataSource, options: TrustOptions, now: numb
     }
   }
   if (!trusted) {
-    throw new VerificationError(`root of ${options.gun} does not match trusted-root-keys: its root keys are ${describeRootKeys(latest.signed)}`);
+    throw new VerificationError(
+      `root of ${options.gun} does not match trusted-root-keys: its root keys are ${describeRootKeys(latest.signed)}`,
+    );
   }
   verifyThreshold('root.json', rootRoleKeys(trusted.signed, 'root'), latest.signedBytes, latest.signatures);
   return { root: latest, tofu: false };
@@ -192,7 +203,8 @@ async function fetchListed(source: MetadataSource, role: string, meta: FileMeta 
   if (!meta?.hashes.sha256) throw new VerificationError(`${listedIn}.json does not list ${role} with a sha256 hash`);
   const checksum = bytesToHex(meta.hashes.sha256);
   const bytes = await source.fetch(role, { checksum, maxBytes: meta.length });
-  if (!bytes) throw new VerificationError(`${role}.json listed in ${listedIn}.json (sha256 ${checksum.slice(0, 12)}) is missing on the server`);
+  if (!bytes)
+    throw new VerificationError(`${role}.json listed in ${listedIn}.json (sha256 ${checksum.slice(0, 12)}) is missing on the server`);
   const mismatch = fileHashesMatch(bytes, meta);
   if (mismatch) throw new VerificationError(`${role}.json does not match ${listedIn}.json: ${mismatch}`);
   return bytes;
@@ -217,7 +229,10 @@ export async function loadTrustedRepository(source: MetadataSource, options: Tru
   checkExpiry('snapshot.json', snapshot.signed.expiresMs, snapshot.signed.expires, now);
   checkVersion(options, 'snapshot', snapshot.signed.version);
   const rootMismatch = fileHashesMatch(root.bytes, snapshot.signed.meta.get('root')!);
-  if (rootMismatch) throw new VerificationError(`root.json does not match snapshot.json: ${rootMismatch} (root changed during the update, or the server is inconsistent)`);
+  if (rootMismatch)
+    throw new VerificationError(
+      `root.json does not match snapshot.json: ${rootMismatch} (root changed during the update, or the server is inconsistent)`,
+    );
 
   const targetsBytes = await fetchListed(source, 'targets', snapshot.signed.meta.get('targets'), 'snapshot');
   const targetsFile = parseSignedFile('targets', targetsBytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
@@ -235,7 +250,8 @@ export async function loadTrustedRepository(source: MetadataSource, options: Tru
     const parent = stack.pop()!;
     const children: LoadedRole[] = [];
     for (const d of parent.file.signed.delegations) {
-      if (roles.size + invalidRoles.size >= MAX_DELEGATIONS) throw new VerificationError(`${options.gun} has more than ${MAX_DELEGATIONS} delegations`);
+      if (roles.size + invalidRoles.size >= MAX_DELEGATIONS)
+        throw new VerificationError(`${options.gun} has more than ${MAX_DELEGATIONS} delegations`);
       const meta = snapshot.signed.meta.get(d.name);
       if (!meta) continue; // delegated but never published: nothing to load
       const bytes = await fetchListed(source, d.name, meta, 'snapshot');
