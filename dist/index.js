@@ -38047,6 +38047,21 @@ async function dockerPush(reference, docker = process.env.DCT_SIGN_DOCKER || 'do
     return { digest: m[1], size: Number(m[2]) };
 }
 
+;// CONCATENATED MODULE: ./src/util/concurrency.ts
+/** Maps with at most `limit` calls in flight, keeping the input order; the first failure rejects. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/tuf/guard.ts
 
 class JsonReader {
@@ -41106,6 +41121,7 @@ function warnAboutExpiry(ctx, repo, now) {
 
 
 
+
 /** The target entry docker writes for a pushed tag: sha256 only, length = manifest size (C:cli/trust/trust_push.go). */
 function targetFor(manifest) {
     return { length: manifest.size, hashes: { sha256: new Uint8Array(Buffer.from(manifest.digest.slice('sha256:'.length), 'hex')) } };
@@ -41175,19 +41191,27 @@ async function sign(ctx, options) {
         await signer.close();
     }
 }
+/** Registry requests in flight at once per run: enough to hide latency, few enough to be polite. */
+const REGISTRY_CONCURRENCY = 16;
 async function resolveImages(ctx, refs, push) {
+    // docker pushes one tag at a time (its own output stays readable); resolving is parallel.
+    const pushed = new Map();
+    if (push)
+        for (const ref of refs)
+            pushed.set(ref.tag, await dockerPush(`${gunOf(ref)}:${ref.tag}`));
+    const resolved = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref).catch((error) => {
+        if (error instanceof RegistryError && error.notFound) {
+            throw new InputError('images', `${error.message}; expected a tag the registry holds${push ? '' : ' (or push: true to push it first)'}`);
+        }
+        throw error;
+    }));
     const manifests = new Map();
-    for (const ref of refs) {
+    refs.forEach((ref, i) => {
         const name = `${gunOf(ref)}:${ref.tag}`;
-        const pushed = push ? await dockerPush(name) : undefined;
-        const manifest = await ctx.registry.resolve(ref).catch((error) => {
-            if (error instanceof RegistryError && error.notFound) {
-                throw new InputError('images', `${error.message}; expected a tag the registry holds${push ? '' : ' (or push: true to push it first)'}`);
-            }
-            throw error;
-        });
-        if (pushed && (pushed.digest !== manifest.digest || pushed.size !== manifest.size)) {
-            throw new RegistryError(`${name}: docker pushed ${pushed.digest} (${pushed.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`);
+        const manifest = resolved[i];
+        const docker = pushed.get(ref.tag);
+        if (docker && (docker.digest !== manifest.digest || docker.size !== manifest.size)) {
+            throw new RegistryError(`${name}: docker pushed ${docker.digest} (${docker.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`);
         }
         if (ref.digest && ref.digest !== manifest.digest)
             throw new RegistryError(`${ref.original}: the registry's ${ref.tag} is ${manifest.digest}, not the digest given`);
@@ -41195,8 +41219,11 @@ async function resolveImages(ctx, refs, push) {
         if (earlier && earlier.digest !== manifest.digest)
             throw new RegistryError(`${name} resolved to two digests in one run`);
         manifests.set(ref.tag, manifest);
-        ctx.reporter.info(`${name} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
-    }
+        if (refs.length <= 50)
+            ctx.reporter.info(`${name} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
+    });
+    if (refs.length > 50)
+        ctx.reporter.info(`Resolved ${refs.length} tags of ${gunOf(refs[0])} in the registry`);
     return manifests;
 }
 async function signRepository(ctx, options, signer, key, gun, refs, now) {
@@ -41242,8 +41269,9 @@ async function signRepository(ctx, options, signer, key, gun, refs, now) {
         seenVersions,
     });
     warnAboutExpiry(ctx, after, now);
+    const current = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref));
     const results = [];
-    for (const ref of refs) {
+    for (const [i, ref] of refs.entries()) {
         const expected = targets.get(ref.tag);
         for (const role of roles) {
             const published = after.roles.get(role.name);

@@ -1,5 +1,6 @@
 import { InputError, KeyError, NotaryError, RegistryError, VerificationError } from '../errors.js';
-import { dockerPush } from '../docker/cli.js';
+import { dockerPush, type PushResult } from '../docker/cli.js';
+import { mapLimit } from '../util/concurrency.js';
 import { openSigner, type KeyInput } from '../keys/resolve.js';
 import type { Signer } from '../keys/signer.js';
 import type { MetadataFile } from '../notary/client.js';
@@ -128,12 +129,15 @@ export async function sign(ctx: CommandContext, options: SignOptions): Promise<I
   }
 }
 
+/** Registry requests in flight at once per run: enough to hide latency, few enough to be polite. */
+const REGISTRY_CONCURRENCY = 16;
+
 async function resolveImages(ctx: CommandContext, refs: ImageReference[], push: boolean): Promise<Map<string, ResolvedManifest>> {
-  const manifests = new Map<string, ResolvedManifest>();
-  for (const ref of refs) {
-    const name = `${gunOf(ref)}:${ref.tag}`;
-    const pushed = push ? await dockerPush(name) : undefined;
-    const manifest = await ctx.registry.resolve(ref).catch((error: unknown) => {
+  // docker pushes one tag at a time (its own output stays readable); resolving is parallel.
+  const pushed = new Map<string, PushResult>();
+  if (push) for (const ref of refs) pushed.set(ref.tag, await dockerPush(`${gunOf(ref)}:${ref.tag}`));
+  const resolved = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) =>
+    ctx.registry.resolve(ref).catch((error: unknown) => {
       if (error instanceof RegistryError && error.notFound) {
         throw new InputError(
           'images',
@@ -141,10 +145,16 @@ async function resolveImages(ctx: CommandContext, refs: ImageReference[], push: 
         );
       }
       throw error;
-    });
-    if (pushed && (pushed.digest !== manifest.digest || pushed.size !== manifest.size)) {
+    }),
+  );
+  const manifests = new Map<string, ResolvedManifest>();
+  refs.forEach((ref, i) => {
+    const name = `${gunOf(ref)}:${ref.tag}`;
+    const manifest = resolved[i]!;
+    const docker = pushed.get(ref.tag);
+    if (docker && (docker.digest !== manifest.digest || docker.size !== manifest.size)) {
       throw new RegistryError(
-        `${name}: docker pushed ${pushed.digest} (${pushed.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`,
+        `${name}: docker pushed ${docker.digest} (${docker.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`,
       );
     }
     if (ref.digest && ref.digest !== manifest.digest)
@@ -152,8 +162,9 @@ async function resolveImages(ctx: CommandContext, refs: ImageReference[], push: 
     const earlier = manifests.get(ref.tag);
     if (earlier && earlier.digest !== manifest.digest) throw new RegistryError(`${name} resolved to two digests in one run`);
     manifests.set(ref.tag, manifest);
-    ctx.reporter.info(`${name} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
-  }
+    if (refs.length <= 50) ctx.reporter.info(`${name} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
+  });
+  if (refs.length > 50) ctx.reporter.info(`Resolved ${refs.length} tags of ${gunOf(refs[0]!)} in the registry`);
   return manifests;
 }
 
@@ -224,8 +235,9 @@ async function signRepository(
     seenVersions,
   });
   warnAboutExpiry(ctx, after, now);
+  const current = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref));
   const results: ImageResult[] = [];
-  for (const ref of refs) {
+  for (const [i, ref] of refs.entries()) {
     const expected = targets.get(ref.tag)!;
     for (const role of roles) {
       const published = after.roles.get(role.name);

@@ -1,0 +1,167 @@
+/**
+ * `npm run bench [-- --tags 200 --large 10000]`: starts the local stack and measures signing N tags
+ * that are already in the registry, by the action (push: false) and by the notary CLI doing the
+ * same work (addhash per tag, then one publish), same server and same kind of delegation key.
+ * Prints wall time, the ratio and the action's peak memory. A measurement, not a test.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACTION, LocalStack } from '../__tests__/support/stack.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const TAGS = arg('tags', 200);
+// 10,000 references do not fit one INPUT_ variable (E2BIG: 128 KiB per string); opt-in until images can come from a file.
+const LARGE = arg('large', 0);
+const NOTARY_PASSPHRASES = {
+  NOTARY_ROOT_PASSPHRASE: 'bench-root-1',
+  NOTARY_TARGETS_PASSPHRASE: 'bench-targets-1',
+  NOTARY_SNAPSHOT_PASSPHRASE: 'bench-snapshot-1',
+  NOTARY_DELEGATION_PASSPHRASE: 'bench-delegation-1',
+};
+
+/** A repository made by the notary CLI: server-managed snapshot, targets/releases with one P-256 key. */
+function initRepository(stack: LocalStack, gun: string, keyDir: string): void {
+  stack.notary(['init', gun], NOTARY_PASSPHRASES);
+  stack.notary(['key', 'rotate', gun, 'snapshot', '-r'], NOTARY_PASSPHRASES);
+  stack.notary(['delegation', 'add', gun, 'targets/releases', join(keyDir, 'releases.crt'), '--all-paths'], NOTARY_PASSPHRASES);
+  stack.notary(['publish', gun], NOTARY_PASSPHRASES);
+}
+
+/** Tags in the registry without pushing N images: the seed manifest PUT under N tags. */
+async function tagMany(stack: LocalStack, repository: string, prefix: string, count: number): Promise<{ digest: string; size: number }> {
+  const seed = stack.makeImage(repository, 'seed');
+  const manifest = await fetch(`http://${stack.registry}/v2/${repository}/manifests/seed`, {
+    headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+  });
+  const body = new Uint8Array(await manifest.arrayBuffer());
+  const type = manifest.headers.get('content-type') ?? 'application/vnd.oci.image.manifest.v1+json';
+  for (let start = 0; start < count; start += 32) {
+    await Promise.all(
+      Array.from({ length: Math.min(32, count - start) }, (_, j) =>
+        fetch(`http://${stack.registry}/v2/${repository}/manifests/${prefix}${start + j}`, {
+          method: 'PUT',
+          headers: { 'content-type': type },
+          body,
+        }).then((r) => {
+          if (!r.ok) throw new Error(`PUT tag failed: ${r.status}`);
+        }),
+      ),
+    );
+  }
+  return seed;
+}
+
+/** Runs the action and samples its peak RSS (VmHWM) from /proc. */
+function runAction(env: NodeJS.ProcessEnv): Promise<{ ms: number; peakMb: number; exitCode: number; tail: string }> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
+    child.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
+    let peakKb = 0;
+    const sample = setInterval(() => {
+      const status = `/proc/${child.pid}/status`;
+      if (!existsSync(status)) return;
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'));
+      if (m) peakKb = Math.max(peakKb, Number(m[1]));
+    }, 20);
+    child.on('close', (code) => {
+      clearInterval(sample);
+      resolve({ ms: performance.now() - start, peakMb: peakKb / 1024, exitCode: code ?? -1, tail: out.split('\n').slice(-5).join('\n') });
+    });
+  });
+}
+
+function actionEnv(stack: LocalStack, images: string[], keyDir: string): NodeJS.ProcessEnv {
+  const outputFile = join(stack.dir, `out-${Math.random()}`);
+  writeFileSync(outputFile, '');
+  return {
+    ...stack.env(),
+    GITHUB_OUTPUT: outputFile,
+    INPUT_IMAGES: images.join('\n'),
+    INPUT_PUSH: 'false',
+    INPUT_SIGNER: 'releases',
+    'INPUT_SIGNER-KEY': join(keyDir, 'releases.key'),
+    'INPUT_NOTARY-SERVER': stack.notaryUrl,
+    'INPUT_NOTARY-CA': stack.caFile,
+  };
+}
+
+async function main(): Promise<void> {
+  const stack = await LocalStack.start();
+  try {
+    const keyDir = stack.dir;
+    execFileSync('openssl', ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'releases.key'], { cwd: keyDir });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-new', '-key', 'releases.key', '-subj', '/CN=releases', '-days', '365', '-out', 'releases.crt'],
+      { cwd: keyDir },
+    );
+    const gunAction = `${stack.registry}/bench/action`;
+    const gunNotary = `${stack.registry}/bench/notary`;
+    for (const gun of [gunAction, gunNotary]) initRepository(stack, gun, keyDir);
+    stack.notary(['key', 'import', join(keyDir, 'releases.key'), '-r', 'targets/releases'], NOTARY_PASSPHRASES);
+
+    console.log(`Tagging ${TAGS} tags in each repository...`);
+    await tagMany(stack, 'bench/action', 't', TAGS);
+    const seed = await tagMany(stack, 'bench/notary', 't', TAGS);
+
+    const action = await runAction(
+      actionEnv(
+        stack,
+        Array.from({ length: TAGS }, (_, i) => `${gunAction}:t${i}`),
+        keyDir,
+      ),
+    );
+    if (action.exitCode !== 0) throw new Error(`action failed:\n${action.tail}`);
+
+    const notaryStart = performance.now();
+    const hex = seed.digest.slice(7);
+    for (let i = 0; i < TAGS; i++) {
+      stack.notary(['addhash', gunNotary, `t${i}`, String(seed.size), '--sha256', hex, '-r', 'targets/releases'], NOTARY_PASSPHRASES);
+    }
+    stack.notary(['publish', gunNotary], NOTARY_PASSPHRASES);
+    const notaryMs = performance.now() - notaryStart;
+
+    const rows: string[][] = [
+      ['work', 'dct-sign', 'notary CLI', 'ratio', 'dct-sign peak RSS'],
+      [
+        `sign ${TAGS} tags`,
+        `${(action.ms / 1000).toFixed(2)} s`,
+        `${(notaryMs / 1000).toFixed(2)} s`,
+        `${(notaryMs / action.ms).toFixed(1)}x`,
+        `${action.peakMb.toFixed(0)} MB`,
+      ],
+    ];
+
+    if (LARGE > 0) {
+      const gunLarge = `${stack.registry}/bench/large`;
+      initRepository(stack, gunLarge, keyDir);
+      console.log(`Tagging ${LARGE} tags...`);
+      await tagMany(stack, 'bench/large', 't', LARGE);
+      const large = await runAction(
+        actionEnv(
+          stack,
+          Array.from({ length: LARGE }, (_, i) => `${gunLarge}:t${i}`),
+          keyDir,
+        ),
+      );
+      if (large.exitCode !== 0) throw new Error(`action failed on ${LARGE} tags:\n${large.tail}`);
+      rows.push([`sign ${LARGE} tags`, `${(large.ms / 1000).toFixed(2)} s`, '-', '-', `${large.peakMb.toFixed(0)} MB`]);
+    }
+    console.log('');
+    for (const row of rows) console.log(row.map((c, i) => c.padEnd(i === 0 ? 18 : 14)).join(''));
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
