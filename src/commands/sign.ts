@@ -246,11 +246,11 @@ async function signRepository(
         throw new VerificationError(`${gun}:${ref.tag}: ${role.name} on the server does not hold the digest and size just signed`);
       }
     }
-    const current = await ctx.registry.resolve(ref);
     const signed = manifests.get(ref.tag)!;
-    if (current.digest !== signed.digest || current.size !== signed.size) {
+    const serving = current[i]!;
+    if (serving.digest !== signed.digest || serving.size !== signed.size) {
       throw new VerificationError(
-        `${gun}:${ref.tag} moved while signing: signed ${signed.digest}, the registry now serves ${current.digest}`,
+        `${gun}:${ref.tag} moved while signing: signed ${signed.digest}, the registry now serves ${serving.digest}`,
       );
     }
     const expiries = roles.map((r) => after.roles.get(r.name)!.file.signed);
