@@ -40880,7 +40880,7 @@ class client_HttpClient {
         const headers = credentials ? { authorization: basicAuthorization(credentials) } : {};
         const response = await this.send({ url: realm.toString(), headers, maxBytes: 1 << 20 });
         if (response.status !== 200) {
-            throw new HttpError(`token request to ${realm.origin}${realm.pathname} failed with HTTP ${response.status}${credentials ? '' : ' (no credentials configured)'}`, realm.toString(), 'AUTH');
+            throw new HttpError(`token request to ${realm.origin}${realm.pathname} failed with HTTP ${response.status}${credentials ? (response.status === 401 ? ' (the credentials were refused)' : '') : ' (no credentials configured)'}`, realm.toString(), 'AUTH');
         }
         let body;
         try {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeOciImage } from './oci-image.js';
+import { TokenServer } from './token-server.js';
 
 /**
  * The real stack of local-stack.md on free loopback ports in a temp dir: notary-server (TLS, a
@@ -71,6 +72,8 @@ export class LocalStack {
   notaryPort = 0;
   registryPort = 0;
   dockerSocket = '';
+  /** Set when the stack requires token auth (notary-server and registry both). */
+  tokens?: TokenServer;
 
   private constructor(readonly dir: string) {}
 
@@ -90,9 +93,15 @@ export class LocalStack {
     return join(this.dir, 'notary.log');
   }
 
-  static async start(options: { docker?: boolean } = {}): Promise<LocalStack> {
+  static async start(options: { docker?: boolean; auth?: { username: string; password: string } } = {}): Promise<LocalStack> {
     const stack = new LocalStack(mkdtempSync(join(tmpdir(), 'dct-')));
     try {
+      if (options.auth) {
+        stack.tokens = new TokenServer(stack.dir, options.auth.username, options.auth.password);
+        const child = await stack.tokens.start();
+        started.add(child);
+        stack.children.push(child);
+      }
       await Promise.all([stack.startNotary(), stack.startRegistry(), options.docker ? stack.startDocker() : Promise.resolve()]);
     } catch (error) {
       await stack.stop();
@@ -144,6 +153,19 @@ export class LocalStack {
       trust_service: { type: 'local' },
       storage: { backend: 'memory' },
       logging: { level: 'info' },
+      ...(this.tokens
+        ? {
+            auth: {
+              type: 'token',
+              options: {
+                realm: this.tokens.realm,
+                service: 'notary-server',
+                issuer: this.tokens.issuer,
+                rootcertbundle: this.tokens.certFile,
+              },
+            },
+          }
+        : {}),
     };
     writeFileSync(join(dir, 'notary.json'), JSON.stringify(config));
     const { child, log } = this.spawnLogged('notary-server', ['-config', join(dir, 'notary.json')], 'notary.log');
@@ -169,10 +191,13 @@ export class LocalStack {
 
   private async startRegistry(): Promise<void> {
     this.registryPort = await freePort();
-    const config = `version: 0.1\nstorage: {filesystem: {rootdirectory: ${join(this.dir, 'registry')}}}\nhttp: {addr: 127.0.0.1:${this.registryPort}}\nlog: {level: warn}\n`;
+    const auth = this.tokens
+      ? `auth: {token: {realm: "${this.tokens.realm}", service: registry, issuer: ${this.tokens.issuer}, rootcertbundle: ${this.tokens.certFile}}}\n`
+      : '';
+    const config = `version: 0.1\nstorage: {filesystem: {rootdirectory: ${join(this.dir, 'registry')}}}\nhttp: {addr: 127.0.0.1:${this.registryPort}}\nlog: {level: warn}\n${auth}`;
     writeFileSync(join(this.dir, 'registry.yml'), config);
     const { child, log } = this.spawnLogged('docker-registry', ['serve', join(this.dir, 'registry.yml')], 'registry.log');
-    await waitFor('docker-registry', async () => (await fetch(`http://${this.registry}/v2/`)).ok, child, log);
+    await waitFor('docker-registry', async () => [200, 401].includes((await fetch(`http://${this.registry}/v2/`)).status), child, log);
   }
 
   private async startDocker(): Promise<void> {
@@ -221,6 +246,7 @@ export class LocalStack {
     return execFileSync('docker', args, { env: this.env(extra), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir });
   }
 
+  /** The notary CLI (its token auth only prompts on a terminal, so it is not used with `auth`). */
   notary(args: string[], extra: Record<string, string> = {}): string {
     return execFileSync('notary', ['-s', this.notaryUrl, '-d', join(this.dir, 'notary-trust'), '--tlscacert', this.caFile, ...args], {
       env: this.env(extra),
@@ -239,7 +265,10 @@ export class LocalStack {
       execFileSync('skopeo', ['copy', '-q', `oci:${dir}:${tag}`, `docker-archive:${archive}:${ref}`], { stdio: 'pipe' });
       this.docker(['load', '-q', '-i', archive]);
     } else {
-      execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', `oci:${dir}:${tag}`, `docker://${ref}`], { stdio: 'pipe' });
+      const creds = this.tokens ? ['--dest-creds', `${this.tokens.username}:${this.tokens.password}`] : [];
+      execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', ...creds, `oci:${dir}:${tag}`, `docker://${ref}`], {
+        stdio: 'pipe',
+      });
     }
     rmSync(dir, { recursive: true, force: true });
     return { digest: image.manifestDigest, size: image.manifestSize };
@@ -289,6 +318,15 @@ export class LocalStack {
       .filter(
         (l) => l.includes('"http.request.method":"POST"') && l.includes(`"/v2/${gun}/_trust/tuf/"`) && l.includes('response completed'),
       ).length;
+  }
+
+  /** Writes registry credentials into the docker config, as `docker login` would. */
+  dockerLogin(username: string, password: string): void {
+    mkdirSync(this.dockerConfig, { recursive: true });
+    writeFileSync(
+      join(this.dockerConfig, 'config.json'),
+      JSON.stringify({ auths: { [this.registry]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } } }),
+    );
   }
 
   async stop(): Promise<void> {
