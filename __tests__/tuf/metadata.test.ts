@@ -23,7 +23,7 @@ function load(repo: string, role: string) {
 
 const REPOS = {
   'docker-repo': ['root', 'targets', 'snapshot', 'timestamp', 'targets/releases', 'targets/alice'],
-  'notary-repo': ['root', 'targets', 'snapshot', 'timestamp', 'targets/releases'],
+  'notary-repo': ['root', 'targets', 'snapshot', 'timestamp', 'targets/releases', 'targets/rsa'],
 };
 
 describe('golden metadata from notary-server, docker CLI and notary CLI', () => {
@@ -66,6 +66,15 @@ describe('golden metadata from notary-server, docker CLI and notary CLI', () => 
       });
     });
   }
+
+  it('covers every signature method notary writes: ecdsa, eddsa (server keys) and rsapss', () => {
+    const methods = new Set(
+      Object.entries(REPOS).flatMap(([repo, roles]) => roles.flatMap((role) => load(repo, role).signatures.map((s) => s.method))),
+    );
+    expect([...methods].sort()).toEqual(['ecdsa', 'eddsa', 'rsapss']);
+    const targets = load('notary-repo', 'targets').signed as Targets;
+    expect([...targets.delegationKeys.values()].map((k) => k.keytype).sort()).toEqual(['ecdsa-x509', 'rsa-x509']);
+  });
 
   it('a tampered file does not verify', () => {
     const file = load('docker-repo', 'targets/releases');

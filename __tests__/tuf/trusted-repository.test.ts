@@ -5,7 +5,7 @@ import { MemorySource } from '../support/memory-source.js';
 // The fixtures were made on 2026-11-21; their timestamps expire 14 days later.
 const NOW = Date.parse('2026-11-22T00:00:00Z');
 const DOCKER_ROLES = ['root', 'targets', 'snapshot', 'timestamp', 'targets/releases', 'targets/alice'];
-const NOTARY_ROLES = ['root', 'targets', 'snapshot', 'timestamp', 'targets/releases'];
+const NOTARY_ROLES = ['root', 'targets', 'snapshot', 'timestamp', 'targets/releases', 'targets/rsa'];
 
 describe('loadTrustedRepository on repositories the real peers made', () => {
   it('loads a docker trust repository: every role verified, in the listed pre-order', async () => {
