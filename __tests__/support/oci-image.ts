@@ -36,7 +36,7 @@ export interface OciImage {
  * Writes an OCI image layout by hand (no network to pull from): one small layer whose content
  * makes the image unique, a config, a manifest and an index naming it `tag`.
  */
-export function writeOciImage(dir: string, tag: string, content: string): OciImage {
+export function writeOciImage(dir: string, tag: string, content: string, options: { asIndex?: boolean } = {}): OciImage {
   mkdirSync(join(dir, 'blobs', 'sha256'), { recursive: true });
   const blob = (data: Buffer) => {
     const digest = sha256(data);
@@ -57,15 +57,26 @@ export function writeOciImage(dir: string, tag: string, content: string): OciIma
     }),
   );
   const manifest = blob(manifestBytes);
+  let top = { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest };
+  if (options.asIndex) {
+    // A one-platform image index: what multi-arch builds push; the tag then names the index.
+    const index = blob(
+      Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          manifests: [
+            { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, platform: { architecture: 'amd64', os: 'linux' } },
+          ],
+        }),
+      ),
+    );
+    top = { mediaType: 'application/vnd.oci.image.index.v1+json', ...index };
+  }
   writeFileSync(
     join(dir, 'index.json'),
-    JSON.stringify({
-      schemaVersion: 2,
-      manifests: [
-        { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': tag } },
-      ],
-    }),
+    JSON.stringify({ schemaVersion: 2, manifests: [{ ...top, annotations: { 'org.opencontainers.image.ref.name': tag } }] }),
   );
   writeFileSync(join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-  return { dir, manifestDigest: manifest.digest, manifestSize: manifest.size };
+  return { dir, manifestDigest: top.digest, manifestSize: top.size };
 }

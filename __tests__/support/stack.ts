@@ -256,9 +256,13 @@ export class LocalStack {
   }
 
   /** Makes a unique image and puts it in the registry (and, with `load`, in the Docker engine instead). */
-  makeImage(repository: string, tag: string, options: { load?: boolean; content?: string } = {}): { digest: string; size: number } {
+  makeImage(
+    repository: string,
+    tag: string,
+    options: { load?: boolean; content?: string; asIndex?: boolean; format?: 'oci' | 'v2s2' } = {},
+  ): { digest: string; size: number } {
     const dir = mkdtempSync(join(this.dir, 'oci-'));
-    const image = writeOciImage(dir, tag, options.content ?? `${repository}:${tag} ${Math.random()}`);
+    const image = writeOciImage(dir, tag, options.content ?? `${repository}:${tag} ${Math.random()}`, { asIndex: options.asIndex });
     const ref = `${this.registry}/${repository}:${tag}`;
     if (options.load) {
       const archive = join(dir, 'image.tar');
@@ -266,9 +270,10 @@ export class LocalStack {
       this.docker(['load', '-q', '-i', archive]);
     } else {
       const creds = this.tokens ? ['--dest-creds', `${this.tokens.username}:${this.tokens.password}`] : [];
-      execFileSync('skopeo', ['copy', '-q', '--dest-tls-verify=false', ...creds, `oci:${dir}:${tag}`, `docker://${ref}`], {
-        stdio: 'pipe',
-      });
+      const format = options.format === 'v2s2' ? ['--format', 'v2s2'] : [];
+      const all = options.asIndex ? ['--multi-arch', 'all'] : [];
+      const args = ['copy', '-q', '--dest-tls-verify=false', ...creds, ...format, ...all, `oci:${dir}:${tag}`, `docker://${ref}`];
+      execFileSync('skopeo', args, { stdio: 'pipe' });
     }
     rmSync(dir, { recursive: true, force: true });
     return { digest: image.manifestDigest, size: image.manifestSize };
