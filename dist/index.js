@@ -35014,9 +35014,10 @@ function readSettings(read, mask, env = process.env) {
     const command = (read('command') || 'sign');
     if (!COMMANDS.includes(command))
         throw new InputError('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
-    if (command !== 'sign')
-        throw new InputError('command', `"${command}" is not available in this version of dct-sign yet; expected sign`);
-    if (read('oci-layout'))
+    if (command !== 'sign' && command !== 'verify') {
+        throw new InputError('command', `"${command}" is not available in this version of dct-sign yet; expected sign or verify`);
+    }
+    if (command === 'sign' && read('oci-layout'))
         throw new InputError('oci-layout', 'pushing from an OCI layout is not available in this version yet; push with docker or set push: false');
     const username = read('registry-username');
     const password = read('registry-password');
@@ -35041,7 +35042,11 @@ function readSettings(read, mask, env = process.env) {
         signer,
         signerKey: keyInput(read, mask, 'signer-key', command === 'sign'),
         pinnedRootKeyIds: parseTrustedRootKeys(read('trusted-root-keys')),
-        requiredSigners: list(read('required-signers')),
+        requiredSigners: list(read('required-signers')).map((name) => {
+            if (!SIGNER_NAME.test(name))
+                throw new InputError('required-signers', `"${name}" is not a signer name; expected names such as releases or alice`);
+            return name;
+        }),
         expiryWarningDays: Number(days),
     };
 }
@@ -37997,6 +38002,7 @@ function getIDToken(aud) {
 const actionsReporter = {
     info: (message) => info(message),
     warning: (message) => warning(message),
+    error: (message) => error(message),
     group: (name, fn) => group(name, fn),
 };
 /** `digests` and `result` outputs (action-interface.md). */
@@ -38018,6 +38024,28 @@ async function writeSummary(title, results) {
             { data: 'Expires', header: true },
         ],
         ...results.map((r) => [r.repository, r.tag, `<code>${r.digest}</code>`, r.roles.join(', '), r.expires ?? '']),
+    ])
+        .write();
+}
+/** Verify's table: what to deploy, who vouched for it, and how long each role stays valid. */
+async function writeVerifySummary(results) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary
+        .addHeading('dct-sign: verified', 3)
+        .addTable([
+        [
+            { data: 'Image', header: true },
+            { data: 'Digest', header: true },
+            { data: 'Signers', header: true },
+            { data: 'Days to expiry', header: true },
+        ],
+        ...results.map((r) => [
+            `${r.repository}:${r.tag}`,
+            `<code>${r.digest}</code>`,
+            r.roles.join(', '),
+            r.expiries.map((e) => `${e.role}: ${Math.floor(e.days)}`).join('<br>'),
+        ]),
     ])
         .write();
 }
@@ -38432,6 +38460,24 @@ function serializeSignedFile(signed, signatures) {
         .map((s) => `{"keyid":${JSON.stringify(s.keyid)},"method":${JSON.stringify(s.method)},"sig":"${toBase64(s.sig)}"}`)
         .join(',');
     return utf8Bytes(`{"signed":${htmlEscapeJson(canonicalString(signed))},"signatures":[${sigs}]}`);
+}
+
+;// CONCATENATED MODULE: ./src/tuf/sign.ts
+
+
+
+/** A metadata file signed by each signer over the canonical bytes, in Go's byte layout. */
+async function signMetadata(signed, signers) {
+    const body = 'toJSON' in signed && typeof signed.toJSON === 'function' ? signed.toJSON() : signed;
+    const message = canonicalBytes(body);
+    const signatures = [];
+    for (const signer of signers)
+        signatures.push({ keyid: signer.keyid, method: signer.method, sig: await signer.sign(message) });
+    return serializeSignedFile(body, signatures);
+}
+/** Snapshot/timestamp entry for a file: its length, sha256 and sha512 (NotaryDefaultHashes). */
+function fileMetaOf(bytes) {
+    return { length: bytes.length, hashes: { sha256: sha256(bytes), sha512: sha512(bytes) } };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@noble/curves/abstract/edwards.js
@@ -41169,9 +41215,7 @@ async function resignRole(role, targets, signer, now, warningDays) {
     if (current && unchanged && daysUntil(current.expiresMs, now) >= warningDays)
         return undefined;
     const next = new Targets((current?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.targets, now), new Map([...(current?.targets ?? []), ...targets]), new Map(current?.delegationKeys ?? []), current?.delegations.map((d) => ({ ...d })) ?? []);
-    const signed = next.toJSON();
-    const sig = await signer.sign(canonicalBytes(signed));
-    const bytes = serializeSignedFile(signed, [{ keyid: role.keyid, method: signer.method, sig }]);
+    const bytes = await signMetadata(next, [{ keyid: role.keyid, method: signer.method, sign: (data) => signer.sign(data) }]);
     return { file: { role: role.name, bytes }, version: next.version };
 }
 /** Pushes (optionally), resolves and signs every image; one publish per repository; then verifies it all from the server. */
@@ -41298,6 +41342,135 @@ async function signRepository(ctx, options, signer, key, gun, refs, now) {
             notaryServer: server,
             expires: earliest.expires,
         });
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/commands/verify.ts
+
+
+
+
+
+const verify_REGISTRY_CONCURRENCY = 16;
+function digestOf(meta) {
+    const sha = meta.hashes.sha256;
+    return sha ? `sha256:${Buffer.from(sha).toString('hex')}` : undefined;
+}
+/**
+ * The roles that must vouch for a tag: each required signer's delegation; by default
+ * targets/releases, or targets itself when the repository has no delegations (what a content-trust
+ * pull accepts: C:cli/command/image/trust.go).
+ */
+function rolesToCheck(repo, requiredSigners) {
+    if (requiredSigners.length > 0)
+        return requiredSigners.map((name) => `targets/${name}`);
+    return repo.targets.file.signed.delegations.length > 0 ? ['targets/releases'] : ['targets'];
+}
+function requireRole(repo, role) {
+    const loaded = repo.roles.get(role);
+    if (loaded)
+        return loaded;
+    const invalid = repo.invalidRoles.get(role);
+    if (invalid)
+        throw new VerificationError(`${role} is not valid: ${invalid.reason}`);
+    if (repo.isPublished(role) || [...repo.roles.values()].some((r) => r.file.signed.delegations.some((d) => d.name === role))) {
+        throw new VerificationError(`${role} has signed nothing yet`);
+    }
+    throw new VerificationError(`${repo.gun} has no signer ${role.replace(/^targets\//, '')} (no ${role} delegation)`);
+}
+/** Checks one tag against the verified trust data and the registry; throws with the cause. */
+function checkTag(repo, ref, manifest, requiredSigners) {
+    for (const role of rolesToCheck(repo, requiredSigners)) {
+        const loaded = requireRole(repo, role);
+        const target = loaded.file.signed.targets.get(ref.tag);
+        if (!target)
+            throw new VerificationError(`tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
+        if (!TrustedRepository.allows(loaded, ref.tag)) {
+            throw new VerificationError(`${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`);
+        }
+        const signed = digestOf(target);
+        if (!signed)
+            throw new VerificationError(`${role} lists ${ref.tag} without a sha256 hash`);
+        if (signed !== manifest.digest) {
+            throw new VerificationError(`tag ${ref.tag} was signed as ${signed} (${role}) but the registry serves ${manifest.digest}`);
+        }
+        if (target.length !== manifest.size) {
+            throw new VerificationError(`tag ${ref.tag} was signed with length ${target.length} (${role}) but the registry's manifest is ${manifest.size} bytes`);
+        }
+    }
+    if (ref.digest && ref.digest !== manifest.digest)
+        throw new VerificationError(`${ref.original} pins ${ref.digest}, but the signed tag is ${manifest.digest}`);
+    // Every role that vouches for this exact manifest, in walk order.
+    return [...repo.roles.values()]
+        .filter((r) => {
+        const t = r.file.signed.targets.get(ref.tag);
+        return t !== undefined && digestOf(t) === manifest.digest && t.length === manifest.size && TrustedRepository.allows(r, ref.tag);
+    })
+        .map((r) => r.name);
+}
+/** Verifies every image: one metadata load per repository, one registry look-up per tag. */
+async function verify(ctx, options) {
+    const now = ctx.now?.() ?? Date.now();
+    const results = [];
+    const failures = [];
+    for (const [gun, refs] of groupByRepository(options.images)) {
+        await ctx.reporter.group(`Verify ${gun}`, async () => {
+            // Each tag's registry answer is kept apart: one missing tag fails only its own image.
+            const lookups = mapLimit(refs, verify_REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref).then((manifest) => ({ manifest }), (error) => ({ error })));
+            let repo;
+            try {
+                repo = await loadTrustedRepository(notaryClientFor(ctx, refs[0]), {
+                    gun,
+                    now,
+                    pinnedRootKeyIds: ctx.pinnedRootKeyIds,
+                    seenVersions: new Map(),
+                });
+            }
+            catch (error) {
+                await lookups;
+                if (!(error instanceof DctError))
+                    throw error;
+                for (const ref of refs)
+                    failures.push(`${ref.original}: ${error.message}`);
+                return;
+            }
+            const manifests = await lookups;
+            repo.warnings.forEach((w) => ctx.reporter.warning(w));
+            warnAboutExpiry(ctx, repo, now);
+            const expiries = roleExpiries(repo, now);
+            refs.forEach((ref, i) => {
+                const lookup = manifests[i];
+                try {
+                    if ('error' in lookup)
+                        throw lookup.error;
+                    const { manifest } = lookup;
+                    const roles = checkTag(repo, ref, manifest, options.requiredSigners);
+                    ctx.reporter.info(`${gunOf(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
+                    results.push({
+                        image: ref.original,
+                        repository: gun,
+                        tag: ref.tag,
+                        digest: manifest.digest,
+                        size: manifest.size,
+                        roles,
+                        notaryServer: notaryServerFor(ctx, ref),
+                        expiries,
+                    });
+                }
+                catch (error) {
+                    if (!(error instanceof DctError))
+                        throw error;
+                    failures.push(`${ref.original}: ${error.message}`);
+                }
+            });
+        });
+    }
+    if (failures.length === 1)
+        throw new VerificationError(failures[0]);
+    if (failures.length > 1) {
+        failures.forEach((f) => ctx.reporter.error(f));
+        throw new VerificationError(`${failures.length} of ${options.images.length} images failed verification`);
     }
     return results;
 }
@@ -41468,6 +41641,7 @@ class RegistryClient {
 
 
 
+
 /**
  * Credentials by host: the inputs when given (for every registry and the Notary server, as docker
  * uses registry credentials for its token auth), else the docker config for the registry whose
@@ -41496,15 +41670,22 @@ async function run() {
             pinnedRootKeyIds: settings.pinnedRootKeyIds,
             expiryWarningDays: settings.expiryWarningDays,
         };
-        const results = await sign(ctx, {
-            images: settings.images,
-            push: settings.push,
-            signer: settings.signer,
-            signerKey: settings.signerKey,
-        });
-        setOutputs(results);
-        await writeSummary('dct-sign: signed', results);
-        info(`Signed and verified ${results.length} tag(s).`);
+        switch (settings.command) {
+            case 'verify': {
+                const results = await verify(ctx, { images: settings.images, requiredSigners: settings.requiredSigners });
+                setOutputs(results);
+                await writeVerifySummary(results);
+                info(`Verified ${results.length} tag(s).`);
+                break;
+            }
+            default: {
+                const signerKey = settings.signerKey;
+                const results = await sign(ctx, { images: settings.images, push: settings.push, signer: settings.signer, signerKey });
+                setOutputs(results);
+                await writeSummary('dct-sign: signed', results);
+                info(`Signed and verified ${results.length} tag(s).`);
+            }
+        }
     }
     catch (error) {
         setFailed(describeError(error));

@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
 import { readSettings, type Settings } from './action/inputs.js';
-import { actionsReporter, setOutputs, writeSummary } from './action/report.js';
+import { actionsReporter, setOutputs, writeSummary, writeVerifySummary } from './action/report.js';
 import type { CommandContext } from './commands/context.js';
 import { sign } from './commands/sign.js';
+import { verify } from './commands/verify.js';
 import { describeError } from './errors.js';
 import { HttpClient } from './http/client.js';
 import { dockerConfigCredentials } from './registry/docker-config.js';
@@ -40,15 +41,22 @@ export async function run(): Promise<void> {
       pinnedRootKeyIds: settings.pinnedRootKeyIds,
       expiryWarningDays: settings.expiryWarningDays,
     };
-    const results = await sign(ctx, {
-      images: settings.images,
-      push: settings.push,
-      signer: settings.signer,
-      signerKey: settings.signerKey!,
-    });
-    setOutputs(results);
-    await writeSummary('dct-sign: signed', results);
-    core.info(`Signed and verified ${results.length} tag(s).`);
+    switch (settings.command) {
+      case 'verify': {
+        const results = await verify(ctx, { images: settings.images, requiredSigners: settings.requiredSigners });
+        setOutputs(results);
+        await writeVerifySummary(results);
+        core.info(`Verified ${results.length} tag(s).`);
+        break;
+      }
+      default: {
+        const signerKey = settings.signerKey!;
+        const results = await sign(ctx, { images: settings.images, push: settings.push, signer: settings.signer, signerKey });
+        setOutputs(results);
+        await writeSummary('dct-sign: signed', results);
+        core.info(`Signed and verified ${results.length} tag(s).`);
+      }
+    }
   } catch (error) {
     core.setFailed(describeError(error));
   } finally {

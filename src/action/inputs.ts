@@ -108,8 +108,10 @@ function keyInput(read: InputReader, mask: Masker, input: string, required: bool
 export function readSettings(read: InputReader, mask: Masker, env: NodeJS.ProcessEnv = process.env): Settings {
   const command = (read('command') || 'sign') as Command;
   if (!COMMANDS.includes(command)) throw new InputError('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
-  if (command !== 'sign') throw new InputError('command', `"${command}" is not available in this version of dct-sign yet; expected sign`);
-  if (read('oci-layout'))
+  if (command !== 'sign' && command !== 'verify') {
+    throw new InputError('command', `"${command}" is not available in this version of dct-sign yet; expected sign or verify`);
+  }
+  if (command === 'sign' && read('oci-layout'))
     throw new InputError(
       'oci-layout',
       'pushing from an OCI layout is not available in this version yet; push with docker or set push: false',
@@ -142,7 +144,11 @@ export function readSettings(read: InputReader, mask: Masker, env: NodeJS.Proces
     signer,
     signerKey: keyInput(read, mask, 'signer-key', command === 'sign'),
     pinnedRootKeyIds: parseTrustedRootKeys(read('trusted-root-keys')),
-    requiredSigners: list(read('required-signers')),
+    requiredSigners: list(read('required-signers')).map((name) => {
+      if (!SIGNER_NAME.test(name))
+        throw new InputError('required-signers', `"${name}" is not a signer name; expected names such as releases or alice`);
+      return name;
+    }),
     expiryWarningDays: Number(days),
   };
 }

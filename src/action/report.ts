@@ -1,11 +1,13 @@
 import * as core from '@actions/core';
 import type { Reporter } from '../commands/context.js';
 import type { ImageResult } from '../commands/sign.js';
+import type { VerifiedImage } from '../commands/verify.js';
 
 /** The Reporter on a runner: log lines, `::warning::` annotations and collapsible groups. */
 export const actionsReporter: Reporter = {
   info: (message) => core.info(message),
   warning: (message) => core.warning(message),
+  error: (message) => core.error(message),
   group: (name, fn) => core.group(name, fn),
 };
 
@@ -33,6 +35,28 @@ export async function writeSummary(title: string, results: readonly ImageResult[
         { data: 'Expires', header: true },
       ],
       ...results.map((r) => [r.repository, r.tag, `<code>${r.digest}</code>`, r.roles.join(', '), r.expires ?? '']),
+    ])
+    .write();
+}
+
+/** Verify's table: what to deploy, who vouched for it, and how long each role stays valid. */
+export async function writeVerifySummary(results: readonly VerifiedImage[]): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary
+    .addHeading('dct-sign: verified', 3)
+    .addTable([
+      [
+        { data: 'Image', header: true },
+        { data: 'Digest', header: true },
+        { data: 'Signers', header: true },
+        { data: 'Days to expiry', header: true },
+      ],
+      ...results.map((r) => [
+        `${r.repository}:${r.tag}`,
+        `<code>${r.digest}</code>`,
+        r.roles.join(', '),
+        r.expiries.map((e) => `${e.role}: ${Math.floor(e.days)}`).join('<br>'),
+      ]),
     ])
     .write();
 }

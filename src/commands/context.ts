@@ -9,6 +9,8 @@ import type { TrustedRepository } from '../tuf/trusted-repository.js';
 export interface Reporter {
   info(message: string): void;
   warning(message: string): void;
+  /** An error annotation that does not stop the run (the command throws after reporting all). */
+  error(message: string): void;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 

@@ -6,9 +6,9 @@ import type { Signer } from '../keys/signer.js';
 import type { MetadataFile } from '../notary/client.js';
 import type { ResolvedManifest } from '../registry/client.js';
 import { gunOf, type ImageReference } from '../registry/reference.js';
-import { canonicalBytes } from '../tuf/canonical-json.js';
 import type { PublicKey } from '../tuf/keys.js';
-import { Targets, parseSignedFile, serializeSignedFile, type FileMeta } from '../tuf/metadata.js';
+import { Targets, parseSignedFile, type FileMeta } from '../tuf/metadata.js';
+import { signMetadata } from '../tuf/sign.js';
 import { verifyThreshold } from '../tuf/signatures.js';
 import { DEFAULT_EXPIRY_DAYS, daysUntil, expiryFromNow } from '../tuf/time.js';
 import { TrustedRepository, loadTrustedRepository, roleKeyIdsFor, type LoadedRole } from '../tuf/trusted-repository.js';
@@ -106,9 +106,7 @@ async function resignRole(
     new Map(current?.delegationKeys ?? []),
     current?.delegations.map((d) => ({ ...d })) ?? [],
   );
-  const signed = next.toJSON();
-  const sig = await signer.sign(canonicalBytes(signed));
-  const bytes = serializeSignedFile(signed, [{ keyid: role.keyid, method: signer.method, sig }]);
+  const bytes = await signMetadata(next, [{ keyid: role.keyid, method: signer.method, sign: (data) => signer.sign(data) }]);
   return { file: { role: role.name, bytes }, version: next.version };
 }
 

@@ -1,0 +1,99 @@
+import type { MemorySigner } from '../../src/keys/memory-signer.js';
+import { createRootCertificateKey } from '../../src/tuf/certificate.js';
+import type { PublicKey } from '../../src/tuf/keys.js';
+import { Root, Snapshot, Targets, Timestamp, type BaseRole, type FileMeta } from '../../src/tuf/metadata.js';
+import { fileMetaOf, signMetadata, type RoleSigner } from '../../src/tuf/sign.js';
+import { expiryFromNow } from '../../src/tuf/time.js';
+import { newP256Signer } from './keys.js';
+
+const DAY = 86_400_000;
+
+export function asRoleSigner(signer: MemorySigner, keyid: string): RoleSigner {
+  return { keyid, method: 'ecdsa', sign: (data) => signer.sign(data) };
+}
+
+/**
+ * A complete, validly signed Notary repository made with our own keys, to be broken one way at a
+ * time by the security tests: change a model (or the signers) before `build()`, or the bytes after.
+ */
+export class RepoBuilder {
+  readonly signers = new Map<string, MemorySigner>();
+  /** Overrides of who signs a role (default: the role's own key). */
+  readonly signedBy = new Map<string, RoleSigner[]>();
+  rootKey!: PublicKey;
+  root!: Root;
+  targets!: Targets;
+  readonly delegations = new Map<string, Targets>();
+  snapshot!: Snapshot;
+  timestamp!: Timestamp;
+  /** Called after snapshot/timestamp meta are computed, before they are signed. */
+  beforeSigningSnapshot?: (snapshot: Snapshot) => void;
+  beforeSigningTimestamp?: (timestamp: Timestamp) => void;
+  /** Bytes served instead of a role's signed file, described by snapshot/timestamp as if genuine. */
+  readonly replaceFiles = new Map<string, Uint8Array>();
+  /** Earlier root versions to serve as `<v>.root`. */
+  readonly olderRoots = new Map<number, Uint8Array>();
+
+  private constructor(
+    readonly gun: string,
+    readonly now: number,
+  ) {}
+
+  static async create(gun: string, now = Date.now()): Promise<RepoBuilder> {
+    const repo = new RepoBuilder(gun, now);
+    for (const role of ['root', 'targets', 'snapshot', 'timestamp', 'targets/releases']) repo.signers.set(role, newP256Signer(role));
+    repo.rootKey = await createRootCertificateKey(gun, repo.signers.get('root')!, now - DAY);
+    const keys = new Map<string, PublicKey>([[repo.rootKey.id, repo.rootKey]]);
+    const roles = new Map<BaseRole, { keyids: string[]; threshold: number }>([['root', { keyids: [repo.rootKey.id], threshold: 1 }]]);
+    for (const role of ['targets', 'snapshot', 'timestamp'] as const) {
+      const key = await repo.signers.get(role)!.publicKey();
+      keys.set(key.id, key);
+      roles.set(role, { keyids: [key.id], threshold: 1 });
+    }
+    repo.root = new Root(1, expiryFromNow(3650, now), keys, new Map([...roles].sort()));
+    const releasesKey = await repo.signers.get('targets/releases')!.publicKey();
+    repo.targets = new Targets(1, expiryFromNow(1095, now), new Map(), new Map([[releasesKey.id, releasesKey]]), [
+      { name: 'targets/releases', keyids: [releasesKey.id], threshold: 1, paths: [''] },
+    ]);
+    repo.delegations.set('targets/releases', new Targets(1, expiryFromNow(1095, now)));
+    return repo;
+  }
+
+  /** Signs `tag` = manifest digest/size into a delegation (targets/releases by default). */
+  addTarget(tag: string, digest: string, size: number, role = 'targets/releases'): void {
+    const meta: FileMeta = { length: size, hashes: { sha256: new Uint8Array(Buffer.from(digest.replace(/^sha256:/, ''), 'hex')) } };
+    (role === 'targets' ? this.targets : this.delegations.get(role)!).targets.set(tag, meta);
+  }
+
+  private async signersFor(role: string): Promise<RoleSigner[]> {
+    const override = this.signedBy.get(role);
+    if (override) return override;
+    if (role === 'root') return [asRoleSigner(this.signers.get('root')!, this.rootKey.id)];
+    const signer = this.signers.get(role)!;
+    return [asRoleSigner(signer, (await signer.publicKey()).id)];
+  }
+
+  async sign(role: string, body: Root | Targets | Snapshot | Timestamp): Promise<Uint8Array> {
+    return signMetadata(body, await this.signersFor(role));
+  }
+
+  /** Every file as the server would hold it: role name -> bytes (and `<v>.root` for older roots). */
+  async build(): Promise<Map<string, Uint8Array>> {
+    const files = new Map<string, Uint8Array>();
+    files.set('root', await this.sign('root', this.root));
+    files.set('targets', await this.sign('targets', this.targets));
+    for (const [name, role] of this.delegations) files.set(name, await this.sign(name, role));
+    for (const [name, bytes] of this.replaceFiles) if (name !== 'snapshot' && name !== 'timestamp') files.set(name, bytes);
+    const meta = new Map<string, FileMeta>();
+    for (const [name, bytes] of files) meta.set(name, fileMetaOf(bytes));
+    this.snapshot = new Snapshot(1, expiryFromNow(1095, this.now), meta);
+    this.beforeSigningSnapshot?.(this.snapshot);
+    files.set('snapshot', this.replaceFiles.get('snapshot') ?? (await this.sign('snapshot', this.snapshot)));
+    this.timestamp = new Timestamp(1, expiryFromNow(14, this.now), new Map([['snapshot', fileMetaOf(files.get('snapshot')!)]]));
+    this.beforeSigningTimestamp?.(this.timestamp);
+    files.set('timestamp', this.replaceFiles.get('timestamp') ?? (await this.sign('timestamp', this.timestamp)));
+    for (const [version, bytes] of this.olderRoots) files.set(`${version}.root`, bytes);
+    files.set(`${this.root.version}.root`, files.get('root')!);
+    return files;
+  }
+}

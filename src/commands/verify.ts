@@ -1,0 +1,154 @@
+import { DctError, VerificationError } from '../errors.js';
+import type { ResolvedManifest } from '../registry/client.js';
+import { gunOf, type ImageReference } from '../registry/reference.js';
+import { loadTrustedRepository, TrustedRepository, type LoadedRole } from '../tuf/trusted-repository.js';
+import { mapLimit } from '../util/concurrency.js';
+import {
+  groupByRepository,
+  notaryClientFor,
+  notaryServerFor,
+  roleExpiries,
+  warnAboutExpiry,
+  type CommandContext,
+  type RoleExpiry,
+} from './context.js';
+import type { ImageResult } from './sign.js';
+
+export interface VerifyOptions {
+  images: ImageReference[];
+  /** Signer names that must all have signed each tag; `alice` means targets/alice. */
+  requiredSigners: string[];
+}
+
+export interface VerifiedImage extends ImageResult {
+  /** Days to expiry of every role of the repository (timestamp excluded: the server renews it). */
+  expiries: RoleExpiry[];
+}
+
+const REGISTRY_CONCURRENCY = 16;
+
+function digestOf(meta: { hashes: Record<string, Uint8Array> }): string | undefined {
+  const sha = meta.hashes.sha256;
+  return sha ? `sha256:${Buffer.from(sha).toString('hex')}` : undefined;
+}
+
+/**
+ * The roles that must vouch for a tag: each required signer's delegation; by default
+ * targets/releases, or targets itself when the repository has no delegations (what a content-trust
+ * pull accepts: C:cli/command/image/trust.go).
+ */
+function rolesToCheck(repo: TrustedRepository, requiredSigners: readonly string[]): string[] {
+  if (requiredSigners.length > 0) return requiredSigners.map((name) => `targets/${name}`);
+  return repo.targets.file.signed.delegations.length > 0 ? ['targets/releases'] : ['targets'];
+}
+
+function requireRole(repo: TrustedRepository, role: string): LoadedRole {
+  const loaded = repo.roles.get(role);
+  if (loaded) return loaded;
+  const invalid = repo.invalidRoles.get(role);
+  if (invalid) throw new VerificationError(`${role} is not valid: ${invalid.reason}`);
+  if (repo.isPublished(role) || [...repo.roles.values()].some((r) => r.file.signed.delegations.some((d) => d.name === role))) {
+    throw new VerificationError(`${role} has signed nothing yet`);
+  }
+  throw new VerificationError(`${repo.gun} has no signer ${role.replace(/^targets\//, '')} (no ${role} delegation)`);
+}
+
+/** Checks one tag against the verified trust data and the registry; throws with the cause. */
+export function checkTag(
+  repo: TrustedRepository,
+  ref: ImageReference,
+  manifest: ResolvedManifest,
+  requiredSigners: readonly string[],
+): string[] {
+  for (const role of rolesToCheck(repo, requiredSigners)) {
+    const loaded = requireRole(repo, role);
+    const target = loaded.file.signed.targets.get(ref.tag);
+    if (!target) throw new VerificationError(`tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
+    if (!TrustedRepository.allows(loaded, ref.tag)) {
+      throw new VerificationError(`${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`);
+    }
+    const signed = digestOf(target);
+    if (!signed) throw new VerificationError(`${role} lists ${ref.tag} without a sha256 hash`);
+    if (signed !== manifest.digest) {
+      throw new VerificationError(`tag ${ref.tag} was signed as ${signed} (${role}) but the registry serves ${manifest.digest}`);
+    }
+    if (target.length !== manifest.size) {
+      throw new VerificationError(
+        `tag ${ref.tag} was signed with length ${target.length} (${role}) but the registry's manifest is ${manifest.size} bytes`,
+      );
+    }
+  }
+  if (ref.digest && ref.digest !== manifest.digest)
+    throw new VerificationError(`${ref.original} pins ${ref.digest}, but the signed tag is ${manifest.digest}`);
+  // Every role that vouches for this exact manifest, in walk order.
+  return [...repo.roles.values()]
+    .filter((r) => {
+      const t = r.file.signed.targets.get(ref.tag);
+      return t !== undefined && digestOf(t) === manifest.digest && t.length === manifest.size && TrustedRepository.allows(r, ref.tag);
+    })
+    .map((r) => r.name);
+}
+
+/** Verifies every image: one metadata load per repository, one registry look-up per tag. */
+export async function verify(ctx: CommandContext, options: VerifyOptions): Promise<VerifiedImage[]> {
+  const now = ctx.now?.() ?? Date.now();
+  const results: VerifiedImage[] = [];
+  const failures: string[] = [];
+  for (const [gun, refs] of groupByRepository(options.images)) {
+    await ctx.reporter.group(`Verify ${gun}`, async () => {
+      // Each tag's registry answer is kept apart: one missing tag fails only its own image.
+      const lookups = mapLimit(refs, REGISTRY_CONCURRENCY, (ref) =>
+        ctx.registry.resolve(ref).then(
+          (manifest) => ({ manifest }),
+          (error: unknown) => ({ error }),
+        ),
+      );
+      let repo: TrustedRepository;
+      try {
+        repo = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), {
+          gun,
+          now,
+          pinnedRootKeyIds: ctx.pinnedRootKeyIds,
+          seenVersions: new Map(),
+        });
+      } catch (error) {
+        await lookups;
+        if (!(error instanceof DctError)) throw error;
+        for (const ref of refs) failures.push(`${ref.original}: ${error.message}`);
+        return;
+      }
+      const manifests = await lookups;
+      repo.warnings.forEach((w) => ctx.reporter.warning(w));
+      warnAboutExpiry(ctx, repo, now);
+      const expiries = roleExpiries(repo, now);
+      refs.forEach((ref, i) => {
+        const lookup = manifests[i]!;
+        try {
+          if ('error' in lookup) throw lookup.error;
+          const { manifest } = lookup;
+          const roles = checkTag(repo, ref, manifest, options.requiredSigners);
+          ctx.reporter.info(`${gunOf(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
+          results.push({
+            image: ref.original,
+            repository: gun,
+            tag: ref.tag,
+            digest: manifest.digest,
+            size: manifest.size,
+            roles,
+            notaryServer: notaryServerFor(ctx, ref),
+            expiries,
+          });
+        } catch (error) {
+          if (!(error instanceof DctError)) throw error;
+          failures.push(`${ref.original}: ${error.message}`);
+        }
+      });
+    });
+  }
+  if (failures.length === 1) throw new VerificationError(failures[0]!);
+  if (failures.length > 1) {
+    failures.forEach((f) => ctx.reporter.error(f));
+    throw new VerificationError(`${failures.length} of ${options.images.length} images failed verification`);
+  }
+  return results;
+}
