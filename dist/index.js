@@ -34442,6 +34442,9 @@ class PublicKey {
         const obj = reader.object(value, path);
         const keytype = reader.string(obj.keytype, `${path}.keytype`);
         const keyval = reader.object(obj.keyval, `${path}.keyval`);
+        // Public metadata never carries private key material (Go writes "private":null).
+        if (keyval.private !== undefined && keyval.private !== null)
+            reader.fail(`${path}.keyval.private`, 'null');
         const bytes = fromBase64(reader.string(keyval.public, `${path}.keyval.public`));
         if (!bytes)
             reader.fail(`${path}.keyval.public`, 'padded standard base64');
