@@ -315,6 +315,15 @@ export class LocalStack {
     });
   }
 
+  /** Every request URI the Notary server logged, in order. */
+  notaryRequests(): string[] {
+    if (!existsSync(this.notaryLog)) return [];
+    return readFileSync(this.notaryLog, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('response completed'))
+      .map((l) => /"http\.request\.uri":"([^"]+)"/.exec(l)?.[1] ?? '');
+  }
+
   /** Count of multipart POSTs the Notary server answered for a GUN (from its request log). */
   publishCount(gun: string): number {
     if (!existsSync(this.notaryLog)) return 0;
