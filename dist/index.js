@@ -34870,7 +34870,8 @@ function gunOf(ref) {
 function registryApiHost(registry) {
     return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
 }
-function parseImageReference(value, input = 'images') {
+/** `tagRequired: false` for commands that act on the repository (init, signers, rotation): the tag is ignored. */
+function parseImageReference(value, input = 'images', tagRequired = true) {
     const fail = (why) => {
         throw new InputError(input, `"${value}" is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
     };
@@ -34890,9 +34891,9 @@ function parseImageReference(value, input = 'images') {
         tag = rest.slice(colon + 1);
         rest = rest.slice(0, colon);
     }
-    if (!tag)
+    if (!tag && tagRequired)
         fail('a tag is required (the tag is what gets signed)');
-    if (!reference_TAG.test(tag))
+    if (tag && !reference_TAG.test(tag))
         fail(`"${tag}" is not a valid tag`);
     const slash = rest.indexOf('/');
     let registry = DOCKER_HUB;
@@ -34914,14 +34915,14 @@ function parseImageReference(value, input = 'images') {
     return { original: value.trim(), registry, repository, tag, ...(digest ? { digest } : {}) };
 }
 /** `images` input: one per line or comma-separated. */
-function parseImageList(text, input = 'images') {
+function parseImageList(text, input = 'images', tagRequired = true) {
     const items = text
         .split(/[\n,]/)
         .map((s) => s.trim())
         .filter(Boolean);
     if (items.length === 0)
         throw new InputError(input, 'no image given; expected one or more [registry[:port]/]repository:tag, one per line or comma-separated');
-    return items.map((item) => parseImageReference(item, input));
+    return items.map((item) => parseImageReference(item, input, tagRequired));
 }
 /** Loopback registries may always fall back to plain HTTP, as docker allows. */
 function isLoopbackHost(hostPort) {
@@ -34929,7 +34930,380 @@ function isLoopbackHost(hostPort) {
     return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+;// CONCATENATED MODULE: ./src/tuf/guard.ts
+
+class JsonReader {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    fail(path, expected) {
+        throw new VerificationError(`${this.source}: malformed metadata: ${path} must be ${expected}`);
+    }
+    object(value, path) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            this.fail(path, 'an object');
+        return value;
+    }
+    array(value, path) {
+        if (!Array.isArray(value))
+            this.fail(path, 'an array');
+        return value;
+    }
+    string(value, path) {
+        if (typeof value !== 'string')
+            this.fail(path, 'a string');
+        return value;
+    }
+    boolean(value, path) {
+        if (typeof value !== 'boolean')
+            this.fail(path, 'a boolean');
+        return value;
+    }
+    integer(value, path, min = 0) {
+        if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+            this.fail(path, `an integer >= ${min}`);
+        }
+        return value;
+    }
+    stringArray(value, path) {
+        return this.array(value, path).map((item, i) => this.string(item, `${path}[${i}]`));
+    }
+}
+/** Parses a whole metadata file: bytes must be UTF-8 JSON with an object at the top. */
+function parseJsonObject(bytes, source) {
+    let value;
+    try {
+        value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    }
+    catch (error) {
+        throw new VerificationError(`${source}: malformed metadata: not valid JSON (${error.message})`);
+    }
+    return new JsonReader(source).object(value, '(top level)');
+}
+
+;// CONCATENATED MODULE: ./src/tuf/time.ts
+/**
+ * Notary's `expires` is Go's time.Time JSON: RFC 3339 with 0-9 fractional digits and any offset.
+ * We keep the original text (Go re-prints it identically) and write new times as UTC without a
+ * fraction, the one form that survives Go's parse -> re-serialize unchanged.
+ */
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
+/** Milliseconds since the epoch, or undefined when the text is not RFC 3339. */
+function parseRfc3339(text) {
+    const m = RFC3339.exec(text);
+    if (!m)
+        return undefined;
+    const [, y, mo, d, h, mi, s, frac, zone] = m;
+    const month = Number(mo);
+    const day = Number(d);
+    if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) {
+        return undefined;
+    }
+    let ms = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s), Number((frac ?? '0').padEnd(3, '0').slice(0, 3)));
+    if (zone && zone !== 'Z') {
+        const sign = zone.startsWith('-') ? -1 : 1;
+        ms -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
+    }
+    return ms;
+}
+function formatExpiry(ms) {
+    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+const DAY_MS = 86_400_000;
+/** Notary's default expiries (const.go NotaryDefaultExpiries): 365-day years. */
+const DEFAULT_EXPIRY_DAYS = {
+    root: 10 * 365,
+    targets: 3 * 365,
+    snapshot: 3 * 365,
+    timestamp: 14,
+};
+function expiryFromNow(days, now = Date.now()) {
+    return formatExpiry(now + days * DAY_MS);
+}
+function daysUntil(ms, now = Date.now()) {
+    return (ms - now) / DAY_MS;
+}
+
+;// CONCATENATED MODULE: ./src/tuf/metadata.ts
+
+
+
+
+
+/**
+ * Notary v1 metadata (N:tuf/data/*.go), one class per role, tuf-js style. Notary is not TUF 1.0:
+ * `_type` is capitalised, there is no spec_version, signatures carry `method`.
+ *
+ * Parsing validates structure as notary's isValid*Structure functions do. Writing emits exactly
+ * Go's field set (unknown fields are dropped, as Go drops them) because the server re-serializes
+ * what we upload and indexes it by the hash of our bytes: they must be a fixed point of Go's
+ * parse -> marshal (notary-protocol.md §2.4).
+ */
+const BASE_ROLES = ['root', 'targets', 'snapshot', 'timestamp'];
+const HASH_SIZES = { sha256: 32, sha512: 64 };
+/** Delegation names (N:tuf/data/roles.go IsDelegation). */
+const DELEGATION_NAME = /^targets\/[-a-z0-9_/]+$/;
+function isDelegationName(name) {
+    if (!DELEGATION_NAME.test(name) || Buffer.byteLength(name) >= 256)
+        return false;
+    // must already be path.Clean'ed: no empty, '.' or '..' segments, no trailing slash
+    return name.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+}
+function parentRole(name) {
+    return name.slice(0, name.lastIndexOf('/'));
+}
+function parseFileMeta(reader, value, path) {
+    const obj = reader.object(value, path);
+    const length = reader.integer(obj.length, `${path}.length`);
+    const hashesObj = reader.object(obj.hashes, `${path}.hashes`);
+    const hashes = {};
+    for (const [alg, b64] of Object.entries(hashesObj)) {
+        const bytes = fromBase64(reader.string(b64, `${path}.hashes.${alg}`));
+        if (!bytes)
+            reader.fail(`${path}.hashes.${alg}`, 'padded standard base64');
+        const size = HASH_SIZES[alg];
+        if (size !== undefined && bytes.length !== size)
+            reader.fail(`${path}.hashes.${alg}`, `a ${size}-byte digest`);
+        hashes[alg] = bytes;
+    }
+    if (Object.keys(hashes).length === 0)
+        reader.fail(`${path}.hashes`, 'a non-empty object');
+    const meta = { length, hashes };
+    if (obj.custom !== undefined && obj.custom !== null)
+        meta.custom = obj.custom;
+    return meta;
+}
+function fileMetaJSON(meta) {
+    const hashes = {};
+    for (const [alg, bytes] of Object.entries(meta.hashes))
+        hashes[alg] = toBase64(bytes);
+    const out = { hashes, length: meta.length };
+    if (meta.custom !== undefined)
+        out.custom = meta.custom;
+    return out;
+}
+function parseCommon(reader, obj, type) {
+    const actual = reader.string(obj._type, '_type');
+    if (actual !== type)
+        reader.fail('_type', `"${type}" (got "${actual}")`);
+    const version = reader.integer(obj.version, 'version', 1);
+    const expires = reader.string(obj.expires, 'expires');
+    const expiresMs = parseRfc3339(expires);
+    if (expiresMs === undefined)
+        reader.fail('expires', 'an RFC 3339 time');
+    return { version, expires, expiresMs };
+}
+function parseKeyMap(reader, value, path) {
+    const keys = new Map();
+    for (const [id, key] of Object.entries(reader.object(value, path))) {
+        keys.set(id, PublicKey.fromJSON(reader, key, `${path}.${id}`));
+    }
+    return keys;
+}
+function keyMapJSON(keys) {
+    const out = {};
+    for (const [id, key] of keys)
+        out[id] = key.toJSON();
+    return out;
+}
+class Root {
+    version;
+    expires;
+    keys;
+    roles;
+    consistentSnapshot;
+    type = 'Root';
+    constructor(version, expires, keys, roles, consistentSnapshot = false) {
+        this.version = version;
+        this.expires = expires;
+        this.keys = keys;
+        this.roles = roles;
+        this.consistentSnapshot = consistentSnapshot;
+    }
+    get expiresMs() {
+        return parseRfc3339(this.expires) ?? 0;
+    }
+    static fromJSON(reader, obj) {
+        const { version, expires } = parseCommon(reader, obj, 'Root');
+        const consistentSnapshot = reader.boolean(obj.consistent_snapshot, 'consistent_snapshot');
+        const keys = parseKeyMap(reader, obj.keys, 'keys');
+        const rolesObj = reader.object(obj.roles, 'roles');
+        const roles = new Map();
+        for (const name of BASE_ROLES) {
+            const path = `roles.${name}`;
+            const role = reader.object(rolesObj[name], path);
+            const keyids = reader.stringArray(role.keyids, `${path}.keyids`);
+            const threshold = reader.integer(role.threshold, `${path}.threshold`, 1);
+            for (const id of keyids)
+                if (!keys.has(id))
+                    reader.fail(`${path}.keyids`, `IDs of keys listed in keys (${id} is not)`);
+            roles.set(name, { keyids, threshold });
+        }
+        return new Root(version, expires, keys, roles, consistentSnapshot);
+    }
+    role(name) {
+        return this.roles.get(name) ?? { keyids: [], threshold: 1 };
+    }
+    toJSON() {
+        const roles = {};
+        for (const [name, spec] of this.roles)
+            roles[name] = { keyids: spec.keyids, threshold: spec.threshold };
+        return {
+            _type: this.type,
+            consistent_snapshot: this.consistentSnapshot,
+            expires: this.expires,
+            keys: keyMapJSON(this.keys),
+            roles,
+            version: this.version,
+        };
+    }
+}
+class Targets {
+    version;
+    expires;
+    targets;
+    delegationKeys;
+    delegations;
+    type = 'Targets';
+    constructor(version, expires, targets = new Map(), delegationKeys = new Map(), delegations = []) {
+        this.version = version;
+        this.expires = expires;
+        this.targets = targets;
+        this.delegationKeys = delegationKeys;
+        this.delegations = delegations;
+    }
+    get expiresMs() {
+        return parseRfc3339(this.expires) ?? 0;
+    }
+    /** `role` is the file's own role name: its delegations must be direct children of it. */
+    static fromJSON(reader, obj, role) {
+        const { version, expires } = parseCommon(reader, obj, 'Targets');
+        const targets = new Map();
+        for (const [name, meta] of Object.entries(reader.object(obj.targets, 'targets'))) {
+            targets.set(name, parseFileMeta(reader, meta, `targets[${JSON.stringify(name)}]`));
+        }
+        const delegationsObj = reader.object(obj.delegations ?? { keys: {}, roles: [] }, 'delegations');
+        const keys = parseKeyMap(reader, delegationsObj.keys ?? {}, 'delegations.keys');
+        const delegations = reader.array(delegationsObj.roles ?? [], 'delegations.roles').map((value, i) => {
+            const path = `delegations.roles[${i}]`;
+            const d = reader.object(value, path);
+            const name = reader.string(d.name, `${path}.name`);
+            if (!isDelegationName(name) || parentRole(name) !== role) {
+                reader.fail(`${path}.name`, `a delegation directly under ${role} (got "${name}")`);
+            }
+            const keyids = reader.stringArray(d.keyids, `${path}.keyids`);
+            for (const id of keyids)
+                if (!keys.has(id))
+                    reader.fail(`${path}.keyids`, `IDs of keys in delegations.keys (${id} is not)`);
+            const threshold = reader.integer(d.threshold, `${path}.threshold`, 1);
+            const paths = d.paths === undefined || d.paths === null ? [] : reader.stringArray(d.paths, `${path}.paths`);
+            return { name, keyids, threshold, paths };
+        });
+        return new Targets(version, expires, targets, keys, delegations);
+    }
+    toJSON() {
+        const targets = {};
+        for (const [name, meta] of this.targets)
+            targets[name] = fileMetaJSON(meta);
+        return {
+            _type: this.type,
+            // Always written, with {} and [] when empty: Go never omits this struct (types.go).
+            delegations: {
+                keys: keyMapJSON(this.delegationKeys),
+                roles: this.delegations.map((d) => {
+                    const role = { keyids: d.keyids, name: d.name, threshold: d.threshold };
+                    if (d.paths.length > 0)
+                        role.paths = d.paths; // `omitempty` in roles.go
+                    return role;
+                }),
+            },
+            expires: this.expires,
+            targets,
+            version: this.version,
+        };
+    }
+}
+class MetaRole {
+    version;
+    expires;
+    meta;
+    constructor(version, expires, meta) {
+        this.version = version;
+        this.expires = expires;
+        this.meta = meta;
+    }
+    get expiresMs() {
+        return parseRfc3339(this.expires) ?? 0;
+    }
+    static parseMeta(reader, obj, type, required) {
+        const common = parseCommon(reader, obj, type);
+        const meta = new Map();
+        for (const [name, value] of Object.entries(reader.object(obj.meta, 'meta'))) {
+            meta.set(name, parseFileMeta(reader, value, `meta[${JSON.stringify(name)}]`));
+        }
+        for (const name of required) {
+            if (!meta.get(name)?.hashes.sha256)
+                reader.fail(`meta[${JSON.stringify(name)}]`, 'present with a sha256 hash');
+        }
+        return [common, meta];
+    }
+    toJSON() {
+        const meta = {};
+        for (const [name, fm] of this.meta)
+            meta[name] = fileMetaJSON(fm);
+        return { _type: this.type, expires: this.expires, meta, version: this.version };
+    }
+}
+class Snapshot extends MetaRole {
+    type = 'Snapshot';
+    static fromJSON(reader, obj) {
+        const [c, meta] = MetaRole.parseMeta(reader, obj, 'Snapshot', ['root', 'targets']);
+        return new Snapshot(c.version, c.expires, meta);
+    }
+}
+class Timestamp extends MetaRole {
+    type = 'Timestamp';
+    static fromJSON(reader, obj) {
+        const [c, meta] = MetaRole.parseMeta(reader, obj, 'Timestamp', ['snapshot']);
+        return new Timestamp(c.version, c.expires, meta);
+    }
+}
+function parseSignedFile(role, bytes, parse) {
+    const source = `${role}.json`;
+    const top = parseJsonObject(bytes, source);
+    const reader = new JsonReader(source);
+    const signedObj = reader.object(top.signed, 'signed');
+    const signatures = reader.array(top.signatures ?? [], 'signatures').map((value, i) => {
+        const s = reader.object(value, `signatures[${i}]`);
+        const sig = fromBase64(reader.string(s.sig, `signatures[${i}].sig`));
+        if (!sig)
+            reader.fail(`signatures[${i}].sig`, 'padded standard base64');
+        return {
+            keyid: reader.string(s.keyid, `signatures[${i}].keyid`),
+            method: reader.string(s.method, `signatures[${i}].method`).toLowerCase(),
+            sig,
+        };
+    });
+    let signedBytes;
+    try {
+        signedBytes = canonicalBytes(signedObj);
+    }
+    catch {
+        reader.fail('signed', 'canonical-JSON encodable (integers only)');
+    }
+    return { role, bytes, signed: parse(reader, signedObj), signatures, signedBytes };
+}
+/** The file Go would write: `{"signed":<canonical, HTML-escaped>,"signatures":[...]}`, no newline. */
+function serializeSignedFile(signed, signatures) {
+    const sigs = signatures
+        .map((s) => `{"keyid":${JSON.stringify(s.keyid)},"method":${JSON.stringify(s.method)},"sig":"${toBase64(s.sig)}"}`)
+        .join(',');
+    return utf8Bytes(`{"signed":${htmlEscapeJson(canonicalString(signed))},"signatures":[${sigs}]}`);
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -35013,13 +35387,33 @@ function keyInput(read, mask, input, required) {
     // parseKeySource masks every secret form it finds (the PEM, its lines, its base64).
     return { input, passphraseInput, source: parseKeySource(input, value, mask), passphrase };
 }
+/** `signer-public-key`: a PEM public key or certificate (text, base64 or file), as `docker trust key generate` writes it. */
+function parsePublicKeyInput(value) {
+    const text = value.trim();
+    if (!text)
+        return undefined;
+    if (text.startsWith('awskms://') || text.startsWith('pkcs11:')) {
+        throw new InputError('signer-public-key', 'reading public keys from AWS KMS or PKCS#11 is not available in this version yet; give the PEM public key');
+    }
+    let pem = text;
+    if (!pem.includes('-----BEGIN')) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(text))
+            pem = (0,external_node_fs_namespaceObject.readFileSync)(text, 'utf8');
+        else
+            pem = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+    }
+    try {
+        return publicKeyFromPem(pem);
+    }
+    catch {
+        throw new InputError('signer-public-key', 'expected a PEM PUBLIC KEY or CERTIFICATE (text, base64 or a file path), as docker trust key generate writes it');
+    }
+}
+const BASE_ROLE_NAMES = ['root', 'targets', 'snapshot', 'timestamp'];
 function readSettings(read, mask, env = process.env) {
     const command = (read('command') || 'sign');
     if (!COMMANDS.includes(command))
         throw new InputError('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
-    if (command !== 'sign' && command !== 'verify') {
-        throw new InputError('command', `"${command}" is not available in this version of dct-sign yet; expected sign or verify`);
-    }
     if (command === 'sign' && read('oci-layout'))
         throw new InputError('oci-layout', 'pushing from an OCI layout is not available in this version yet; push with docker or set push: false');
     const username = read('registry-username');
@@ -35036,7 +35430,7 @@ function readSettings(read, mask, env = process.env) {
         throw new InputError('expiry-warning-days', `"${days}" is not a whole number of days`);
     return {
         command,
-        images: parseImageList(read('images')),
+        images: parseImageList(read('images'), 'images', command === 'sign' || command === 'verify'),
         push: parseBoolean('push', read('push'), true),
         notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
         notaryCa: parseCa(read('notary-ca')),
@@ -35051,7 +35445,21 @@ function readSettings(read, mask, env = process.env) {
             return name;
         }),
         expiryWarningDays: Number(days),
+        rootKey: keyInput(read, mask, 'root-key', false),
+        repositoryKey: keyInput(read, mask, 'repository-key', false),
+        newKey: keyInput(read, mask, 'new-key', false),
+        snapshotKey: keyInput(read, mask, 'snapshot-key', false),
+        signerPublicKey: parsePublicKeyInput(read('signer-public-key')),
+        role: parseRole(read('role')),
+        serverManaged: parseBoolean('server-managed', read('server-managed'), true),
     };
+}
+function parseRole(value) {
+    if (!value)
+        return undefined;
+    if (BASE_ROLE_NAMES.includes(value) || isDelegationName(value))
+        return value;
+    throw new InputError('role', `"${value}" is not a role; expected root, targets, snapshot, timestamp or a delegation such as targets/releases`);
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -38052,6 +38460,30 @@ async function writeVerifySummary(results) {
     ])
         .write();
 }
+/** Lifecycle commands: each repository's root, repository and signer keys after the change. */
+async function writeRepositorySummary(title, results) {
+    for (const r of results)
+        info(`${r.repository}: root key ${r.rootKeyIds.join(', ')} (public key ${r.rootPublicKeyIds.join(', ')})`);
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await summary
+        .addHeading(title, 3)
+        .addTable([
+        [
+            { data: 'Repository', header: true },
+            { data: 'Root key (certificate / public key)', header: true },
+            { data: 'Repository key', header: true },
+            { data: 'Signers', header: true },
+        ],
+        ...results.map((r) => [
+            r.repository,
+            r.rootKeyIds.map((id, i) => `<code>${id}</code> / <code>${r.rootPublicKeyIds[i]}</code>`).join('<br>'),
+            r.repositoryKeyIds.map((id) => `<code>${id}</code>`).join('<br>'),
+            r.signers.map((s) => `${s.name}: ${s.keyIds.map((k) => k.slice(0, 12)).join(', ')}`).join('<br>'),
+        ]),
+    ])
+        .write();
+}
 
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
 
@@ -38093,378 +38525,6 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/tuf/guard.ts
-
-class JsonReader {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    fail(path, expected) {
-        throw new VerificationError(`${this.source}: malformed metadata: ${path} must be ${expected}`);
-    }
-    object(value, path) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value))
-            this.fail(path, 'an object');
-        return value;
-    }
-    array(value, path) {
-        if (!Array.isArray(value))
-            this.fail(path, 'an array');
-        return value;
-    }
-    string(value, path) {
-        if (typeof value !== 'string')
-            this.fail(path, 'a string');
-        return value;
-    }
-    boolean(value, path) {
-        if (typeof value !== 'boolean')
-            this.fail(path, 'a boolean');
-        return value;
-    }
-    integer(value, path, min = 0) {
-        if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-            this.fail(path, `an integer >= ${min}`);
-        }
-        return value;
-    }
-    stringArray(value, path) {
-        return this.array(value, path).map((item, i) => this.string(item, `${path}[${i}]`));
-    }
-}
-/** Parses a whole metadata file: bytes must be UTF-8 JSON with an object at the top. */
-function parseJsonObject(bytes, source) {
-    let value;
-    try {
-        value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    }
-    catch (error) {
-        throw new VerificationError(`${source}: malformed metadata: not valid JSON (${error.message})`);
-    }
-    return new JsonReader(source).object(value, '(top level)');
-}
-
-;// CONCATENATED MODULE: ./src/tuf/time.ts
-/**
- * Notary's `expires` is Go's time.Time JSON: RFC 3339 with 0-9 fractional digits and any offset.
- * We keep the original text (Go re-prints it identically) and write new times as UTC without a
- * fraction, the one form that survives Go's parse -> re-serialize unchanged.
- */
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
-/** Milliseconds since the epoch, or undefined when the text is not RFC 3339. */
-function parseRfc3339(text) {
-    const m = RFC3339.exec(text);
-    if (!m)
-        return undefined;
-    const [, y, mo, d, h, mi, s, frac, zone] = m;
-    const month = Number(mo);
-    const day = Number(d);
-    if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) {
-        return undefined;
-    }
-    let ms = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s), Number((frac ?? '0').padEnd(3, '0').slice(0, 3)));
-    if (zone && zone !== 'Z') {
-        const sign = zone.startsWith('-') ? -1 : 1;
-        ms -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
-    }
-    return ms;
-}
-function formatExpiry(ms) {
-    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-const DAY_MS = 86_400_000;
-/** Notary's default expiries (const.go NotaryDefaultExpiries): 365-day years. */
-const DEFAULT_EXPIRY_DAYS = {
-    root: 10 * 365,
-    targets: 3 * 365,
-    snapshot: 3 * 365,
-    timestamp: 14,
-};
-function expiryFromNow(days, now = Date.now()) {
-    return formatExpiry(now + days * DAY_MS);
-}
-function daysUntil(ms, now = Date.now()) {
-    return (ms - now) / DAY_MS;
-}
-
-;// CONCATENATED MODULE: ./src/tuf/metadata.ts
-
-
-
-
-
-/**
- * Notary v1 metadata (N:tuf/data/*.go), one class per role, tuf-js style. Notary is not TUF 1.0:
- * `_type` is capitalised, there is no spec_version, signatures carry `method`.
- *
- * Parsing validates structure as notary's isValid*Structure functions do. Writing emits exactly
- * Go's field set (unknown fields are dropped, as Go drops them) because the server re-serializes
- * what we upload and indexes it by the hash of our bytes: they must be a fixed point of Go's
- * parse -> marshal (notary-protocol.md §2.4).
- */
-const BASE_ROLES = ['root', 'targets', 'snapshot', 'timestamp'];
-const HASH_SIZES = { sha256: 32, sha512: 64 };
-/** Delegation names (N:tuf/data/roles.go IsDelegation). */
-const DELEGATION_NAME = /^targets\/[-a-z0-9_/]+$/;
-function isDelegationName(name) {
-    if (!DELEGATION_NAME.test(name) || Buffer.byteLength(name) >= 256)
-        return false;
-    // must already be path.Clean'ed: no empty, '.' or '..' segments, no trailing slash
-    return name.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
-}
-function parentRole(name) {
-    return name.slice(0, name.lastIndexOf('/'));
-}
-function parseFileMeta(reader, value, path) {
-    const obj = reader.object(value, path);
-    const length = reader.integer(obj.length, `${path}.length`);
-    const hashesObj = reader.object(obj.hashes, `${path}.hashes`);
-    const hashes = {};
-    for (const [alg, b64] of Object.entries(hashesObj)) {
-        const bytes = fromBase64(reader.string(b64, `${path}.hashes.${alg}`));
-        if (!bytes)
-            reader.fail(`${path}.hashes.${alg}`, 'padded standard base64');
-        const size = HASH_SIZES[alg];
-        if (size !== undefined && bytes.length !== size)
-            reader.fail(`${path}.hashes.${alg}`, `a ${size}-byte digest`);
-        hashes[alg] = bytes;
-    }
-    if (Object.keys(hashes).length === 0)
-        reader.fail(`${path}.hashes`, 'a non-empty object');
-    const meta = { length, hashes };
-    if (obj.custom !== undefined && obj.custom !== null)
-        meta.custom = obj.custom;
-    return meta;
-}
-function fileMetaJSON(meta) {
-    const hashes = {};
-    for (const [alg, bytes] of Object.entries(meta.hashes))
-        hashes[alg] = toBase64(bytes);
-    const out = { hashes, length: meta.length };
-    if (meta.custom !== undefined)
-        out.custom = meta.custom;
-    return out;
-}
-function parseCommon(reader, obj, type) {
-    const actual = reader.string(obj._type, '_type');
-    if (actual !== type)
-        reader.fail('_type', `"${type}" (got "${actual}")`);
-    const version = reader.integer(obj.version, 'version', 1);
-    const expires = reader.string(obj.expires, 'expires');
-    const expiresMs = parseRfc3339(expires);
-    if (expiresMs === undefined)
-        reader.fail('expires', 'an RFC 3339 time');
-    return { version, expires, expiresMs };
-}
-function parseKeyMap(reader, value, path) {
-    const keys = new Map();
-    for (const [id, key] of Object.entries(reader.object(value, path))) {
-        keys.set(id, PublicKey.fromJSON(reader, key, `${path}.${id}`));
-    }
-    return keys;
-}
-function keyMapJSON(keys) {
-    const out = {};
-    for (const [id, key] of keys)
-        out[id] = key.toJSON();
-    return out;
-}
-class Root {
-    version;
-    expires;
-    keys;
-    roles;
-    consistentSnapshot;
-    type = 'Root';
-    constructor(version, expires, keys, roles, consistentSnapshot = false) {
-        this.version = version;
-        this.expires = expires;
-        this.keys = keys;
-        this.roles = roles;
-        this.consistentSnapshot = consistentSnapshot;
-    }
-    get expiresMs() {
-        return parseRfc3339(this.expires) ?? 0;
-    }
-    static fromJSON(reader, obj) {
-        const { version, expires } = parseCommon(reader, obj, 'Root');
-        const consistentSnapshot = reader.boolean(obj.consistent_snapshot, 'consistent_snapshot');
-        const keys = parseKeyMap(reader, obj.keys, 'keys');
-        const rolesObj = reader.object(obj.roles, 'roles');
-        const roles = new Map();
-        for (const name of BASE_ROLES) {
-            const path = `roles.${name}`;
-            const role = reader.object(rolesObj[name], path);
-            const keyids = reader.stringArray(role.keyids, `${path}.keyids`);
-            const threshold = reader.integer(role.threshold, `${path}.threshold`, 1);
-            for (const id of keyids)
-                if (!keys.has(id))
-                    reader.fail(`${path}.keyids`, `IDs of keys listed in keys (${id} is not)`);
-            roles.set(name, { keyids, threshold });
-        }
-        return new Root(version, expires, keys, roles, consistentSnapshot);
-    }
-    role(name) {
-        return this.roles.get(name) ?? { keyids: [], threshold: 1 };
-    }
-    toJSON() {
-        const roles = {};
-        for (const [name, spec] of this.roles)
-            roles[name] = { keyids: spec.keyids, threshold: spec.threshold };
-        return {
-            _type: this.type,
-            consistent_snapshot: this.consistentSnapshot,
-            expires: this.expires,
-            keys: keyMapJSON(this.keys),
-            roles,
-            version: this.version,
-        };
-    }
-}
-class Targets {
-    version;
-    expires;
-    targets;
-    delegationKeys;
-    delegations;
-    type = 'Targets';
-    constructor(version, expires, targets = new Map(), delegationKeys = new Map(), delegations = []) {
-        this.version = version;
-        this.expires = expires;
-        this.targets = targets;
-        this.delegationKeys = delegationKeys;
-        this.delegations = delegations;
-    }
-    get expiresMs() {
-        return parseRfc3339(this.expires) ?? 0;
-    }
-    /** `role` is the file's own role name: its delegations must be direct children of it. */
-    static fromJSON(reader, obj, role) {
-        const { version, expires } = parseCommon(reader, obj, 'Targets');
-        const targets = new Map();
-        for (const [name, meta] of Object.entries(reader.object(obj.targets, 'targets'))) {
-            targets.set(name, parseFileMeta(reader, meta, `targets[${JSON.stringify(name)}]`));
-        }
-        const delegationsObj = reader.object(obj.delegations ?? { keys: {}, roles: [] }, 'delegations');
-        const keys = parseKeyMap(reader, delegationsObj.keys ?? {}, 'delegations.keys');
-        const delegations = reader.array(delegationsObj.roles ?? [], 'delegations.roles').map((value, i) => {
-            const path = `delegations.roles[${i}]`;
-            const d = reader.object(value, path);
-            const name = reader.string(d.name, `${path}.name`);
-            if (!isDelegationName(name) || parentRole(name) !== role) {
-                reader.fail(`${path}.name`, `a delegation directly under ${role} (got "${name}")`);
-            }
-            const keyids = reader.stringArray(d.keyids, `${path}.keyids`);
-            for (const id of keyids)
-                if (!keys.has(id))
-                    reader.fail(`${path}.keyids`, `IDs of keys in delegations.keys (${id} is not)`);
-            const threshold = reader.integer(d.threshold, `${path}.threshold`, 1);
-            const paths = d.paths === undefined || d.paths === null ? [] : reader.stringArray(d.paths, `${path}.paths`);
-            return { name, keyids, threshold, paths };
-        });
-        return new Targets(version, expires, targets, keys, delegations);
-    }
-    toJSON() {
-        const targets = {};
-        for (const [name, meta] of this.targets)
-            targets[name] = fileMetaJSON(meta);
-        return {
-            _type: this.type,
-            // Always written, with {} and [] when empty: Go never omits this struct (types.go).
-            delegations: {
-                keys: keyMapJSON(this.delegationKeys),
-                roles: this.delegations.map((d) => {
-                    const role = { keyids: d.keyids, name: d.name, threshold: d.threshold };
-                    if (d.paths.length > 0)
-                        role.paths = d.paths; // `omitempty` in roles.go
-                    return role;
-                }),
-            },
-            expires: this.expires,
-            targets,
-            version: this.version,
-        };
-    }
-}
-class MetaRole {
-    version;
-    expires;
-    meta;
-    constructor(version, expires, meta) {
-        this.version = version;
-        this.expires = expires;
-        this.meta = meta;
-    }
-    get expiresMs() {
-        return parseRfc3339(this.expires) ?? 0;
-    }
-    static parseMeta(reader, obj, type, required) {
-        const common = parseCommon(reader, obj, type);
-        const meta = new Map();
-        for (const [name, value] of Object.entries(reader.object(obj.meta, 'meta'))) {
-            meta.set(name, parseFileMeta(reader, value, `meta[${JSON.stringify(name)}]`));
-        }
-        for (const name of required) {
-            if (!meta.get(name)?.hashes.sha256)
-                reader.fail(`meta[${JSON.stringify(name)}]`, 'present with a sha256 hash');
-        }
-        return [common, meta];
-    }
-    toJSON() {
-        const meta = {};
-        for (const [name, fm] of this.meta)
-            meta[name] = fileMetaJSON(fm);
-        return { _type: this.type, expires: this.expires, meta, version: this.version };
-    }
-}
-class Snapshot extends MetaRole {
-    type = 'Snapshot';
-    static fromJSON(reader, obj) {
-        const [c, meta] = MetaRole.parseMeta(reader, obj, 'Snapshot', ['root', 'targets']);
-        return new Snapshot(c.version, c.expires, meta);
-    }
-}
-class Timestamp extends MetaRole {
-    type = 'Timestamp';
-    static fromJSON(reader, obj) {
-        const [c, meta] = MetaRole.parseMeta(reader, obj, 'Timestamp', ['snapshot']);
-        return new Timestamp(c.version, c.expires, meta);
-    }
-}
-function parseSignedFile(role, bytes, parse) {
-    const source = `${role}.json`;
-    const top = parseJsonObject(bytes, source);
-    const reader = new JsonReader(source);
-    const signedObj = reader.object(top.signed, 'signed');
-    const signatures = reader.array(top.signatures ?? [], 'signatures').map((value, i) => {
-        const s = reader.object(value, `signatures[${i}]`);
-        const sig = fromBase64(reader.string(s.sig, `signatures[${i}].sig`));
-        if (!sig)
-            reader.fail(`signatures[${i}].sig`, 'padded standard base64');
-        return {
-            keyid: reader.string(s.keyid, `signatures[${i}].keyid`),
-            method: reader.string(s.method, `signatures[${i}].method`).toLowerCase(),
-            sig,
-        };
-    });
-    let signedBytes;
-    try {
-        signedBytes = canonicalBytes(signedObj);
-    }
-    catch {
-        reader.fail('signed', 'canonical-JSON encodable (integers only)');
-    }
-    return { role, bytes, signed: parse(reader, signedObj), signatures, signedBytes };
-}
-/** The file Go would write: `{"signed":<canonical, HTML-escaped>,"signatures":[...]}`, no newline. */
-function serializeSignedFile(signed, signatures) {
-    const sigs = signatures
-        .map((s) => `{"keyid":${JSON.stringify(s.keyid)},"method":${JSON.stringify(s.method)},"sig":"${toBase64(s.sig)}"}`)
-        .join(',');
-    return utf8Bytes(`{"signed":${htmlEscapeJson(canonicalString(signed))},"signatures":[${sigs}]}`);
-}
-
 ;// CONCATENATED MODULE: ./src/tuf/sign.ts
 
 
@@ -38480,7 +38540,7 @@ async function signMetadata(signed, signers) {
 }
 /** Snapshot/timestamp entry for a file: its length, sha256 and sha512 (NotaryDefaultHashes). */
 function fileMetaOf(bytes) {
-    return { length: bytes.length, hashes: { sha256: sha256(bytes), sha512: sha512(bytes) } };
+    return { length: bytes.length, hashes: { sha256: sha2_sha256(bytes), sha512: sha2_sha512(bytes) } };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@noble/curves/abstract/edwards.js
@@ -41021,6 +41081,8 @@ function connectionError(url, error) {
 
 
 
+
+
 class NotaryClient {
     http;
     serverUrl;
@@ -41073,6 +41135,29 @@ class NotaryClient {
         if (response.status !== 200)
             throw this.error(response, 'publish');
     }
+    /**
+     * The public key the server holds for its role (N:server/handlers/default.go getKeyHandler):
+     * GET returns (and first creates) it; `rotate` POSTs for a new one (needs `*` access).
+     */
+    async serverKey(role, rotate = false) {
+        const what = `${rotate ? 'POST' : 'GET'} ${role}.key`;
+        const response = await this.call({
+            method: rotate ? 'POST' : 'GET',
+            url: `${this.base}${role}.key`,
+            maxBytes: 1 << 16,
+            scope: `repository:${this.gun}:${rotate ? '*' : 'push,pull'}`,
+            retry: !rotate,
+        }, what);
+        if (response.status !== 200)
+            throw this.error(response, what);
+        try {
+            const value = JSON.parse(Buffer.from(response.body).toString('utf8'));
+            return PublicKey.fromJSON(new JsonReader(`${role}.key`), value, 'key');
+        }
+        catch (error) {
+            throw new NotaryError(`Notary server ${this.serverUrl}, ${this.gun} ${what}: ${error.message}`);
+        }
+    }
     async call(request, what) {
         try {
             return await this.http.request(request);
@@ -41119,6 +41204,8 @@ function parseErrorBody(body) {
 
 
 
+
+
 const RETIRED_SERVER = 'notary.docker.io';
 /** Docker's default: notary.docker.io for Docker Hub, else https://<registry host> (C:cli/trust/trust.go Server). */
 function notaryServerFor(ctx, ref) {
@@ -41156,6 +41243,33 @@ function warnAboutExpiry(ctx, repo, now) {
         if (e.days < ctx.expiryWarningDays) {
             ctx.reporter.warning(`${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then`);
         }
+    }
+}
+/** Docker retires notary.docker.io on 2026-12-08; say so wherever it is used. */
+function warnIfRetiredServer(ctx, server) {
+    if (server.includes(RETIRED_SERVER)) {
+        ctx.reporter.warning(`${RETIRED_SERVER} closes on 2026-12-08 (Docker retires content trust on Docker Hub); run your own Notary server and set notary-server`);
+    }
+}
+/** The repository's current trust data, verified; an unreachable server is named as the input it came from. */
+async function loadCurrent(ctx, ref, now, seenVersions) {
+    const server = notaryServerFor(ctx, ref);
+    warnIfRetiredServer(ctx, server);
+    try {
+        const repo = await loadTrustedRepository(notaryClientFor(ctx, ref), {
+            gun: gunOf(ref),
+            now,
+            pinnedRootKeyIds: ctx.pinnedRootKeyIds,
+            seenVersions,
+        });
+        repo.warnings.forEach((w) => ctx.reporter.warning(w));
+        return repo;
+    }
+    catch (error) {
+        if (error instanceof NotaryError && error.status === undefined) {
+            throw new InputError('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
+        }
+        throw error;
     }
 }
 
@@ -41275,18 +41389,9 @@ async function resolveImages(ctx, refs, push) {
 }
 async function signRepository(ctx, options, signer, key, gun, refs, now) {
     const server = notaryServerFor(ctx, refs[0]);
-    if (server.includes(RETIRED_SERVER))
-        ctx.reporter.warning(`${RETIRED_SERVER} closes on 2026-12-08 (Docker retires content trust on Docker Hub); run your own Notary server and set notary-server`);
     const manifests = await resolveImages(ctx, refs, options.push);
     const seenVersions = new Map();
-    const pins = ctx.pinnedRootKeyIds;
-    const before = await loadTrustedRepository(notaryClientFor(ctx, refs[0]), { gun, now, pinnedRootKeyIds: pins, seenVersions }).catch((error) => {
-        if (error instanceof NotaryError && error.status === undefined) {
-            throw new InputError('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
-        }
-        throw error;
-    });
-    before.warnings.forEach((w) => ctx.reporter.warning(w));
+    const before = await loadCurrent(ctx, refs[0], now, seenVersions);
     const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
     const roles = signingRoles(before, options.signer, key, [...targets.keys()]);
     const files = [];
@@ -41478,6 +41583,499 @@ async function verify(ctx, options) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/tuf/certificate.ts
+
+
+
+
+
+/**
+ * The self-signed root certificate notary makes for each repository (N:cryptoservice/certificate.go,
+ * N:tuf/utils/x509.go NewCertificate): CN = GUN as subject and issuer, a random 128-bit serial,
+ * validity from now for 10 x 365 days, keyUsage digitalSignature|keyEncipherment, extKeyUsage
+ * codeSigning, basicConstraints CA=false, ecdsa-with-SHA256. Written by hand on our DER writer
+ * because the signature may come from a KMS or a token, which no certificate library here drives.
+ */
+const certificate_OID = {
+    commonName: '2.5.4.3',
+    ecdsaWithSha256: '1.2.840.10045.4.3.2',
+    keyUsage: '2.5.29.15',
+    extKeyUsage: '2.5.29.37',
+    basicConstraints: '2.5.29.19',
+    codeSigning: '1.3.6.1.5.5.7.3.3',
+};
+function oid(value) {
+    const parts = value.split('.').map(Number);
+    const bytes = [40 * parts[0] + parts[1]];
+    for (const part of parts.slice(2)) {
+        const chunk = [part & 0x7f];
+        for (let n = Math.floor(part / 128); n > 0; n = Math.floor(n / 128))
+            chunk.unshift((n & 0x7f) | 0x80);
+        bytes.push(...chunk);
+    }
+    return encodeTlv(TAG.OID, Uint8Array.from(bytes));
+}
+const seq = (...items) => encodeTlv(TAG.SEQUENCE, ...items);
+function positiveInteger(bytes) {
+    let start = 0;
+    while (start < bytes.length - 1 && bytes[start] === 0)
+        start++;
+    const trimmed = bytes.subarray(start);
+    return encodeTlv(TAG.INTEGER, trimmed[0] & 0x80 ? Uint8Array.of(0, ...trimmed) : trimmed);
+}
+/** UTCTime before 2050, GeneralizedTime from then on (RFC 5280 4.1.2.5), as Go writes them. */
+function time(ms) {
+    const iso = new Date(Math.floor(ms / 1000) * 1000).toISOString();
+    const digits = iso.replace(/[-:T]/g, '').slice(0, 14);
+    const year = Number(digits.slice(0, 4));
+    return year < 2050 ? encodeTlv(0x17, utf8Bytes(`${digits.slice(2)}Z`)) : encodeTlv(0x18, utf8Bytes(`${digits}Z`));
+}
+function certificate_name(commonName) {
+    return seq(encodeTlv(0x31, seq(oid(certificate_OID.commonName), encodeTlv(0x0c, utf8Bytes(commonName)))));
+}
+function extension(id, critical, value) {
+    return seq(oid(id), ...(critical ? [encodeTlv(0x01, Uint8Array.of(0xff))] : []), encodeTlv(TAG.OCTET_STRING, value));
+}
+/** ECDSA raw r||s (what our signers return) to the DER ECDSA-Sig-Value X.509 needs. */
+function rawToDerSignature(raw) {
+    const half = raw.length / 2;
+    return seq(positiveInteger(raw.subarray(0, half)), positiveInteger(raw.subarray(half)));
+}
+const ROOT_CERT_DAYS = 10 * 365;
+/** A root key for `gun` as metadata lists it: `ecdsa-x509`, public = the PEM of the certificate. */
+async function createRootCertificateKey(gun, signer, now = Date.now(), days = ROOT_CERT_DAYS) {
+    const key = await signer.publicKey();
+    if (key.keytype !== 'ecdsa')
+        throw new Error(`root keys must be ECDSA, got ${key.keytype}`);
+    const algorithm = seq(oid(certificate_OID.ecdsaWithSha256));
+    const tbs = seq(encodeTlv(0xa0, encodeTlv(TAG.INTEGER, Uint8Array.of(2))), positiveInteger((0,external_node_crypto_.randomBytes)(16)), algorithm, certificate_name(gun), seq(time(now), time(now + days * 86_400_000)), certificate_name(gun), key.publicBytes, // SubjectPublicKeyInfo DER
+    encodeTlv(0xa3, seq(extension(certificate_OID.keyUsage, true, encodeTlv(TAG.BIT_STRING, Uint8Array.of(5, 0xa0))), extension(certificate_OID.extKeyUsage, false, seq(oid(certificate_OID.codeSigning))), extension(certificate_OID.basicConstraints, true, seq()))));
+    const signature = rawToDerSignature(await signer.sign(tbs));
+    const der = seq(tbs, algorithm, encodeTlv(TAG.BIT_STRING, Uint8Array.of(0), signature));
+    return new PublicKey('ecdsa-x509', utf8Bytes(encodePem('CERTIFICATE', der)));
+}
+
+;// CONCATENATED MODULE: ./src/commands/repository-update.ts
+
+
+
+
+
+
+
+function asRoleSigner(keyed, keyid) {
+    return { keyid, method: keyed.signer.method, sign: (data) => keyed.signer.sign(data) };
+}
+class RepositoryUpdate {
+    gun;
+    before;
+    now;
+    root;
+    rootSigners = [];
+    targets;
+    targetsSigners = [];
+    delegations = new Map();
+    /** Set when the snapshot key is local: we sign the snapshot ourselves. */
+    snapshotSigner;
+    constructor(gun, 
+    /** The verified state this update starts from; undefined for `init`. */
+    before, now) {
+        this.gun = gun;
+        this.before = before;
+        this.now = now;
+    }
+    /** The root after this update. */
+    get effectiveRoot() {
+        return this.root ?? this.before.root.signed;
+    }
+    get effectiveTargets() {
+        return this.targets ?? this.before.targets.file.signed;
+    }
+    /** A copy of the current root with the next version and a fresh 10-year expiry, to edit. */
+    editRoot() {
+        if (!this.root) {
+            const current = this.before.root.signed;
+            const roles = new Map([...current.roles].map(([name, spec]) => [name, { keyids: [...spec.keyids], threshold: spec.threshold }]));
+            this.root = new Root(current.version + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.root, this.now), new Map(current.keys), roles, current.consistentSnapshot);
+        }
+        return this.root;
+    }
+    /** A copy of the current targets with the next version and a fresh expiry, to edit. */
+    editTargets() {
+        this.targets ??= nextTargets(this.before.targets.file.signed, this.now);
+        return this.targets;
+    }
+    get isEmpty() {
+        return !this.root && !this.targets && this.delegations.size === 0;
+    }
+}
+/** The next version of a targets role: same content, version + 1, notary's default expiry. */
+function nextTargets(current, now) {
+    return new Targets((current?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.targets, now), new Map(current?.targets ?? []), new Map(current?.delegationKeys ?? []), current?.delegations.map((d) => ({ ...d, keyids: [...d.keyids], paths: [...d.paths] })) ?? []);
+}
+/** Points a base role at one new key, dropping keys no role uses any more. */
+function setRoleKey(root, role, key) {
+    root.keys.set(key.id, key);
+    root.roles.set(role, { keyids: [key.id], threshold: 1 });
+    const used = new Set([...root.roles.values()].flatMap((r) => r.keyids));
+    for (const id of [...root.keys.keys()])
+        if (!used.has(id))
+            root.keys.delete(id);
+}
+/** Drops delegation keys that no delegation lists any more. */
+function pruneDelegationKeys(targets) {
+    const used = new Set(targets.delegations.flatMap((d) => d.keyids));
+    for (const id of [...targets.delegationKeys.keys()])
+        if (!used.has(id))
+            targets.delegationKeys.delete(id);
+}
+/** The ID a role lists for this key, matching certificates by their public key; else a clear input error. */
+function keyIdInRole(root, role, key, input, gun) {
+    const spec = root.role(role);
+    const id = spec.keyids.find((kid) => {
+        const listed = root.keys.get(kid);
+        return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
+    });
+    if (!id) {
+        const expected = spec.keyids.map((kid) => root.keys.get(kid)?.canonicalId ?? kid).join(', ');
+        throw new InputError(input, `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`);
+    }
+    return id;
+}
+function checkOwnFiles(update, files) {
+    const root = update.effectiveRoot;
+    const rootBytes = files.get('root');
+    if (rootBytes) {
+        const file = parseSignedFile('root', rootBytes, (r, o) => Root.fromJSON(r, o));
+        verifyThreshold('new root.json', { name: 'root', ...root.role('root'), keys: root.keys }, file.signedBytes, file.signatures);
+        const previous = update.before?.root.signed;
+        if (previous) {
+            verifyThreshold('new root.json (by the previous root keys)', { name: 'root', ...previous.role('root'), keys: previous.keys }, file.signedBytes, file.signatures);
+        }
+    }
+    const targetsBytes = files.get('targets');
+    if (targetsBytes) {
+        const file = parseSignedFile('targets', targetsBytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
+        verifyThreshold('new targets.json', { name: 'targets', ...root.role('targets'), keys: root.keys }, file.signedBytes, file.signatures);
+    }
+    const targets = update.effectiveTargets;
+    for (const [name] of update.delegations) {
+        const delegation = targets.delegations.find((d) => d.name === name);
+        if (!delegation)
+            throw new VerificationError(`${name} is not delegated by targets`);
+        const file = parseSignedFile(name, files.get(name), (r, o) => Targets.fromJSON(r, o, name));
+        verifyThreshold(`new ${name}.json`, { ...delegation, keys: targets.delegationKeys }, file.signedBytes, file.signatures);
+    }
+}
+/**
+ * Signs, checks, publishes and reads back. `pins` are the root key IDs the read-back must chain
+ * from (the root trusted before the update, or the new one for `init`).
+ */
+async function publishUpdate(ctx, ref, update, pins, seenVersions) {
+    const files = new Map();
+    if (update.root)
+        files.set('root', await signMetadata(update.root, update.rootSigners));
+    if (update.targets)
+        files.set('targets', await signMetadata(update.targets, update.targetsSigners));
+    for (const [name, d] of update.delegations)
+        files.set(name, await signMetadata(d.targets, d.signers));
+    checkOwnFiles(update, files);
+    if (update.snapshotSigner) {
+        const previous = update.before?.snapshot.signed;
+        const meta = new Map(previous?.meta ?? []);
+        for (const [name, bytes] of files)
+            meta.set(name, fileMetaOf(bytes));
+        // Roles no longer delegated by anyone leave the snapshot with their delegation.
+        const delegated = new Set(update.effectiveTargets.delegations.map((d) => d.name));
+        for (const [name, role] of update.before?.roles ?? []) {
+            if (name !== 'targets' && delegated.has(name))
+                role.file.signed.delegations.forEach((d) => delegated.add(d.name));
+        }
+        for (const name of [...meta.keys()])
+            if (name.startsWith('targets/') && !delegated.has(name))
+                meta.delete(name);
+        const snapshot = new Snapshot((previous?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.snapshot, update.now), meta);
+        const bytes = await signMetadata(snapshot, [update.snapshotSigner]);
+        const file = parseSignedFile('snapshot', bytes, (r, o) => Snapshot.fromJSON(r, o));
+        const root = update.effectiveRoot;
+        verifyThreshold('new snapshot.json', { name: 'snapshot', ...root.role('snapshot'), keys: root.keys }, file.signedBytes, file.signatures);
+        files.set('snapshot', bytes);
+    }
+    const published = [...files].map(([role, bytes]) => ({ role, bytes }));
+    ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${notaryClientFor(ctx, ref).serverUrl}`);
+    await notaryClientFor(ctx, ref).publish(published);
+    for (const [role, bytes] of files) {
+        const version = JSON.parse(Buffer.from(bytes).toString('utf8')).signed.version;
+        seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
+    }
+    const after = await loadTrustedRepository(notaryClientFor(ctx, ref), {
+        gun: update.gun,
+        now: update.now,
+        pinnedRootKeyIds: pins,
+        seenVersions,
+    });
+    for (const [role, bytes] of files) {
+        if (role === 'snapshot')
+            continue;
+        const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
+        if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0) {
+            throw new VerificationError(`${update.gun}: ${role}.json on the server is not the file just published`);
+        }
+    }
+    return after;
+}
+
+;// CONCATENATED MODULE: ./src/commands/lifecycle.ts
+
+
+
+
+
+
+
+
+function describe(repo, ref, server) {
+    const root = repo.root.signed;
+    const top = repo.targets.file.signed;
+    return {
+        image: ref.original,
+        repository: repo.gun,
+        notaryServer: server,
+        rootKeyIds: root.role('root').keyids,
+        rootPublicKeyIds: root.role('root').keyids.map((id) => root.keys.get(id).canonicalId),
+        repositoryKeyIds: root.role('targets').keyids,
+        signers: top.delegations.map((d) => ({
+            name: d.name.replace(/^targets\//, ''),
+            keyIds: d.keyids.map((id) => top.delegationKeys.get(id).canonicalId),
+        })),
+    };
+}
+async function openKeyed(input) {
+    const signer = await openSigner(input);
+    const key = await signer.publicKey();
+    if (key.keytype !== 'ecdsa')
+        throw new InputError(input.input, `expected an ECDSA P-256 key, got ${key.keytype}`);
+    return { signer, key };
+}
+async function withKeys(inputs, fn) {
+    const keys = [];
+    try {
+        for (const input of inputs)
+            keys.push(input ? await openKeyed(input) : undefined);
+        return await fn(keys);
+    }
+    finally {
+        await Promise.all(keys.map((k) => (k ? k.signer.close() : Promise.resolve())));
+    }
+}
+function required(value, input, why) {
+    if (value === undefined)
+        throw new InputError(input, `is required ${why}`);
+    return value;
+}
+async function forEachRepository(ctx, images, title, fn) {
+    const results = [];
+    for (const [gun, refs] of groupByRepository(images)) {
+        results.push(await ctx.reporter.group(`${title} ${gun}`, () => fn(refs[0], gun)));
+    }
+    return results;
+}
+/** A new trusted repository, as `notary init` + publish does (N:client/client.go initialize). */
+async function init(ctx, options) {
+    const now = ctx.now?.() ?? Date.now();
+    if (!options.serverManaged)
+        required(options.snapshotKey, 'snapshot-key', 'when server-managed is false (the snapshot key is then yours)');
+    return withKeys([options.rootKey, options.repositoryKey, options.serverManaged ? undefined : options.snapshotKey], ([rootKeyed, repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Initialize', async (ref, gun) => {
+        const server = notaryServerFor(ctx, ref);
+        warnIfRetiredServer(ctx, server);
+        const client = notaryClientFor(ctx, ref);
+        const existing = await client.fetch('root', { maxBytes: MAX_ROOT_BYTES }).catch((error) => {
+            throw new InputError('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
+        });
+        if (existing)
+            throw new InputError('images', `${gun} already has trust data on ${server}; init only creates new repositories`);
+        const rootCert = await createRootCertificateKey(gun, rootKeyed.signer, now);
+        const timestampKey = await client.serverKey('timestamp');
+        const snapshotKey = snapshotKeyed ? snapshotKeyed.key : await client.serverKey('snapshot');
+        const keys = new Map();
+        const roles = new Map();
+        const assign = (role, key) => {
+            keys.set(key.id, key);
+            roles.set(role, { keyids: [key.id], threshold: 1 });
+        };
+        assign('root', rootCert);
+        assign('snapshot', snapshotKey);
+        assign('targets', repoKeyed.key);
+        assign('timestamp', timestampKey);
+        const update = new RepositoryUpdate(gun, undefined, now);
+        update.root = new Root(1, expiryFromNow(DEFAULT_EXPIRY_DAYS.root, now), keys, roles);
+        update.rootSigners = [asRoleSigner(rootKeyed, rootCert.id)];
+        update.targets = nextTargets(undefined, now);
+        update.targetsSigners = [asRoleSigner(repoKeyed, repoKeyed.key.id)];
+        if (snapshotKeyed)
+            update.snapshotSigner = asRoleSigner(snapshotKeyed, snapshotKeyed.key.id);
+        const after = await publishUpdate(ctx, ref, update, new Set([rootCert.id]), new Map());
+        ctx.reporter.info(`Initialized ${gun}: root key ${rootCert.id} (public key ${rootCert.canonicalId}); pin either with trusted-root-keys`);
+        return describe(after, ref, server);
+    }));
+}
+function repositorySigner(update, keyed) {
+    const id = keyIdInRole(update.before.root.signed, 'targets', keyed.key, 'repository-key', update.gun);
+    update.targetsSigners = [asRoleSigner(keyed, id)];
+}
+/** Adds the key to targets/<signer> and targets/releases, as `docker trust signer add` does. */
+async function addSigner(ctx, options) {
+    if (options.signer === 'releases')
+        throw new InputError('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
+    const now = ctx.now?.() ?? Date.now();
+    return withKeys([options.repositoryKey], ([repoKeyed]) => forEachRepository(ctx, options.images, 'Add signer to', async (ref, gun) => {
+        const seen = new Map();
+        const before = await loadCurrent(ctx, ref, now, seen);
+        const update = new RepositoryUpdate(gun, before, now);
+        repositorySigner(update, repoKeyed);
+        const key = options.signerPublicKey;
+        let changed = false;
+        const targets = update.editTargets();
+        for (const name of [`targets/${options.signer}`, 'targets/releases']) {
+            const existing = targets.delegations.find((d) => d.name === name);
+            if (!existing) {
+                targets.delegations.push({ name, keyids: [key.id], threshold: 1, paths: [''] });
+                changed = true;
+            }
+            else if (!existing.keyids.some((id) => targets.delegationKeys.get(id)?.canonicalId === key.canonicalId)) {
+                existing.keyids.push(key.id);
+                changed = true;
+            }
+        }
+        targets.delegationKeys.set(key.id, key);
+        if (!changed) {
+            ctx.reporter.info(`${gun}: signer ${options.signer} already has key ${key.canonicalId}; nothing to publish`);
+            return describe(before, ref, notaryServerFor(ctx, ref));
+        }
+        const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
+        warnAboutExpiry(ctx, after, now);
+        return describe(after, ref, notaryServerFor(ctx, ref));
+    }));
+}
+/**
+ * Removes targets/<signer> and its keys from targets/releases, as `docker trust signer remove`.
+ * If that leaves targets/releases without keys it is removed too (with a warning), so nobody is
+ * locked out: the next add-signer creates it again.
+ */
+async function removeSigner(ctx, options) {
+    const now = ctx.now?.() ?? Date.now();
+    return withKeys([options.repositoryKey], ([repoKeyed]) => forEachRepository(ctx, options.images, 'Remove signer from', async (ref, gun) => {
+        const seen = new Map();
+        const before = await loadCurrent(ctx, ref, now, seen);
+        const update = new RepositoryUpdate(gun, before, now);
+        repositorySigner(update, repoKeyed);
+        const targets = update.editTargets();
+        const name = `targets/${options.signer}`;
+        const role = targets.delegations.find((d) => d.name === name);
+        if (!role)
+            throw new InputError('signer', `${gun} has no signer ${options.signer} (no ${name} delegation)`);
+        const removedKeys = new Set(role.keyids.map((id) => targets.delegationKeys.get(id)?.canonicalId ?? id));
+        targets.delegations = targets.delegations.filter((d) => d.name !== name);
+        const releases = targets.delegations.find((d) => d.name === 'targets/releases');
+        if (releases) {
+            releases.keyids = releases.keyids.filter((id) => !removedKeys.has(targets.delegationKeys.get(id)?.canonicalId ?? id));
+            if (releases.keyids.length === 0) {
+                ctx.reporter.warning(`${gun}: that was the last key of targets/releases, so targets/releases is removed as well; add a signer to sign releases again`);
+                targets.delegations = targets.delegations.filter((d) => d.name !== 'targets/releases');
+            }
+        }
+        pruneDelegationKeys(targets);
+        const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
+        return describe(after, ref, notaryServerFor(ctx, ref));
+    }));
+}
+async function rotateKey(ctx, options) {
+    const now = ctx.now?.() ?? Date.now();
+    const role = options.role;
+    const isDelegation = role.startsWith('targets/');
+    const needsNewKey = role === 'root' || role === 'targets' || isDelegation || (role === 'snapshot' && !options.serverManaged);
+    if (needsNewKey)
+        required(options.newKey, 'new-key', `to rotate the ${role} key${role === 'snapshot' ? ' to a key of yours (or set server-managed: true)' : ''}`);
+    if (!isDelegation)
+        required(options.rootKey, 'root-key', `to re-sign root when rotating the ${role} key`);
+    if (isDelegation)
+        required(options.repositoryKey, 'repository-key', `to re-sign targets when rotating the ${role} key`);
+    return withKeys([options.rootKey, options.repositoryKey, needsNewKey ? options.newKey : undefined], ([rootKeyed, repoKeyed, newKeyed]) => forEachRepository(ctx, options.images, `Rotate the ${role} key of`, async (ref, gun) => {
+        const seen = new Map();
+        const before = await loadCurrent(ctx, ref, now, seen);
+        const update = new RepositoryUpdate(gun, before, now);
+        if (isDelegation) {
+            repositorySigner(update, repoKeyed);
+            rotateDelegation(update, role, newKeyed, ctx);
+        }
+        else {
+            const oldRootId = keyIdInRole(before.root.signed, 'root', rootKeyed.key, 'root-key', gun);
+            const root = update.editRoot();
+            update.rootSigners = [asRoleSigner(rootKeyed, oldRootId)];
+            switch (role) {
+                case 'root': {
+                    const cert = await createRootCertificateKey(gun, newKeyed.signer, now);
+                    setRoleKey(root, 'root', cert);
+                    // Signed by the old root too, so clients that trust it follow the rotation.
+                    update.rootSigners.push(asRoleSigner(newKeyed, cert.id));
+                    break;
+                }
+                case 'targets':
+                    setRoleKey(root, 'targets', newKeyed.key);
+                    update.editTargets();
+                    update.targetsSigners = [asRoleSigner(newKeyed, newKeyed.key.id)];
+                    break;
+                case 'snapshot':
+                    if (newKeyed) {
+                        setRoleKey(root, 'snapshot', newKeyed.key);
+                        update.snapshotSigner = asRoleSigner(newKeyed, newKeyed.key.id);
+                    }
+                    else {
+                        setRoleKey(root, 'snapshot', await notaryClientFor(ctx, ref).serverKey('snapshot', true));
+                    }
+                    break;
+                case 'timestamp':
+                    setRoleKey(root, 'timestamp', await notaryClientFor(ctx, ref).serverKey('timestamp', true));
+                    break;
+                default:
+                    throw new InputError('role', `"${role}" is not a role; expected root, targets, snapshot, timestamp or targets/<name>`);
+            }
+        }
+        const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
+        warnAboutExpiry(ctx, after, now);
+        return describe(after, ref, notaryServerFor(ctx, ref));
+    }));
+}
+/**
+ * A delegation's keys replaced by one new key, its content re-signed by that key, in one atomic
+ * publish (never unsignable). The old keys are also replaced in targets/releases, where docker
+ * puts every signer's key, and releases is re-signed too.
+ */
+function rotateDelegation(update, role, keyed, ctx) {
+    const before = update.before;
+    const targets = update.editTargets();
+    const delegation = targets.delegations.find((d) => d.name === role);
+    if (!delegation)
+        throw new InputError('role', `${update.gun} has no ${role} delegation`);
+    const oldKeys = new Set(delegation.keyids.map((id) => targets.delegationKeys.get(id)?.canonicalId ?? id));
+    targets.delegationKeys.set(keyed.key.id, keyed.key);
+    const affected = targets.delegations.filter((d) => d.name === role ||
+        (d.name === 'targets/releases' && d.keyids.some((id) => oldKeys.has(targets.delegationKeys.get(id)?.canonicalId ?? id))));
+    for (const d of affected) {
+        const kept = d.name === role ? [] : d.keyids.filter((id) => !oldKeys.has(targets.delegationKeys.get(id)?.canonicalId ?? id));
+        d.keyids = [...kept, keyed.key.id];
+        if (!before.isPublished(d.name))
+            continue;
+        const current = before.roles.get(d.name) ?? before.invalidRoles.get(d.name)?.expired;
+        if (!current) {
+            throw new VerificationError(`${d.name} of ${update.gun} does not verify (${before.invalidRoles.get(d.name)?.reason ?? 'unknown'}); refusing to re-sign content that is not authentic`);
+        }
+        update.delegations.set(d.name, { targets: nextTargets(current.file.signed, update.now), signers: [asRoleSigner(keyed, keyed.key.id)] });
+    }
+    ctx.reporter.info(`${role}: key(s) ${[...oldKeys].join(', ')} replaced by ${keyed.key.canonicalId} in ${affected.map((d) => d.name).join(' and ')}`);
+    pruneDelegationKeys(targets);
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
@@ -41645,6 +42243,8 @@ class RegistryClient {
 
 
 
+
+
 /**
  * Credentials by host: the inputs when given (for every registry and the Notary server, as docker
  * uses registry credentials for its token auth), else the docker config for the registry whose
@@ -41658,6 +42258,43 @@ function credentialsFor(settings) {
         const registry = registries.find((r) => r === host || registryApiHost(r) === host) ?? (registries.length === 1 ? registries[0] : host);
         return dockerConfigCredentials(registry);
     };
+}
+function need(value, input, command) {
+    if (value === undefined)
+        throw new InputError(input, `is required for command ${command}`);
+    return value;
+}
+/** init, add-signer, remove-signer, rotate-key: each input checked for the command that needs it. */
+function runLifecycle(ctx, settings) {
+    const { command, images } = settings;
+    switch (command) {
+        case 'init':
+            return init(ctx, {
+                images,
+                rootKey: need(settings.rootKey, 'root-key', command),
+                repositoryKey: need(settings.repositoryKey, 'repository-key', command),
+                serverManaged: settings.serverManaged,
+                snapshotKey: settings.snapshotKey,
+            });
+        case 'add-signer':
+            return addSigner(ctx, {
+                images,
+                signer: settings.signer,
+                signerPublicKey: need(settings.signerPublicKey, 'signer-public-key', command),
+                repositoryKey: need(settings.repositoryKey, 'repository-key', command),
+            });
+        case 'remove-signer':
+            return removeSigner(ctx, { images, signer: settings.signer, repositoryKey: need(settings.repositoryKey, 'repository-key', command) });
+        default:
+            return rotateKey(ctx, {
+                images,
+                role: need(settings.role, 'role', command),
+                rootKey: settings.rootKey,
+                repositoryKey: settings.repositoryKey,
+                newKey: settings.newKey,
+                serverManaged: settings.serverManaged,
+            });
+    }
 }
 /** The action: inputs in, outputs out; any failure is one `::error::` line and exit code 1. */
 async function run() {
@@ -41679,6 +42316,16 @@ async function run() {
                 setOutputs(results);
                 await writeVerifySummary(results);
                 info(`Verified ${results.length} tag(s).`);
+                break;
+            }
+            case 'init':
+            case 'add-signer':
+            case 'remove-signer':
+            case 'rotate-key': {
+                const results = await runLifecycle(ctx, settings);
+                setOutput('digests', '');
+                setOutput('result', JSON.stringify(results));
+                await writeRepositorySummary(`dct-sign: ${settings.command}`, results);
                 break;
             }
             default: {

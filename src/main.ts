@@ -1,9 +1,11 @@
 import * as core from '@actions/core';
 import { readSettings, type Settings } from './action/inputs.js';
-import { actionsReporter, setOutputs, writeSummary, writeVerifySummary } from './action/report.js';
+import { actionsReporter, setOutputs, writeRepositorySummary, writeSummary, writeVerifySummary } from './action/report.js';
 import type { CommandContext } from './commands/context.js';
 import { sign } from './commands/sign.js';
 import { verify } from './commands/verify.js';
+import { addSigner, init, removeSigner, rotateKey, type RepositoryResult } from './commands/lifecycle.js';
+import { InputError } from './errors.js';
 import { describeError } from './errors.js';
 import { HttpClient } from './http/client.js';
 import { dockerConfigCredentials } from './registry/docker-config.js';
@@ -22,6 +24,44 @@ function credentialsFor(settings: Settings): (host: string) => { username: strin
     const registry = registries.find((r) => r === host || registryApiHost(r) === host) ?? (registries.length === 1 ? registries[0]! : host);
     return dockerConfigCredentials(registry);
   };
+}
+
+function need<T>(value: T | undefined, input: string, command: string): T {
+  if (value === undefined) throw new InputError(input, `is required for command ${command}`);
+  return value;
+}
+
+/** init, add-signer, remove-signer, rotate-key: each input checked for the command that needs it. */
+function runLifecycle(ctx: CommandContext, settings: Settings): Promise<RepositoryResult[]> {
+  const { command, images } = settings;
+  switch (command) {
+    case 'init':
+      return init(ctx, {
+        images,
+        rootKey: need(settings.rootKey, 'root-key', command),
+        repositoryKey: need(settings.repositoryKey, 'repository-key', command),
+        serverManaged: settings.serverManaged,
+        snapshotKey: settings.snapshotKey,
+      });
+    case 'add-signer':
+      return addSigner(ctx, {
+        images,
+        signer: settings.signer,
+        signerPublicKey: need(settings.signerPublicKey, 'signer-public-key', command),
+        repositoryKey: need(settings.repositoryKey, 'repository-key', command),
+      });
+    case 'remove-signer':
+      return removeSigner(ctx, { images, signer: settings.signer, repositoryKey: need(settings.repositoryKey, 'repository-key', command) });
+    default:
+      return rotateKey(ctx, {
+        images,
+        role: need(settings.role, 'role', command),
+        rootKey: settings.rootKey,
+        repositoryKey: settings.repositoryKey,
+        newKey: settings.newKey,
+        serverManaged: settings.serverManaged,
+      });
+  }
 }
 
 /** The action: inputs in, outputs out; any failure is one `::error::` line and exit code 1. */
@@ -47,6 +87,16 @@ export async function run(): Promise<void> {
         setOutputs(results);
         await writeVerifySummary(results);
         core.info(`Verified ${results.length} tag(s).`);
+        break;
+      }
+      case 'init':
+      case 'add-signer':
+      case 'remove-signer':
+      case 'rotate-key': {
+        const results = await runLifecycle(ctx, settings);
+        core.setOutput('digests', '');
+        core.setOutput('result', JSON.stringify(results));
+        await writeRepositorySummary(`dct-sign: ${settings.command}`, results);
         break;
       }
       default: {

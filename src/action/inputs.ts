@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { parseKeySource, type KeyInput } from '../keys/resolve.js';
 import { parseImageList, type ImageReference } from '../registry/reference.js';
-import { publicKeyFromPem } from '../tuf/keys.js';
+import { publicKeyFromPem, type PublicKey } from '../tuf/keys.js';
+import { isDelegationName } from '../tuf/metadata.js';
 
 /** Typed, validated settings from the action's inputs (action-interface.md); the only reader of inputs. */
 export const COMMANDS = ['sign', 'verify', 'init', 'add-signer', 'remove-signer', 'rotate-key'] as const;
@@ -21,6 +22,13 @@ export interface Settings {
   pinnedRootKeyIds: Set<string>;
   requiredSigners: string[];
   expiryWarningDays: number;
+  rootKey?: KeyInput;
+  repositoryKey?: KeyInput;
+  newKey?: KeyInput;
+  snapshotKey?: KeyInput;
+  signerPublicKey?: PublicKey;
+  role?: string;
+  serverManaged: boolean;
 }
 
 export type InputReader = (name: string) => string;
@@ -105,12 +113,36 @@ function keyInput(read: InputReader, mask: Masker, input: string, required: bool
   return { input, passphraseInput, source: parseKeySource(input, value, mask), passphrase };
 }
 
+/** `signer-public-key`: a PEM public key or certificate (text, base64 or file), as `docker trust key generate` writes it. */
+function parsePublicKeyInput(value: string): PublicKey | undefined {
+  const text = value.trim();
+  if (!text) return undefined;
+  if (text.startsWith('awskms://') || text.startsWith('pkcs11:')) {
+    throw new InputError(
+      'signer-public-key',
+      'reading public keys from AWS KMS or PKCS#11 is not available in this version yet; give the PEM public key',
+    );
+  }
+  let pem = text;
+  if (!pem.includes('-----BEGIN')) {
+    if (existsSync(text)) pem = readFileSync(text, 'utf8');
+    else pem = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+  }
+  try {
+    return publicKeyFromPem(pem);
+  } catch {
+    throw new InputError(
+      'signer-public-key',
+      'expected a PEM PUBLIC KEY or CERTIFICATE (text, base64 or a file path), as docker trust key generate writes it',
+    );
+  }
+}
+
+const BASE_ROLE_NAMES = ['root', 'targets', 'snapshot', 'timestamp'];
+
 export function readSettings(read: InputReader, mask: Masker, env: NodeJS.ProcessEnv = process.env): Settings {
   const command = (read('command') || 'sign') as Command;
   if (!COMMANDS.includes(command)) throw new InputError('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
-  if (command !== 'sign' && command !== 'verify') {
-    throw new InputError('command', `"${command}" is not available in this version of dct-sign yet; expected sign or verify`);
-  }
   if (command === 'sign' && read('oci-layout'))
     throw new InputError(
       'oci-layout',
@@ -135,7 +167,7 @@ export function readSettings(read: InputReader, mask: Masker, env: NodeJS.Proces
 
   return {
     command,
-    images: parseImageList(read('images')),
+    images: parseImageList(read('images'), 'images', command === 'sign' || command === 'verify'),
     push: parseBoolean('push', read('push'), true),
     notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
     notaryCa: parseCa(read('notary-ca')),
@@ -150,5 +182,21 @@ export function readSettings(read: InputReader, mask: Masker, env: NodeJS.Proces
       return name;
     }),
     expiryWarningDays: Number(days),
+    rootKey: keyInput(read, mask, 'root-key', false),
+    repositoryKey: keyInput(read, mask, 'repository-key', false),
+    newKey: keyInput(read, mask, 'new-key', false),
+    snapshotKey: keyInput(read, mask, 'snapshot-key', false),
+    signerPublicKey: parsePublicKeyInput(read('signer-public-key')),
+    role: parseRole(read('role')),
+    serverManaged: parseBoolean('server-managed', read('server-managed'), true),
   };
+}
+
+function parseRole(value: string): string | undefined {
+  if (!value) return undefined;
+  if (BASE_ROLE_NAMES.includes(value) || isDelegationName(value)) return value;
+  throw new InputError(
+    'role',
+    `"${value}" is not a role; expected root, targets, snapshot, timestamp or a delegation such as targets/releases`,
+  );
 }

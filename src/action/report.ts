@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { Reporter } from '../commands/context.js';
 import type { ImageResult } from '../commands/sign.js';
 import type { VerifiedImage } from '../commands/verify.js';
+import type { RepositoryResult } from '../commands/lifecycle.js';
 
 /** The Reporter on a runner: log lines, `::warning::` annotations and collapsible groups. */
 export const actionsReporter: Reporter = {
@@ -56,6 +57,29 @@ export async function writeVerifySummary(results: readonly VerifiedImage[]): Pro
         `<code>${r.digest}</code>`,
         r.roles.join(', '),
         r.expiries.map((e) => `${e.role}: ${Math.floor(e.days)}`).join('<br>'),
+      ]),
+    ])
+    .write();
+}
+
+/** Lifecycle commands: each repository's root, repository and signer keys after the change. */
+export async function writeRepositorySummary(title: string, results: readonly RepositoryResult[]): Promise<void> {
+  for (const r of results) core.info(`${r.repository}: root key ${r.rootKeyIds.join(', ')} (public key ${r.rootPublicKeyIds.join(', ')})`);
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary
+    .addHeading(title, 3)
+    .addTable([
+      [
+        { data: 'Repository', header: true },
+        { data: 'Root key (certificate / public key)', header: true },
+        { data: 'Repository key', header: true },
+        { data: 'Signers', header: true },
+      ],
+      ...results.map((r) => [
+        r.repository,
+        r.rootKeyIds.map((id, i) => `<code>${id}</code> / <code>${r.rootPublicKeyIds[i]}</code>`).join('<br>'),
+        r.repositoryKeyIds.map((id) => `<code>${id}</code>`).join('<br>'),
+        r.signers.map((s) => `${s.name}: ${s.keyIds.map((k) => k.slice(0, 12)).join(', ')}`).join('<br>'),
       ]),
     ])
     .write();

@@ -3,7 +3,8 @@ import { NotaryClient } from '../notary/client.js';
 import type { RegistryClient } from '../registry/client.js';
 import { DOCKER_HUB, gunOf, registryApiHost, type ImageReference } from '../registry/reference.js';
 import { daysUntil } from '../tuf/time.js';
-import type { TrustedRepository } from '../tuf/trusted-repository.js';
+import { InputError, NotaryError } from '../errors.js';
+import { loadTrustedRepository, type TrustedRepository } from '../tuf/trusted-repository.js';
 
 /** What commands report through; the action layer maps it onto @actions/core. */
 export interface Reporter {
@@ -75,5 +76,43 @@ export function warnAboutExpiry(ctx: CommandContext, repo: TrustedRepository, no
         `${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then`,
       );
     }
+  }
+}
+
+/** Docker retires notary.docker.io on 2026-12-08; say so wherever it is used. */
+export function warnIfRetiredServer(ctx: CommandContext, server: string): void {
+  if (server.includes(RETIRED_SERVER)) {
+    ctx.reporter.warning(
+      `${RETIRED_SERVER} closes on 2026-12-08 (Docker retires content trust on Docker Hub); run your own Notary server and set notary-server`,
+    );
+  }
+}
+
+/** The repository's current trust data, verified; an unreachable server is named as the input it came from. */
+export async function loadCurrent(
+  ctx: CommandContext,
+  ref: ImageReference,
+  now: number,
+  seenVersions: Map<string, number>,
+): Promise<TrustedRepository> {
+  const server = notaryServerFor(ctx, ref);
+  warnIfRetiredServer(ctx, server);
+  try {
+    const repo = await loadTrustedRepository(notaryClientFor(ctx, ref), {
+      gun: gunOf(ref),
+      now,
+      pinnedRootKeyIds: ctx.pinnedRootKeyIds,
+      seenVersions,
+    });
+    repo.warnings.forEach((w) => ctx.reporter.warning(w));
+    return repo;
+  } catch (error) {
+    if (error instanceof NotaryError && error.status === undefined) {
+      throw new InputError(
+        'notary-server',
+        `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`,
+      );
+    }
+    throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { InputError, KeyError, NotaryError, RegistryError, VerificationError } from '../errors.js';
+import { InputError, KeyError, RegistryError, VerificationError } from '../errors.js';
 import { dockerPush, type PushResult } from '../docker/cli.js';
 import { mapLimit } from '../util/concurrency.js';
 import { openSigner, type KeyInput } from '../keys/resolve.js';
@@ -12,7 +12,7 @@ import { signMetadata } from '../tuf/sign.js';
 import { verifyThreshold } from '../tuf/signatures.js';
 import { DEFAULT_EXPIRY_DAYS, daysUntil, expiryFromNow } from '../tuf/time.js';
 import { TrustedRepository, loadTrustedRepository, roleKeyIdsFor, type LoadedRole } from '../tuf/trusted-repository.js';
-import { RETIRED_SERVER, groupByRepository, notaryClientFor, notaryServerFor, warnAboutExpiry, type CommandContext } from './context.js';
+import { groupByRepository, loadCurrent, notaryClientFor, notaryServerFor, warnAboutExpiry, type CommandContext } from './context.js';
 
 export interface SignOptions {
   images: ImageReference[];
@@ -176,26 +176,10 @@ async function signRepository(
   now: number,
 ): Promise<ImageResult[]> {
   const server = notaryServerFor(ctx, refs[0]!);
-  if (server.includes(RETIRED_SERVER))
-    ctx.reporter.warning(
-      `${RETIRED_SERVER} closes on 2026-12-08 (Docker retires content trust on Docker Hub); run your own Notary server and set notary-server`,
-    );
   const manifests = await resolveImages(ctx, refs, options.push);
 
   const seenVersions = new Map<string, number>();
-  const pins = ctx.pinnedRootKeyIds;
-  const before = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), { gun, now, pinnedRootKeyIds: pins, seenVersions }).catch(
-    (error: unknown) => {
-      if (error instanceof NotaryError && error.status === undefined) {
-        throw new InputError(
-          'notary-server',
-          `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`,
-        );
-      }
-      throw error;
-    },
-  );
-  before.warnings.forEach((w) => ctx.reporter.warning(w));
+  const before = await loadCurrent(ctx, refs[0]!, now, seenVersions);
 
   const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
   const roles = signingRoles(before, options.signer, key, [...targets.keys()]);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { NotaryError } from '../errors.js';
 import { HttpError, type HttpClient, type HttpResponse } from '../http/client.js';
+import { JsonReader } from '../tuf/guard.js';
+import { PublicKey } from '../tuf/keys.js';
 import type { FetchOptions, MetadataSource } from '../tuf/trusted-repository.js';
 
 /**
@@ -73,6 +75,31 @@ export class NotaryClient implements MetadataSource {
       'publish',
     );
     if (response.status !== 200) throw this.error(response, 'publish');
+  }
+
+  /**
+   * The public key the server holds for its role (N:server/handlers/default.go getKeyHandler):
+   * GET returns (and first creates) it; `rotate` POSTs for a new one (needs `*` access).
+   */
+  async serverKey(role: 'timestamp' | 'snapshot', rotate = false): Promise<PublicKey> {
+    const what = `${rotate ? 'POST' : 'GET'} ${role}.key`;
+    const response = await this.call(
+      {
+        method: rotate ? 'POST' : 'GET',
+        url: `${this.base}${role}.key`,
+        maxBytes: 1 << 16,
+        scope: `repository:${this.gun}:${rotate ? '*' : 'push,pull'}`,
+        retry: !rotate,
+      },
+      what,
+    );
+    if (response.status !== 200) throw this.error(response, what);
+    try {
+      const value = JSON.parse(Buffer.from(response.body).toString('utf8')) as unknown;
+      return PublicKey.fromJSON(new JsonReader(`${role}.key`), value, 'key');
+    } catch (error) {
+      throw new NotaryError(`Notary server ${this.serverUrl}, ${this.gun} ${what}: ${(error as Error).message}`);
+    }
   }
 
   private async call(request: Parameters<HttpClient['request']>[0], what: string): Promise<HttpResponse> {

@@ -33,7 +33,8 @@ export function registryApiHost(registry: string): string {
   return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
 }
 
-export function parseImageReference(value: string, input = 'images'): ImageReference {
+/** `tagRequired: false` for commands that act on the repository (init, signers, rotation): the tag is ignored. */
+export function parseImageReference(value: string, input = 'images', tagRequired = true): ImageReference {
   const fail = (why: string): never => {
     throw new InputError(input, `"${value}" is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
   };
@@ -52,8 +53,8 @@ export function parseImageReference(value: string, input = 'images'): ImageRefer
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
   }
-  if (!tag) fail('a tag is required (the tag is what gets signed)');
-  if (!TAG.test(tag)) fail(`"${tag}" is not a valid tag`);
+  if (!tag && tagRequired) fail('a tag is required (the tag is what gets signed)');
+  if (tag && !TAG.test(tag)) fail(`"${tag}" is not a valid tag`);
   const slash = rest.indexOf('/');
   let registry = DOCKER_HUB;
   let repository = rest;
@@ -72,14 +73,14 @@ export function parseImageReference(value: string, input = 'images'): ImageRefer
 }
 
 /** `images` input: one per line or comma-separated. */
-export function parseImageList(text: string, input = 'images'): ImageReference[] {
+export function parseImageList(text: string, input = 'images', tagRequired = true): ImageReference[] {
   const items = text
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
   if (items.length === 0)
     throw new InputError(input, 'no image given; expected one or more [registry[:port]/]repository:tag, one per line or comma-separated');
-  return items.map((item) => parseImageReference(item, input));
+  return items.map((item) => parseImageReference(item, input, tagRequired));
 }
 
 /** Loopback registries may always fall back to plain HTTP, as docker allows. */

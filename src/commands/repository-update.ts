@@ -1,0 +1,214 @@
+import { InputError, VerificationError } from '../errors.js';
+import type { Signer } from '../keys/signer.js';
+import type { MetadataFile } from '../notary/client.js';
+import type { ImageReference } from '../registry/reference.js';
+import type { PublicKey } from '../tuf/keys.js';
+import { Root, Snapshot, Targets, parseSignedFile, type BaseRole, type RoleSpec } from '../tuf/metadata.js';
+import { fileMetaOf, signMetadata, type RoleSigner } from '../tuf/sign.js';
+import { verifyThreshold } from '../tuf/signatures.js';
+import { DEFAULT_EXPIRY_DAYS, expiryFromNow } from '../tuf/time.js';
+import { loadTrustedRepository, type TrustedRepository } from '../tuf/trusted-repository.js';
+import { notaryClientFor, type CommandContext } from './context.js';
+
+/**
+ * One atomic change to a repository's trust data, as notary's client makes it (N:client/client.go
+ * publish): the roles that change, each re-signed with a new version and expiry; a snapshot when
+ * its key is ours (else the server makes it); all of it checked against the keys it must verify
+ * with before the server sees it, published in one POST, then read back and verified.
+ */
+export interface KeyedSigner {
+  signer: Signer;
+  /** The bare public key (`ecdsa`), whose canonical ID matches certificates made from it. */
+  key: PublicKey;
+}
+
+export function asRoleSigner(keyed: KeyedSigner, keyid: string): RoleSigner {
+  return { keyid, method: keyed.signer.method, sign: (data) => keyed.signer.sign(data) };
+}
+
+export class RepositoryUpdate {
+  root?: Root;
+  rootSigners: RoleSigner[] = [];
+  targets?: Targets;
+  targetsSigners: RoleSigner[] = [];
+  readonly delegations = new Map<string, { targets: Targets; signers: RoleSigner[] }>();
+  /** Set when the snapshot key is local: we sign the snapshot ourselves. */
+  snapshotSigner?: RoleSigner;
+
+  constructor(
+    readonly gun: string,
+    /** The verified state this update starts from; undefined for `init`. */
+    readonly before: TrustedRepository | undefined,
+    readonly now: number,
+  ) {}
+
+  /** The root after this update. */
+  get effectiveRoot(): Root {
+    return this.root ?? this.before!.root.signed;
+  }
+
+  get effectiveTargets(): Targets {
+    return this.targets ?? this.before!.targets.file.signed;
+  }
+
+  /** A copy of the current root with the next version and a fresh 10-year expiry, to edit. */
+  editRoot(): Root {
+    if (!this.root) {
+      const current = this.before!.root.signed;
+      const roles = new Map<BaseRole, RoleSpec>(
+        [...current.roles].map(([name, spec]) => [name, { keyids: [...spec.keyids], threshold: spec.threshold }]),
+      );
+      this.root = new Root(
+        current.version + 1,
+        expiryFromNow(DEFAULT_EXPIRY_DAYS.root, this.now),
+        new Map(current.keys),
+        roles,
+        current.consistentSnapshot,
+      );
+    }
+    return this.root;
+  }
+
+  /** A copy of the current targets with the next version and a fresh expiry, to edit. */
+  editTargets(): Targets {
+    this.targets ??= nextTargets(this.before!.targets.file.signed, this.now);
+    return this.targets;
+  }
+
+  get isEmpty(): boolean {
+    return !this.root && !this.targets && this.delegations.size === 0;
+  }
+}
+
+/** The next version of a targets role: same content, version + 1, notary's default expiry. */
+export function nextTargets(current: Targets | undefined, now: number): Targets {
+  return new Targets(
+    (current?.version ?? 0) + 1,
+    expiryFromNow(DEFAULT_EXPIRY_DAYS.targets, now),
+    new Map(current?.targets ?? []),
+    new Map(current?.delegationKeys ?? []),
+    current?.delegations.map((d) => ({ ...d, keyids: [...d.keyids], paths: [...d.paths] })) ?? [],
+  );
+}
+
+/** Points a base role at one new key, dropping keys no role uses any more. */
+export function setRoleKey(root: Root, role: BaseRole, key: PublicKey): void {
+  root.keys.set(key.id, key);
+  root.roles.set(role, { keyids: [key.id], threshold: 1 });
+  const used = new Set([...root.roles.values()].flatMap((r) => r.keyids));
+  for (const id of [...root.keys.keys()]) if (!used.has(id)) root.keys.delete(id);
+}
+
+/** Drops delegation keys that no delegation lists any more. */
+export function pruneDelegationKeys(targets: Targets): void {
+  const used = new Set(targets.delegations.flatMap((d) => d.keyids));
+  for (const id of [...targets.delegationKeys.keys()]) if (!used.has(id)) targets.delegationKeys.delete(id);
+}
+
+/** The ID a role lists for this key, matching certificates by their public key; else a clear input error. */
+export function keyIdInRole(root: Root, role: BaseRole, key: PublicKey, input: string, gun: string): string {
+  const spec = root.role(role);
+  const id = spec.keyids.find((kid) => {
+    const listed = root.keys.get(kid);
+    return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
+  });
+  if (!id) {
+    const expected = spec.keyids.map((kid) => root.keys.get(kid)?.canonicalId ?? kid).join(', ');
+    throw new InputError(input, `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`);
+  }
+  return id;
+}
+
+function checkOwnFiles(update: RepositoryUpdate, files: Map<string, Uint8Array>): void {
+  const root = update.effectiveRoot;
+  const rootBytes = files.get('root');
+  if (rootBytes) {
+    const file = parseSignedFile('root', rootBytes, (r, o) => Root.fromJSON(r, o));
+    verifyThreshold('new root.json', { name: 'root', ...root.role('root'), keys: root.keys }, file.signedBytes, file.signatures);
+    const previous = update.before?.root.signed;
+    if (previous) {
+      verifyThreshold(
+        'new root.json (by the previous root keys)',
+        { name: 'root', ...previous.role('root'), keys: previous.keys },
+        file.signedBytes,
+        file.signatures,
+      );
+    }
+  }
+  const targetsBytes = files.get('targets');
+  if (targetsBytes) {
+    const file = parseSignedFile('targets', targetsBytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
+    verifyThreshold('new targets.json', { name: 'targets', ...root.role('targets'), keys: root.keys }, file.signedBytes, file.signatures);
+  }
+  const targets = update.effectiveTargets;
+  for (const [name] of update.delegations) {
+    const delegation = targets.delegations.find((d) => d.name === name);
+    if (!delegation) throw new VerificationError(`${name} is not delegated by targets`);
+    const file = parseSignedFile(name, files.get(name)!, (r, o) => Targets.fromJSON(r, o, name));
+    verifyThreshold(`new ${name}.json`, { ...delegation, keys: targets.delegationKeys }, file.signedBytes, file.signatures);
+  }
+}
+
+/**
+ * Signs, checks, publishes and reads back. `pins` are the root key IDs the read-back must chain
+ * from (the root trusted before the update, or the new one for `init`).
+ */
+export async function publishUpdate(
+  ctx: CommandContext,
+  ref: ImageReference,
+  update: RepositoryUpdate,
+  pins: ReadonlySet<string>,
+  seenVersions: Map<string, number>,
+): Promise<TrustedRepository> {
+  const files = new Map<string, Uint8Array>();
+  if (update.root) files.set('root', await signMetadata(update.root, update.rootSigners));
+  if (update.targets) files.set('targets', await signMetadata(update.targets, update.targetsSigners));
+  for (const [name, d] of update.delegations) files.set(name, await signMetadata(d.targets, d.signers));
+  checkOwnFiles(update, files);
+
+  if (update.snapshotSigner) {
+    const previous = update.before?.snapshot.signed;
+    const meta = new Map(previous?.meta ?? []);
+    for (const [name, bytes] of files) meta.set(name, fileMetaOf(bytes));
+    // Roles no longer delegated by anyone leave the snapshot with their delegation.
+    const delegated = new Set(update.effectiveTargets.delegations.map((d) => d.name));
+    for (const [name, role] of update.before?.roles ?? []) {
+      if (name !== 'targets' && delegated.has(name)) role.file.signed.delegations.forEach((d) => delegated.add(d.name));
+    }
+    for (const name of [...meta.keys()]) if (name.startsWith('targets/') && !delegated.has(name)) meta.delete(name);
+    const snapshot = new Snapshot((previous?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.snapshot, update.now), meta);
+    const bytes = await signMetadata(snapshot, [update.snapshotSigner]);
+    const file = parseSignedFile('snapshot', bytes, (r, o) => Snapshot.fromJSON(r, o));
+    const root = update.effectiveRoot;
+    verifyThreshold(
+      'new snapshot.json',
+      { name: 'snapshot', ...root.role('snapshot'), keys: root.keys },
+      file.signedBytes,
+      file.signatures,
+    );
+    files.set('snapshot', bytes);
+  }
+
+  const published: MetadataFile[] = [...files].map(([role, bytes]) => ({ role, bytes }));
+  ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${notaryClientFor(ctx, ref).serverUrl}`);
+  await notaryClientFor(ctx, ref).publish(published);
+
+  for (const [role, bytes] of files) {
+    const version = (JSON.parse(Buffer.from(bytes).toString('utf8')) as { signed: { version: number } }).signed.version;
+    seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
+  }
+  const after = await loadTrustedRepository(notaryClientFor(ctx, ref), {
+    gun: update.gun,
+    now: update.now,
+    pinnedRootKeyIds: pins,
+    seenVersions,
+  });
+  for (const [role, bytes] of files) {
+    if (role === 'snapshot') continue;
+    const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
+    if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0) {
+      throw new VerificationError(`${update.gun}: ${role}.json on the server is not the file just published`);
+    }
+  }
+  return after;
+}
