@@ -38525,22 +38525,51 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/tuf/sign.ts
+;// CONCATENATED MODULE: ./src/tuf/root-certificates.ts
 
 
 
-/** A metadata file signed by each signer over the canonical bytes, in Go's byte layout. */
-async function signMetadata(signed, signers) {
-    const body = 'toJSON' in signed && typeof signed.toJSON === 'function' ? signed.toJSON() : signed;
-    const message = canonicalBytes(body);
-    const signatures = [];
-    for (const signer of signers)
-        signatures.push({ keyid: signer.keyid, method: signer.method, sig: await signer.sign(message) });
-    return serializeSignedFile(body, signatures);
-}
-/** Snapshot/timestamp entry for a file: its length, sha256 and sha512 (NotaryDefaultHashes). */
-function fileMetaOf(bytes) {
-    return { length: bytes.length, hashes: { sha256: sha2_sha256(bytes), sha512: sha2_sha512(bytes) } };
+
+const SHA1_SIGNATURES = new Set(['1.2.840.10045.4.1', '1.2.840.113549.1.1.5', '1.3.14.3.2.29']);
+const root_certificates_DAY_MS = 86_400_000;
+/**
+ * Root keys are self-signed certificates; notary accepts a root only if every root key passes
+ * N:trustpinning/certs.go validRootLeafCerts and N:tuf/utils/x509.go ValidateCertificate:
+ * leaf first, CN = GUN (or a `prefix*` wildcard), NotBefore at most a day ahead, not expired,
+ * no SHA-1, RSA >= 2048 bits. Notary also re-encodes the PEM with Go's pem.Encode and recomputes
+ * key IDs, so any other PEM layout (76 columns, CRLF) makes the root unusable: refuse it here.
+ */
+function checkRootCertificate(key, gun, now, checkExpiry) {
+    const where = `root key ${key.id.slice(0, 12)}`;
+    if (!key.isCertificate)
+        throw new VerificationError(`${where} is a bare ${key.keytype} key; notary requires root keys to be certificates`);
+    const pem = utf8Text(key.publicBytes);
+    const blocks = parsePemBlocks(pem);
+    if (blocks.length === 0 || blocks.map((b) => encodePem(b.type, b.der)).join('') !== pem) {
+        throw new VerificationError(`${where}: certificate PEM is not in Go's pem.Encode layout, so notary computes another key ID`);
+    }
+    const cert = key.certificate();
+    if (!cert)
+        throw new VerificationError(`${where}: certificate does not parse`);
+    if (cert.ca)
+        throw new VerificationError(`${where}: the first certificate must be a leaf (CA=false)`);
+    const cn = commonName(cert) ?? '';
+    const matches = cn === gun || (cn.endsWith('*') && gun.startsWith(cn.slice(0, -1)));
+    if (!matches)
+        throw new VerificationError(`${where}: certificate CN "${cn}" does not match the repository ${gun}`);
+    const notBefore = Date.parse(cert.validFrom);
+    const notAfter = Date.parse(cert.validTo);
+    if (notBefore > now + root_certificates_DAY_MS)
+        throw new VerificationError(`${where}: certificate is not valid before ${cert.validFrom}`);
+    if (checkExpiry && notAfter < now)
+        throw new VerificationError(`${where}: certificate expired on ${cert.validTo}`);
+    const [, sigAlg] = children(expectTag(readTlv(blocks[0].der).tlv, TAG.SEQUENCE, 'certificate').value);
+    const sigOid = decodeOid(expectTag(children(expectTag(sigAlg, TAG.SEQUENCE, 'signatureAlgorithm').value)[0], TAG.OID, 'OID').value);
+    if (SHA1_SIGNATURES.has(sigOid))
+        throw new VerificationError(`${where}: certificate is signed with SHA-1`);
+    const bits = cert.publicKey.asymmetricKeyDetails?.modulusLength;
+    if (cert.publicKey.asymmetricKeyType === 'rsa' && (bits ?? 0) < 2048)
+        throw new VerificationError(`${where}: RSA key shorter than 2048 bits`);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@noble/curves/abstract/edwards.js
@@ -40568,53 +40597,6 @@ function verifyThreshold(source, role, message, signatures) {
     return [...valid];
 }
 
-;// CONCATENATED MODULE: ./src/tuf/root-certificates.ts
-
-
-
-
-const SHA1_SIGNATURES = new Set(['1.2.840.10045.4.1', '1.2.840.113549.1.1.5', '1.3.14.3.2.29']);
-const root_certificates_DAY_MS = 86_400_000;
-/**
- * Root keys are self-signed certificates; notary accepts a root only if every root key passes
- * N:trustpinning/certs.go validRootLeafCerts and N:tuf/utils/x509.go ValidateCertificate:
- * leaf first, CN = GUN (or a `prefix*` wildcard), NotBefore at most a day ahead, not expired,
- * no SHA-1, RSA >= 2048 bits. Notary also re-encodes the PEM with Go's pem.Encode and recomputes
- * key IDs, so any other PEM layout (76 columns, CRLF) makes the root unusable: refuse it here.
- */
-function checkRootCertificate(key, gun, now, checkExpiry) {
-    const where = `root key ${key.id.slice(0, 12)}`;
-    if (!key.isCertificate)
-        throw new VerificationError(`${where} is a bare ${key.keytype} key; notary requires root keys to be certificates`);
-    const pem = utf8Text(key.publicBytes);
-    const blocks = parsePemBlocks(pem);
-    if (blocks.length === 0 || blocks.map((b) => encodePem(b.type, b.der)).join('') !== pem) {
-        throw new VerificationError(`${where}: certificate PEM is not in Go's pem.Encode layout, so notary computes another key ID`);
-    }
-    const cert = key.certificate();
-    if (!cert)
-        throw new VerificationError(`${where}: certificate does not parse`);
-    if (cert.ca)
-        throw new VerificationError(`${where}: the first certificate must be a leaf (CA=false)`);
-    const cn = commonName(cert) ?? '';
-    const matches = cn === gun || (cn.endsWith('*') && gun.startsWith(cn.slice(0, -1)));
-    if (!matches)
-        throw new VerificationError(`${where}: certificate CN "${cn}" does not match the repository ${gun}`);
-    const notBefore = Date.parse(cert.validFrom);
-    const notAfter = Date.parse(cert.validTo);
-    if (notBefore > now + root_certificates_DAY_MS)
-        throw new VerificationError(`${where}: certificate is not valid before ${cert.validFrom}`);
-    if (checkExpiry && notAfter < now)
-        throw new VerificationError(`${where}: certificate expired on ${cert.validTo}`);
-    const [, sigAlg] = children(expectTag(readTlv(blocks[0].der).tlv, TAG.SEQUENCE, 'certificate').value);
-    const sigOid = decodeOid(expectTag(children(expectTag(sigAlg, TAG.SEQUENCE, 'signatureAlgorithm').value)[0], TAG.OID, 'OID').value);
-    if (SHA1_SIGNATURES.has(sigOid))
-        throw new VerificationError(`${where}: certificate is signed with SHA-1`);
-    const bits = cert.publicKey.asymmetricKeyDetails?.modulusLength;
-    if (cert.publicKey.asymmetricKeyType === 'rsa' && (bits ?? 0) < 2048)
-        throw new VerificationError(`${where}: RSA key shorter than 2048 bits`);
-}
-
 ;// CONCATENATED MODULE: ./src/tuf/trusted-repository.ts
 
 
@@ -41273,9 +41255,195 @@ async function loadCurrent(ctx, ref, now, seenVersions) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/tuf/sign.ts
+
+
+
+/** A metadata file signed by each signer over the canonical bytes, in Go's byte layout. */
+async function signMetadata(signed, signers) {
+    const body = 'toJSON' in signed && typeof signed.toJSON === 'function' ? signed.toJSON() : signed;
+    const message = canonicalBytes(body);
+    const signatures = [];
+    for (const signer of signers)
+        signatures.push({ keyid: signer.keyid, method: signer.method, sig: await signer.sign(message) });
+    return serializeSignedFile(body, signatures);
+}
+/** Snapshot/timestamp entry for a file: its length, sha256 and sha512 (NotaryDefaultHashes). */
+function fileMetaOf(bytes) {
+    return { length: bytes.length, hashes: { sha256: sha2_sha256(bytes), sha512: sha2_sha512(bytes) } };
+}
+
+;// CONCATENATED MODULE: ./src/commands/repository-update.ts
+
+
+
+
+
+
+
+function asRoleSigner(keyed, keyid) {
+    return { keyid, method: keyed.signer.method, sign: (data) => keyed.signer.sign(data) };
+}
+class RepositoryUpdate {
+    gun;
+    before;
+    now;
+    root;
+    rootSigners = [];
+    targets;
+    targetsSigners = [];
+    delegations = new Map();
+    /** Set when the snapshot key is local: we sign the snapshot ourselves. */
+    snapshotSigner;
+    constructor(gun, 
+    /** The verified state this update starts from; undefined for `init`. */
+    before, now) {
+        this.gun = gun;
+        this.before = before;
+        this.now = now;
+    }
+    /** The root after this update. */
+    get effectiveRoot() {
+        return this.root ?? this.before.root.signed;
+    }
+    get effectiveTargets() {
+        return this.targets ?? this.before.targets.file.signed;
+    }
+    /** A copy of the current root with the next version and a fresh 10-year expiry, to edit. */
+    editRoot() {
+        if (!this.root) {
+            const current = this.before.root.signed;
+            const roles = new Map([...current.roles].map(([name, spec]) => [name, { keyids: [...spec.keyids], threshold: spec.threshold }]));
+            this.root = new Root(current.version + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.root, this.now), new Map(current.keys), roles, current.consistentSnapshot);
+        }
+        return this.root;
+    }
+    /** A copy of the current targets with the next version and a fresh expiry, to edit. */
+    editTargets() {
+        this.targets ??= nextTargets(this.before.targets.file.signed, this.now);
+        return this.targets;
+    }
+    get isEmpty() {
+        return !this.root && !this.targets && this.delegations.size === 0;
+    }
+}
+/** The next version of a targets role: same content, version + 1, notary's default expiry. */
+function nextTargets(current, now) {
+    return new Targets((current?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.targets, now), new Map(current?.targets ?? []), new Map(current?.delegationKeys ?? []), current?.delegations.map((d) => ({ ...d, keyids: [...d.keyids], paths: [...d.paths] })) ?? []);
+}
+/** Points a base role at one new key, dropping keys no role uses any more. */
+function setRoleKey(root, role, key) {
+    root.keys.set(key.id, key);
+    root.roles.set(role, { keyids: [key.id], threshold: 1 });
+    const used = new Set([...root.roles.values()].flatMap((r) => r.keyids));
+    for (const id of [...root.keys.keys()])
+        if (!used.has(id))
+            root.keys.delete(id);
+}
+/** Drops delegation keys that no delegation lists any more. */
+function pruneDelegationKeys(targets) {
+    const used = new Set(targets.delegations.flatMap((d) => d.keyids));
+    for (const id of [...targets.delegationKeys.keys()])
+        if (!used.has(id))
+            targets.delegationKeys.delete(id);
+}
+/** The ID a role lists for this key, matching certificates by their public key; else a clear input error. */
+function keyIdInRole(root, role, key, input, gun) {
+    const spec = root.role(role);
+    const id = spec.keyids.find((kid) => {
+        const listed = root.keys.get(kid);
+        return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
+    });
+    if (!id) {
+        const expected = spec.keyids.map((kid) => root.keys.get(kid)?.canonicalId ?? kid).join(', ');
+        throw new InputError(input, `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`);
+    }
+    return id;
+}
+function checkOwnFiles(update, files) {
+    const root = update.effectiveRoot;
+    const rootBytes = files.get('root');
+    if (rootBytes) {
+        const file = parseSignedFile('root', rootBytes, (r, o) => Root.fromJSON(r, o));
+        verifyThreshold('new root.json', { name: 'root', ...root.role('root'), keys: root.keys }, file.signedBytes, file.signatures);
+        const previous = update.before?.root.signed;
+        if (previous) {
+            verifyThreshold('new root.json (by the previous root keys)', { name: 'root', ...previous.role('root'), keys: previous.keys }, file.signedBytes, file.signatures);
+        }
+    }
+    const targetsBytes = files.get('targets');
+    if (targetsBytes) {
+        const file = parseSignedFile('targets', targetsBytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
+        verifyThreshold('new targets.json', { name: 'targets', ...root.role('targets'), keys: root.keys }, file.signedBytes, file.signatures);
+    }
+    const targets = update.effectiveTargets;
+    for (const [name] of update.delegations) {
+        const delegation = targets.delegations.find((d) => d.name === name);
+        if (!delegation)
+            throw new VerificationError(`${name} is not delegated by targets`);
+        const file = parseSignedFile(name, files.get(name), (r, o) => Targets.fromJSON(r, o, name));
+        verifyThreshold(`new ${name}.json`, { ...delegation, keys: targets.delegationKeys }, file.signedBytes, file.signatures);
+    }
+}
+/**
+ * Signs, checks, publishes and reads back. `pins` are the root key IDs the read-back must chain
+ * from (the root trusted before the update, or the new one for `init`).
+ */
+async function publishUpdate(ctx, ref, update, pins, seenVersions) {
+    const files = new Map();
+    if (update.root)
+        files.set('root', await signMetadata(update.root, update.rootSigners));
+    if (update.targets)
+        files.set('targets', await signMetadata(update.targets, update.targetsSigners));
+    for (const [name, d] of update.delegations)
+        files.set(name, await signMetadata(d.targets, d.signers));
+    checkOwnFiles(update, files);
+    if (update.snapshotSigner) {
+        const previous = update.before?.snapshot.signed;
+        const meta = new Map(previous?.meta ?? []);
+        for (const [name, bytes] of files)
+            meta.set(name, fileMetaOf(bytes));
+        // Roles no longer delegated by anyone leave the snapshot with their delegation.
+        const delegated = new Set(update.effectiveTargets.delegations.map((d) => d.name));
+        for (const [name, role] of update.before?.roles ?? []) {
+            if (name !== 'targets' && delegated.has(name))
+                role.file.signed.delegations.forEach((d) => delegated.add(d.name));
+        }
+        for (const name of [...meta.keys()])
+            if (name.startsWith('targets/') && !delegated.has(name))
+                meta.delete(name);
+        const snapshot = new Snapshot((previous?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.snapshot, update.now), meta);
+        const bytes = await signMetadata(snapshot, [update.snapshotSigner]);
+        const file = parseSignedFile('snapshot', bytes, (r, o) => Snapshot.fromJSON(r, o));
+        const root = update.effectiveRoot;
+        verifyThreshold('new snapshot.json', { name: 'snapshot', ...root.role('snapshot'), keys: root.keys }, file.signedBytes, file.signatures);
+        files.set('snapshot', bytes);
+    }
+    const published = [...files].map(([role, bytes]) => ({ role, bytes }));
+    ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${notaryClientFor(ctx, ref).serverUrl}`);
+    await notaryClientFor(ctx, ref).publish(published);
+    for (const [role, bytes] of files) {
+        const version = JSON.parse(Buffer.from(bytes).toString('utf8')).signed.version;
+        seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
+    }
+    const after = await loadTrustedRepository(notaryClientFor(ctx, ref), {
+        gun: update.gun,
+        now: update.now,
+        pinnedRootKeyIds: pins,
+        seenVersions,
+    });
+    for (const [role, bytes] of files) {
+        if (role === 'snapshot')
+            continue;
+        const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
+        if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0) {
+            throw new VerificationError(`${update.gun}: ${role}.json on the server is not the file just published`);
+        }
+    }
+    return after;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/sign.ts
-
-
 
 
 
@@ -41326,30 +41494,35 @@ function signingRoles(repo, signer, key, tags) {
     return roles;
 }
 /** The new version of a delegation with these targets added, signed; undefined when nothing would change. */
-async function resignRole(role, targets, signer, now, warningDays) {
+/** The next version of a delegation with these targets added; undefined when nothing would change. */
+function nextRoleVersion(role, targets, now, warningDays) {
     const current = role.current?.file.signed;
     const unchanged = [...targets].every(([tag, meta]) => sameTarget(current?.targets.get(tag), meta));
+    // Re-signed anyway when it nears expiry, so signing keeps the delegation alive.
     if (current && unchanged && daysUntil(current.expiresMs, now) >= warningDays)
         return undefined;
-    const next = new Targets((current?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.targets, now), new Map([...(current?.targets ?? []), ...targets]), new Map(current?.delegationKeys ?? []), current?.delegations.map((d) => ({ ...d })) ?? []);
-    const bytes = await signMetadata(next, [{ keyid: role.keyid, method: signer.method, sign: (data) => signer.sign(data) }]);
-    return { file: { role: role.name, bytes }, version: next.version };
+    const next = nextTargets(current, now);
+    for (const [tag, meta] of targets)
+        next.targets.set(tag, meta);
+    return next;
 }
 /** Pushes (optionally), resolves and signs every image; one publish per repository; then verifies it all from the server. */
 async function sign(ctx, options) {
     const now = ctx.now?.() ?? Date.now();
     const signer = await openSigner(options.signerKey);
+    const snapshotSigner = options.snapshotKey ? await openSigner(options.snapshotKey) : undefined;
     try {
         const key = await signer.publicKey();
+        const snapshot = snapshotSigner ? { signer: snapshotSigner, key: await snapshotSigner.publicKey() } : undefined;
         ctx.reporter.info(`Signing key ${key.canonicalId} (${signer.description})`);
         const results = [];
         for (const [gun, refs] of groupByRepository(options.images)) {
-            results.push(...(await ctx.reporter.group(`Sign ${gun}`, () => signRepository(ctx, options, signer, key, gun, refs, now))));
+            results.push(...(await ctx.reporter.group(`Sign ${gun}`, () => signRepository(ctx, options, signer, key, snapshot, gun, refs, now))));
         }
         return results;
     }
     finally {
-        await signer.close();
+        await Promise.all([signer.close(), snapshotSigner?.close()]);
     }
 }
 /** Registry requests in flight at once per run: enough to hide latency, few enough to be polite. */
@@ -41387,39 +41560,29 @@ async function resolveImages(ctx, refs, push) {
         ctx.reporter.info(`Resolved ${refs.length} tags of ${gunOf(refs[0])} in the registry`);
     return manifests;
 }
-async function signRepository(ctx, options, signer, key, gun, refs, now) {
+async function signRepository(ctx, options, signer, key, snapshot, gun, refs, now) {
     const server = notaryServerFor(ctx, refs[0]);
     const manifests = await resolveImages(ctx, refs, options.push);
     const seenVersions = new Map();
     const before = await loadCurrent(ctx, refs[0], now, seenVersions);
     const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
     const roles = signingRoles(before, options.signer, key, [...targets.keys()]);
-    const files = [];
+    const update = new RepositoryUpdate(gun, before, now);
     for (const role of roles) {
-        const next = await resignRole(role, targets, signer, now, ctx.expiryWarningDays);
-        if (!next)
-            continue;
-        // Check our own file before the server sees it: it must parse and verify against the delegation.
-        const parsed = parseSignedFile(role.name, next.file.bytes, (r, o) => Targets.fromJSON(r, o, role.name));
-        const delegation = before.targets.file.signed.delegations.find((d) => d.name === role.name);
-        verifyThreshold(`${role.name}.json`, { ...delegation, keys: before.targets.file.signed.delegationKeys }, parsed.signedBytes, parsed.signatures);
-        files.push(next.file);
-        seenVersions.set(role.name, next.version);
+        const next = nextRoleVersion(role, targets, now, ctx.expiryWarningDays);
+        if (next)
+            update.delegations.set(role.name, { targets: next, signers: [asRoleSigner({ signer, key }, role.keyid)] });
     }
-    if (files.length === 0) {
+    if (snapshot)
+        update.snapshotSigner = asRoleSigner(snapshot, keyIdInRole(before.root.signed, 'snapshot', snapshot.key, 'snapshot-key', gun));
+    let after = before;
+    if (update.isEmpty) {
         ctx.reporter.info(`${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`);
     }
     else {
-        ctx.reporter.info(`Publishing ${files.map((f) => f.role).join(', ')} to ${server}`);
-        await notaryClientFor(ctx, refs[0]).publish(files);
+        // Read back with fresh client state, pinned to the root trusted above.
+        after = await publishUpdate(ctx, refs[0], update, new Set(before.rootKeyIds()), seenVersions);
     }
-    // Read everything back with fresh client state, pinned to the root we trusted above.
-    const after = await loadTrustedRepository(notaryClientFor(ctx, refs[0]), {
-        gun,
-        now,
-        pinnedRootKeyIds: new Set(before.rootKeyIds()),
-        seenVersions,
-    });
     warnAboutExpiry(ctx, after, now);
     const current = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref));
     const results = [];
@@ -41653,176 +41816,6 @@ async function createRootCertificateKey(gun, signer, now = Date.now(), days = RO
     const signature = rawToDerSignature(await signer.sign(tbs));
     const der = seq(tbs, algorithm, encodeTlv(TAG.BIT_STRING, Uint8Array.of(0), signature));
     return new PublicKey('ecdsa-x509', utf8Bytes(encodePem('CERTIFICATE', der)));
-}
-
-;// CONCATENATED MODULE: ./src/commands/repository-update.ts
-
-
-
-
-
-
-
-function asRoleSigner(keyed, keyid) {
-    return { keyid, method: keyed.signer.method, sign: (data) => keyed.signer.sign(data) };
-}
-class RepositoryUpdate {
-    gun;
-    before;
-    now;
-    root;
-    rootSigners = [];
-    targets;
-    targetsSigners = [];
-    delegations = new Map();
-    /** Set when the snapshot key is local: we sign the snapshot ourselves. */
-    snapshotSigner;
-    constructor(gun, 
-    /** The verified state this update starts from; undefined for `init`. */
-    before, now) {
-        this.gun = gun;
-        this.before = before;
-        this.now = now;
-    }
-    /** The root after this update. */
-    get effectiveRoot() {
-        return this.root ?? this.before.root.signed;
-    }
-    get effectiveTargets() {
-        return this.targets ?? this.before.targets.file.signed;
-    }
-    /** A copy of the current root with the next version and a fresh 10-year expiry, to edit. */
-    editRoot() {
-        if (!this.root) {
-            const current = this.before.root.signed;
-            const roles = new Map([...current.roles].map(([name, spec]) => [name, { keyids: [...spec.keyids], threshold: spec.threshold }]));
-            this.root = new Root(current.version + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.root, this.now), new Map(current.keys), roles, current.consistentSnapshot);
-        }
-        return this.root;
-    }
-    /** A copy of the current targets with the next version and a fresh expiry, to edit. */
-    editTargets() {
-        this.targets ??= nextTargets(this.before.targets.file.signed, this.now);
-        return this.targets;
-    }
-    get isEmpty() {
-        return !this.root && !this.targets && this.delegations.size === 0;
-    }
-}
-/** The next version of a targets role: same content, version + 1, notary's default expiry. */
-function nextTargets(current, now) {
-    return new Targets((current?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.targets, now), new Map(current?.targets ?? []), new Map(current?.delegationKeys ?? []), current?.delegations.map((d) => ({ ...d, keyids: [...d.keyids], paths: [...d.paths] })) ?? []);
-}
-/** Points a base role at one new key, dropping keys no role uses any more. */
-function setRoleKey(root, role, key) {
-    root.keys.set(key.id, key);
-    root.roles.set(role, { keyids: [key.id], threshold: 1 });
-    const used = new Set([...root.roles.values()].flatMap((r) => r.keyids));
-    for (const id of [...root.keys.keys()])
-        if (!used.has(id))
-            root.keys.delete(id);
-}
-/** Drops delegation keys that no delegation lists any more. */
-function pruneDelegationKeys(targets) {
-    const used = new Set(targets.delegations.flatMap((d) => d.keyids));
-    for (const id of [...targets.delegationKeys.keys()])
-        if (!used.has(id))
-            targets.delegationKeys.delete(id);
-}
-/** The ID a role lists for this key, matching certificates by their public key; else a clear input error. */
-function keyIdInRole(root, role, key, input, gun) {
-    const spec = root.role(role);
-    const id = spec.keyids.find((kid) => {
-        const listed = root.keys.get(kid);
-        return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
-    });
-    if (!id) {
-        const expected = spec.keyids.map((kid) => root.keys.get(kid)?.canonicalId ?? kid).join(', ');
-        throw new InputError(input, `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`);
-    }
-    return id;
-}
-function checkOwnFiles(update, files) {
-    const root = update.effectiveRoot;
-    const rootBytes = files.get('root');
-    if (rootBytes) {
-        const file = parseSignedFile('root', rootBytes, (r, o) => Root.fromJSON(r, o));
-        verifyThreshold('new root.json', { name: 'root', ...root.role('root'), keys: root.keys }, file.signedBytes, file.signatures);
-        const previous = update.before?.root.signed;
-        if (previous) {
-            verifyThreshold('new root.json (by the previous root keys)', { name: 'root', ...previous.role('root'), keys: previous.keys }, file.signedBytes, file.signatures);
-        }
-    }
-    const targetsBytes = files.get('targets');
-    if (targetsBytes) {
-        const file = parseSignedFile('targets', targetsBytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
-        verifyThreshold('new targets.json', { name: 'targets', ...root.role('targets'), keys: root.keys }, file.signedBytes, file.signatures);
-    }
-    const targets = update.effectiveTargets;
-    for (const [name] of update.delegations) {
-        const delegation = targets.delegations.find((d) => d.name === name);
-        if (!delegation)
-            throw new VerificationError(`${name} is not delegated by targets`);
-        const file = parseSignedFile(name, files.get(name), (r, o) => Targets.fromJSON(r, o, name));
-        verifyThreshold(`new ${name}.json`, { ...delegation, keys: targets.delegationKeys }, file.signedBytes, file.signatures);
-    }
-}
-/**
- * Signs, checks, publishes and reads back. `pins` are the root key IDs the read-back must chain
- * from (the root trusted before the update, or the new one for `init`).
- */
-async function publishUpdate(ctx, ref, update, pins, seenVersions) {
-    const files = new Map();
-    if (update.root)
-        files.set('root', await signMetadata(update.root, update.rootSigners));
-    if (update.targets)
-        files.set('targets', await signMetadata(update.targets, update.targetsSigners));
-    for (const [name, d] of update.delegations)
-        files.set(name, await signMetadata(d.targets, d.signers));
-    checkOwnFiles(update, files);
-    if (update.snapshotSigner) {
-        const previous = update.before?.snapshot.signed;
-        const meta = new Map(previous?.meta ?? []);
-        for (const [name, bytes] of files)
-            meta.set(name, fileMetaOf(bytes));
-        // Roles no longer delegated by anyone leave the snapshot with their delegation.
-        const delegated = new Set(update.effectiveTargets.delegations.map((d) => d.name));
-        for (const [name, role] of update.before?.roles ?? []) {
-            if (name !== 'targets' && delegated.has(name))
-                role.file.signed.delegations.forEach((d) => delegated.add(d.name));
-        }
-        for (const name of [...meta.keys()])
-            if (name.startsWith('targets/') && !delegated.has(name))
-                meta.delete(name);
-        const snapshot = new Snapshot((previous?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.snapshot, update.now), meta);
-        const bytes = await signMetadata(snapshot, [update.snapshotSigner]);
-        const file = parseSignedFile('snapshot', bytes, (r, o) => Snapshot.fromJSON(r, o));
-        const root = update.effectiveRoot;
-        verifyThreshold('new snapshot.json', { name: 'snapshot', ...root.role('snapshot'), keys: root.keys }, file.signedBytes, file.signatures);
-        files.set('snapshot', bytes);
-    }
-    const published = [...files].map(([role, bytes]) => ({ role, bytes }));
-    ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${notaryClientFor(ctx, ref).serverUrl}`);
-    await notaryClientFor(ctx, ref).publish(published);
-    for (const [role, bytes] of files) {
-        const version = JSON.parse(Buffer.from(bytes).toString('utf8')).signed.version;
-        seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
-    }
-    const after = await loadTrustedRepository(notaryClientFor(ctx, ref), {
-        gun: update.gun,
-        now: update.now,
-        pinnedRootKeyIds: pins,
-        seenVersions,
-    });
-    for (const [role, bytes] of files) {
-        if (role === 'snapshot')
-            continue;
-        const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
-        if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0) {
-            throw new VerificationError(`${update.gun}: ${role}.json on the server is not the file just published`);
-        }
-    }
-    return after;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/lifecycle.ts
@@ -42330,7 +42323,13 @@ async function run() {
             }
             default: {
                 const signerKey = settings.signerKey;
-                const results = await sign(ctx, { images: settings.images, push: settings.push, signer: settings.signer, signerKey });
+                const results = await sign(ctx, {
+                    images: settings.images,
+                    push: settings.push,
+                    signer: settings.signer,
+                    signerKey,
+                    snapshotKey: settings.snapshotKey,
+                });
                 setOutputs(results);
                 await writeSummary('dct-sign: signed', results);
                 info(`Signed and verified ${results.length} tag(s).`);

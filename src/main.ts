@@ -101,7 +101,13 @@ export async function run(): Promise<void> {
       }
       default: {
         const signerKey = settings.signerKey!;
-        const results = await sign(ctx, { images: settings.images, push: settings.push, signer: settings.signer, signerKey });
+        const results = await sign(ctx, {
+          images: settings.images,
+          push: settings.push,
+          signer: settings.signer,
+          signerKey,
+          snapshotKey: settings.snapshotKey,
+        });
         setOutputs(results);
         await writeSummary('dct-sign: signed', results);
         core.info(`Signed and verified ${results.length} tag(s).`);

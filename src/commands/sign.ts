@@ -3,16 +3,14 @@ import { dockerPush, type PushResult } from '../docker/cli.js';
 import { mapLimit } from '../util/concurrency.js';
 import { openSigner, type KeyInput } from '../keys/resolve.js';
 import type { Signer } from '../keys/signer.js';
-import type { MetadataFile } from '../notary/client.js';
 import type { ResolvedManifest } from '../registry/client.js';
 import { gunOf, type ImageReference } from '../registry/reference.js';
 import type { PublicKey } from '../tuf/keys.js';
-import { Targets, parseSignedFile, type FileMeta } from '../tuf/metadata.js';
-import { signMetadata } from '../tuf/sign.js';
-import { verifyThreshold } from '../tuf/signatures.js';
-import { DEFAULT_EXPIRY_DAYS, daysUntil, expiryFromNow } from '../tuf/time.js';
-import { TrustedRepository, loadTrustedRepository, roleKeyIdsFor, type LoadedRole } from '../tuf/trusted-repository.js';
-import { groupByRepository, loadCurrent, notaryClientFor, notaryServerFor, warnAboutExpiry, type CommandContext } from './context.js';
+import type { FileMeta, Targets } from '../tuf/metadata.js';
+import { daysUntil } from '../tuf/time.js';
+import { TrustedRepository, roleKeyIdsFor, type LoadedRole } from '../tuf/trusted-repository.js';
+import { groupByRepository, loadCurrent, notaryServerFor, warnAboutExpiry, type CommandContext } from './context.js';
+import { RepositoryUpdate, asRoleSigner, keyIdInRole, nextTargets, publishUpdate, type KeyedSigner } from './repository-update.js';
 
 export interface SignOptions {
   images: ImageReference[];
@@ -20,6 +18,8 @@ export interface SignOptions {
   /** Signer name: signs into targets/releases and targets/<signer> where the key is listed. */
   signer: string;
   signerKey: KeyInput;
+  /** The snapshot key, for repositories whose snapshot key is not held by the server. */
+  snapshotKey?: KeyInput;
 }
 
 /** One row of the `result` output (action-interface.md). */
@@ -89,41 +89,33 @@ export function signingRoles(repo: TrustedRepository, signer: string, key: Publi
 }
 
 /** The new version of a delegation with these targets added, signed; undefined when nothing would change. */
-async function resignRole(
-  role: SigningRole,
-  targets: ReadonlyMap<string, FileMeta>,
-  signer: Signer,
-  now: number,
-  warningDays: number,
-): Promise<{ file: MetadataFile; version: number } | undefined> {
+/** The next version of a delegation with these targets added; undefined when nothing would change. */
+function nextRoleVersion(role: SigningRole, targets: ReadonlyMap<string, FileMeta>, now: number, warningDays: number): Targets | undefined {
   const current = role.current?.file.signed;
   const unchanged = [...targets].every(([tag, meta]) => sameTarget(current?.targets.get(tag), meta));
+  // Re-signed anyway when it nears expiry, so signing keeps the delegation alive.
   if (current && unchanged && daysUntil(current.expiresMs, now) >= warningDays) return undefined;
-  const next = new Targets(
-    (current?.version ?? 0) + 1,
-    expiryFromNow(DEFAULT_EXPIRY_DAYS.targets, now),
-    new Map([...(current?.targets ?? []), ...targets]),
-    new Map(current?.delegationKeys ?? []),
-    current?.delegations.map((d) => ({ ...d })) ?? [],
-  );
-  const bytes = await signMetadata(next, [{ keyid: role.keyid, method: signer.method, sign: (data) => signer.sign(data) }]);
-  return { file: { role: role.name, bytes }, version: next.version };
+  const next = nextTargets(current, now);
+  for (const [tag, meta] of targets) next.targets.set(tag, meta);
+  return next;
 }
 
 /** Pushes (optionally), resolves and signs every image; one publish per repository; then verifies it all from the server. */
 export async function sign(ctx: CommandContext, options: SignOptions): Promise<ImageResult[]> {
   const now = ctx.now?.() ?? Date.now();
   const signer = await openSigner(options.signerKey);
+  const snapshotSigner = options.snapshotKey ? await openSigner(options.snapshotKey) : undefined;
   try {
     const key = await signer.publicKey();
+    const snapshot = snapshotSigner ? { signer: snapshotSigner, key: await snapshotSigner.publicKey() } : undefined;
     ctx.reporter.info(`Signing key ${key.canonicalId} (${signer.description})`);
     const results: ImageResult[] = [];
     for (const [gun, refs] of groupByRepository(options.images)) {
-      results.push(...(await ctx.reporter.group(`Sign ${gun}`, () => signRepository(ctx, options, signer, key, gun, refs, now))));
+      results.push(...(await ctx.reporter.group(`Sign ${gun}`, () => signRepository(ctx, options, signer, key, snapshot, gun, refs, now))));
     }
     return results;
   } finally {
-    await signer.close();
+    await Promise.all([signer.close(), snapshotSigner?.close()]);
   }
 }
 
@@ -171,6 +163,7 @@ async function signRepository(
   options: SignOptions,
   signer: Signer,
   key: PublicKey,
+  snapshot: KeyedSigner | undefined,
   gun: string,
   refs: ImageReference[],
   now: number,
@@ -183,39 +176,23 @@ async function signRepository(
 
   const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
   const roles = signingRoles(before, options.signer, key, [...targets.keys()]);
-  const files: MetadataFile[] = [];
+  const update = new RepositoryUpdate(gun, before, now);
   for (const role of roles) {
-    const next = await resignRole(role, targets, signer, now, ctx.expiryWarningDays);
-    if (!next) continue;
-    // Check our own file before the server sees it: it must parse and verify against the delegation.
-    const parsed = parseSignedFile(role.name, next.file.bytes, (r, o) => Targets.fromJSON(r, o, role.name));
-    const delegation = before.targets.file.signed.delegations.find((d) => d.name === role.name)!;
-    verifyThreshold(
-      `${role.name}.json`,
-      { ...delegation, keys: before.targets.file.signed.delegationKeys },
-      parsed.signedBytes,
-      parsed.signatures,
-    );
-    files.push(next.file);
-    seenVersions.set(role.name, next.version);
+    const next = nextRoleVersion(role, targets, now, ctx.expiryWarningDays);
+    if (next) update.delegations.set(role.name, { targets: next, signers: [asRoleSigner({ signer, key }, role.keyid)] });
   }
+  if (snapshot)
+    update.snapshotSigner = asRoleSigner(snapshot, keyIdInRole(before.root.signed, 'snapshot', snapshot.key, 'snapshot-key', gun));
 
-  if (files.length === 0) {
+  let after = before;
+  if (update.isEmpty) {
     ctx.reporter.info(
       `${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`,
     );
   } else {
-    ctx.reporter.info(`Publishing ${files.map((f) => f.role).join(', ')} to ${server}`);
-    await notaryClientFor(ctx, refs[0]!).publish(files);
+    // Read back with fresh client state, pinned to the root trusted above.
+    after = await publishUpdate(ctx, refs[0]!, update, new Set(before.rootKeyIds()), seenVersions);
   }
-
-  // Read everything back with fresh client state, pinned to the root we trusted above.
-  const after = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), {
-    gun,
-    now,
-    pinnedRootKeyIds: new Set(before.rootKeyIds()),
-    seenVersions,
-  });
   warnAboutExpiry(ctx, after, now);
   const current = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref));
   const results: ImageResult[] = [];
