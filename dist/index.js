@@ -41155,7 +41155,7 @@ class NotaryClient {
         let hint = '';
         if (/does not hold current snapshot key/i.test(detail)) {
             hint =
-                ' (the snapshot key of this repository is not held by the server; rotate it to the server with `notary key rotate <gun> snapshot -r`)';
+                ' (the snapshot key of this repository is not held by the server: give it as snapshot-key, or move it to the server with command: rotate-key, role: snapshot, server-managed: true)';
         }
         else if (response.status === 401) {
             hint = ' (set registry-username/registry-password, or docker login to the registry)';
@@ -41912,6 +41912,11 @@ async function init(ctx, options) {
         return describe(after, ref, server);
     }));
 }
+function localSnapshot(update, keyed) {
+    if (!keyed || update.snapshotSigner)
+        return;
+    update.snapshotSigner = asRoleSigner(keyed, keyIdInRole(update.before.root.signed, 'snapshot', keyed.key, 'snapshot-key', update.gun));
+}
 function repositorySigner(update, keyed) {
     const id = keyIdInRole(update.before.root.signed, 'targets', keyed.key, 'repository-key', update.gun);
     update.targetsSigners = [asRoleSigner(keyed, id)];
@@ -41921,11 +41926,12 @@ async function addSigner(ctx, options) {
     if (options.signer === 'releases')
         throw new InputError('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
     const now = ctx.now?.() ?? Date.now();
-    return withKeys([options.repositoryKey], ([repoKeyed]) => forEachRepository(ctx, options.images, 'Add signer to', async (ref, gun) => {
+    return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Add signer to', async (ref, gun) => {
         const seen = new Map();
         const before = await loadCurrent(ctx, ref, now, seen);
         const update = new RepositoryUpdate(gun, before, now);
         repositorySigner(update, repoKeyed);
+        localSnapshot(update, snapshotKeyed);
         const key = options.signerPublicKey;
         let changed = false;
         const targets = update.editTargets();
@@ -41957,11 +41963,12 @@ async function addSigner(ctx, options) {
  */
 async function removeSigner(ctx, options) {
     const now = ctx.now?.() ?? Date.now();
-    return withKeys([options.repositoryKey], ([repoKeyed]) => forEachRepository(ctx, options.images, 'Remove signer from', async (ref, gun) => {
+    return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Remove signer from', async (ref, gun) => {
         const seen = new Map();
         const before = await loadCurrent(ctx, ref, now, seen);
         const update = new RepositoryUpdate(gun, before, now);
         repositorySigner(update, repoKeyed);
+        localSnapshot(update, snapshotKeyed);
         const targets = update.editTargets();
         const name = `targets/${options.signer}`;
         const role = targets.delegations.find((d) => d.name === name);
@@ -41993,12 +42000,13 @@ async function rotateKey(ctx, options) {
         required(options.rootKey, 'root-key', `to re-sign root when rotating the ${role} key`);
     if (isDelegation)
         required(options.repositoryKey, 'repository-key', `to re-sign targets when rotating the ${role} key`);
-    return withKeys([options.rootKey, options.repositoryKey, needsNewKey ? options.newKey : undefined], ([rootKeyed, repoKeyed, newKeyed]) => forEachRepository(ctx, options.images, `Rotate the ${role} key of`, async (ref, gun) => {
+    return withKeys([options.rootKey, options.repositoryKey, needsNewKey ? options.newKey : undefined, options.snapshotKey], ([rootKeyed, repoKeyed, newKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, `Rotate the ${role} key of`, async (ref, gun) => {
         const seen = new Map();
         const before = await loadCurrent(ctx, ref, now, seen);
         const update = new RepositoryUpdate(gun, before, now);
         if (isDelegation) {
             repositorySigner(update, repoKeyed);
+            localSnapshot(update, snapshotKeyed);
             rotateDelegation(update, role, newKeyed, ctx);
         }
         else {
@@ -42034,6 +42042,9 @@ async function rotateKey(ctx, options) {
                     throw new InputError('role', `"${role}" is not a role; expected root, targets, snapshot, timestamp or targets/<name>`);
             }
         }
+        // A snapshot rotated to the server is made by the server from now on.
+        if (!(role === 'snapshot' && options.serverManaged))
+            localSnapshot(update, snapshotKeyed);
         const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
         warnAboutExpiry(ctx, after, now);
         return describe(after, ref, notaryServerFor(ctx, ref));
@@ -42275,9 +42286,15 @@ function runLifecycle(ctx, settings) {
                 signer: settings.signer,
                 signerPublicKey: need(settings.signerPublicKey, 'signer-public-key', command),
                 repositoryKey: need(settings.repositoryKey, 'repository-key', command),
+                snapshotKey: settings.snapshotKey,
             });
         case 'remove-signer':
-            return removeSigner(ctx, { images, signer: settings.signer, repositoryKey: need(settings.repositoryKey, 'repository-key', command) });
+            return removeSigner(ctx, {
+                images,
+                signer: settings.signer,
+                repositoryKey: need(settings.repositoryKey, 'repository-key', command),
+                snapshotKey: settings.snapshotKey,
+            });
         default:
             return rotateKey(ctx, {
                 images,
@@ -42286,6 +42303,7 @@ function runLifecycle(ctx, settings) {
                 repositoryKey: settings.repositoryKey,
                 newKey: settings.newKey,
                 serverManaged: settings.serverManaged,
+                snapshotKey: settings.snapshotKey,
             });
     }
 }

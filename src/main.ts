@@ -49,9 +49,15 @@ function runLifecycle(ctx: CommandContext, settings: Settings): Promise<Reposito
         signer: settings.signer,
         signerPublicKey: need(settings.signerPublicKey, 'signer-public-key', command),
         repositoryKey: need(settings.repositoryKey, 'repository-key', command),
+        snapshotKey: settings.snapshotKey,
       });
     case 'remove-signer':
-      return removeSigner(ctx, { images, signer: settings.signer, repositoryKey: need(settings.repositoryKey, 'repository-key', command) });
+      return removeSigner(ctx, {
+        images,
+        signer: settings.signer,
+        repositoryKey: need(settings.repositoryKey, 'repository-key', command),
+        snapshotKey: settings.snapshotKey,
+      });
     default:
       return rotateKey(ctx, {
         images,
@@ -60,6 +66,7 @@ function runLifecycle(ctx: CommandContext, settings: Settings): Promise<Reposito
         repositoryKey: settings.repositoryKey,
         newKey: settings.newKey,
         serverManaged: settings.serverManaged,
+        snapshotKey: settings.snapshotKey,
       });
   }
 }

@@ -157,11 +157,21 @@ export async function init(ctx: CommandContext, options: InitOptions): Promise<R
 
 // --- signers ---
 
-export interface AddSignerOptions {
+/** Every change re-signs the snapshot when its key is local (not held by the server). */
+interface SnapshotKeyOption {
+  snapshotKey?: KeyInput;
+}
+
+export interface AddSignerOptions extends SnapshotKeyOption {
   images: ImageReference[];
   signer: string;
   signerPublicKey: PublicKey;
   repositoryKey: KeyInput;
+}
+
+function localSnapshot(update: RepositoryUpdate, keyed: KeyedSigner | undefined): void {
+  if (!keyed || update.snapshotSigner) return;
+  update.snapshotSigner = asRoleSigner(keyed, keyIdInRole(update.before!.root.signed, 'snapshot', keyed.key, 'snapshot-key', update.gun));
 }
 
 function repositorySigner(update: RepositoryUpdate, keyed: KeyedSigner): void {
@@ -174,12 +184,13 @@ export async function addSigner(ctx: CommandContext, options: AddSignerOptions):
   if (options.signer === 'releases')
     throw new InputError('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
   const now = ctx.now?.() ?? Date.now();
-  return withKeys([options.repositoryKey], ([repoKeyed]) =>
+  return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) =>
     forEachRepository(ctx, options.images, 'Add signer to', async (ref, gun) => {
       const seen = new Map<string, number>();
       const before = await loadCurrent(ctx, ref, now, seen);
       const update = new RepositoryUpdate(gun, before, now);
       repositorySigner(update, repoKeyed!);
+      localSnapshot(update, snapshotKeyed);
       const key = options.signerPublicKey;
       let changed = false;
       const targets = update.editTargets();
@@ -205,7 +216,7 @@ export async function addSigner(ctx: CommandContext, options: AddSignerOptions):
   );
 }
 
-export interface RemoveSignerOptions {
+export interface RemoveSignerOptions extends SnapshotKeyOption {
   images: ImageReference[];
   signer: string;
   repositoryKey: KeyInput;
@@ -218,12 +229,13 @@ export interface RemoveSignerOptions {
  */
 export async function removeSigner(ctx: CommandContext, options: RemoveSignerOptions): Promise<RepositoryResult[]> {
   const now = ctx.now?.() ?? Date.now();
-  return withKeys([options.repositoryKey], ([repoKeyed]) =>
+  return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) =>
     forEachRepository(ctx, options.images, 'Remove signer from', async (ref, gun) => {
       const seen = new Map<string, number>();
       const before = await loadCurrent(ctx, ref, now, seen);
       const update = new RepositoryUpdate(gun, before, now);
       repositorySigner(update, repoKeyed!);
+      localSnapshot(update, snapshotKeyed);
       const targets = update.editTargets();
       const name = `targets/${options.signer}`;
       const role = targets.delegations.find((d) => d.name === name);
@@ -249,7 +261,7 @@ export async function removeSigner(ctx: CommandContext, options: RemoveSignerOpt
 
 // --- rotate-key ---
 
-export interface RotateKeyOptions {
+export interface RotateKeyOptions extends SnapshotKeyOption {
   images: ImageReference[];
   role: string;
   rootKey?: KeyInput;
@@ -271,50 +283,55 @@ export async function rotateKey(ctx: CommandContext, options: RotateKeyOptions):
     );
   if (!isDelegation) required(options.rootKey, 'root-key', `to re-sign root when rotating the ${role} key`);
   if (isDelegation) required(options.repositoryKey, 'repository-key', `to re-sign targets when rotating the ${role} key`);
-  return withKeys([options.rootKey, options.repositoryKey, needsNewKey ? options.newKey : undefined], ([rootKeyed, repoKeyed, newKeyed]) =>
-    forEachRepository(ctx, options.images, `Rotate the ${role} key of`, async (ref, gun) => {
-      const seen = new Map<string, number>();
-      const before = await loadCurrent(ctx, ref, now, seen);
-      const update = new RepositoryUpdate(gun, before, now);
-      if (isDelegation) {
-        repositorySigner(update, repoKeyed!);
-        rotateDelegation(update, role, newKeyed!, ctx);
-      } else {
-        const oldRootId = keyIdInRole(before.root.signed, 'root', rootKeyed!.key, 'root-key', gun);
-        const root = update.editRoot();
-        update.rootSigners = [asRoleSigner(rootKeyed!, oldRootId)];
-        switch (role) {
-          case 'root': {
-            const cert = await createRootCertificateKey(gun, newKeyed!.signer, now);
-            setRoleKey(root, 'root', cert);
-            // Signed by the old root too, so clients that trust it follow the rotation.
-            update.rootSigners.push(asRoleSigner(newKeyed!, cert.id));
-            break;
-          }
-          case 'targets':
-            setRoleKey(root, 'targets', newKeyed!.key);
-            update.editTargets();
-            update.targetsSigners = [asRoleSigner(newKeyed!, newKeyed!.key.id)];
-            break;
-          case 'snapshot':
-            if (newKeyed) {
-              setRoleKey(root, 'snapshot', newKeyed.key);
-              update.snapshotSigner = asRoleSigner(newKeyed, newKeyed.key.id);
-            } else {
-              setRoleKey(root, 'snapshot', await notaryClientFor(ctx, ref).serverKey('snapshot', true));
+  return withKeys(
+    [options.rootKey, options.repositoryKey, needsNewKey ? options.newKey : undefined, options.snapshotKey],
+    ([rootKeyed, repoKeyed, newKeyed, snapshotKeyed]) =>
+      forEachRepository(ctx, options.images, `Rotate the ${role} key of`, async (ref, gun) => {
+        const seen = new Map<string, number>();
+        const before = await loadCurrent(ctx, ref, now, seen);
+        const update = new RepositoryUpdate(gun, before, now);
+        if (isDelegation) {
+          repositorySigner(update, repoKeyed!);
+          localSnapshot(update, snapshotKeyed);
+          rotateDelegation(update, role, newKeyed!, ctx);
+        } else {
+          const oldRootId = keyIdInRole(before.root.signed, 'root', rootKeyed!.key, 'root-key', gun);
+          const root = update.editRoot();
+          update.rootSigners = [asRoleSigner(rootKeyed!, oldRootId)];
+          switch (role) {
+            case 'root': {
+              const cert = await createRootCertificateKey(gun, newKeyed!.signer, now);
+              setRoleKey(root, 'root', cert);
+              // Signed by the old root too, so clients that trust it follow the rotation.
+              update.rootSigners.push(asRoleSigner(newKeyed!, cert.id));
+              break;
             }
-            break;
-          case 'timestamp':
-            setRoleKey(root, 'timestamp', await notaryClientFor(ctx, ref).serverKey('timestamp', true));
-            break;
-          default:
-            throw new InputError('role', `"${role}" is not a role; expected root, targets, snapshot, timestamp or targets/<name>`);
+            case 'targets':
+              setRoleKey(root, 'targets', newKeyed!.key);
+              update.editTargets();
+              update.targetsSigners = [asRoleSigner(newKeyed!, newKeyed!.key.id)];
+              break;
+            case 'snapshot':
+              if (newKeyed) {
+                setRoleKey(root, 'snapshot', newKeyed.key);
+                update.snapshotSigner = asRoleSigner(newKeyed, newKeyed.key.id);
+              } else {
+                setRoleKey(root, 'snapshot', await notaryClientFor(ctx, ref).serverKey('snapshot', true));
+              }
+              break;
+            case 'timestamp':
+              setRoleKey(root, 'timestamp', await notaryClientFor(ctx, ref).serverKey('timestamp', true));
+              break;
+            default:
+              throw new InputError('role', `"${role}" is not a role; expected root, targets, snapshot, timestamp or targets/<name>`);
+          }
         }
-      }
-      const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
-      warnAboutExpiry(ctx, after, now);
-      return describe(after, ref, notaryServerFor(ctx, ref));
-    }),
+        // A snapshot rotated to the server is made by the server from now on.
+        if (!(role === 'snapshot' && options.serverManaged)) localSnapshot(update, snapshotKeyed);
+        const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
+        warnAboutExpiry(ctx, after, now);
+        return describe(after, ref, notaryServerFor(ctx, ref));
+      }),
   );
 }
 

@@ -116,7 +116,7 @@ export class NotaryClient implements MetadataSource {
     let hint = '';
     if (/does not hold current snapshot key/i.test(detail)) {
       hint =
-        ' (the snapshot key of this repository is not held by the server; rotate it to the server with `notary key rotate <gun> snapshot -r`)';
+        ' (the snapshot key of this repository is not held by the server: give it as snapshot-key, or move it to the server with command: rotate-key, role: snapshot, server-managed: true)';
     } else if (response.status === 401) {
       hint = ' (set registry-username/registry-password, or docker login to the registry)';
     }
