@@ -87,6 +87,7 @@ describe('repository lifecycle through the action, checked by docker and notary 
     expect(contentTrustPull()).toContain(image.digest);
     expect(inspect().SignedTags).toEqual([{ SignedTag: 'v1', Digest: image.digest.slice(7), Signers: ['alice'] }]);
     expect(stack.notary(['list', gun()])).toContain(image.digest.slice(7));
+    expect(stack.notary(['verify', gun(), 'v1', '-q'], {}, await stack.manifestBytes(repo, 'v1'))).toBe('');
   }, 60_000);
 
   it('4. rotate the targets key: root re-signed, docker and notary still accept the tag', async () => {
@@ -103,6 +104,8 @@ describe('repository lifecycle through the action, checked by docker and notary 
     expect(contentTrustPull()).toContain(image.digest);
     expect(adminKey('Root')).toEqual(row!.rootKeyIds);
     expect(stack.notary(['list', gun()])).toContain(image.digest.slice(7));
+    expect(stack.notary(['verify', gun(), 'v1', '-q'], {}, await stack.manifestBytes(repo, 'v1'))).toBe('');
+    expect(() => stack.notary(['verify', gun(), 'v1', '-q'], {}, new TextEncoder().encode('other content'))).toThrow();
     // verify, pinned to the original root key, follows the chain too
     const verified = await action({ command: 'verify', images: `${gun()}:v1`, 'trusted-root-keys': oldRoot[0]! });
     expect(verified.errors).toEqual([]);

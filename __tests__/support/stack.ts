@@ -247,11 +247,12 @@ export class LocalStack {
   }
 
   /** The notary CLI (its token auth only prompts on a terminal, so it is not used with `auth`). */
-  notary(args: string[], extra: Record<string, string> = {}): string {
+  notary(args: string[], extra: Record<string, string> = {}, input?: Uint8Array): string {
     return execFileSync('notary', ['-s', this.notaryUrl, '-d', join(this.dir, 'notary-trust'), '--tlscacert', this.caFile, ...args], {
       env: this.env(extra),
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
+      input: input ?? '',
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
   }
 
@@ -332,6 +333,14 @@ export class LocalStack {
       .filter(
         (l) => l.includes('"http.request.method":"POST"') && l.includes(`"/v2/${gun}/_trust/tuf/"`) && l.includes('response completed'),
       ).length;
+  }
+
+  /** The manifest bytes the registry serves for a tag (what DCT signs), for `notary verify`. */
+  async manifestBytes(repository: string, tag: string): Promise<Uint8Array> {
+    const res = await fetch(`http://${this.registry}/v2/${repository}/manifests/${tag}`, {
+      headers: { accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' },
+    });
+    return new Uint8Array(await res.arrayBuffer());
   }
 
   /** Writes registry credentials into the docker config, as `docker login` would. */
