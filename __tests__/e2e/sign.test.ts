@@ -84,6 +84,16 @@ describe('command: sign, end to end against notary-server, the registry and the 
     expect(stack.publishCount(gun)).toBe(before);
   }, 60_000);
 
+  it('re-signs a delegation that expires within expiry-warning-days, even with nothing new to sign', async () => {
+    const gun = `${stack.registry}/e2e/app`;
+    const before = stack.publishCount(gun);
+    // notary's delegation expiry is 3 x 365 days, so a 2000-day window makes it "near expiry"
+    const result = await stack.runAction({ ...baseInputs(), images: `${gun}:v2`, push: 'false', 'expiry-warning-days': '2000' });
+    expect(result.errors).toEqual([]);
+    expect(result.stdout).not.toContain('nothing to publish');
+    expect(stack.publishCount(gun)).toBe(before + 1);
+  }, 60_000);
+
   describe('bad inputs: one-line error naming the input, and the trust data untouched', () => {
     const otherKey = () =>
       generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
