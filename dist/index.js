@@ -28371,6 +28371,578 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   Wl: () => (/* binding */ NotaryError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   eN: () => (/* binding */ KeyError),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   mk: () => (/* binding */ VerificationError),
+/* harmony export */   sY: () => (/* binding */ DctError)
+/* harmony export */ });
+/** Base error of dct-sign: a code that says where it came from, a message that says what to do. */
+class DctError extends Error {
+    area;
+    constructor(area, message, options) {
+        super(message, options);
+        this.area = area;
+        this.name = 'DctError';
+    }
+}
+/** A bad action input: the message names the input and what was expected. */
+class InputError extends DctError {
+    input;
+    constructor(input, message) {
+        super('input', `input '${input}': ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+class KeyError extends DctError {
+    constructor(message, options) {
+        super('key', message, options);
+        this.name = 'KeyError';
+    }
+}
+class RegistryError extends DctError {
+    notFound;
+    constructor(message, 
+    /** The tag has no manifest in the registry. */
+    notFound = false) {
+        super('registry', message);
+        this.notFound = notFound;
+        this.name = 'RegistryError';
+    }
+}
+class NotaryError extends DctError {
+    status;
+    serverCode;
+    /** `status` is undefined when the server could not be reached at all. */
+    constructor(message, status, serverCode) {
+        super('notary', message);
+        this.status = status;
+        this.serverCode = serverCode;
+        this.name = 'NotaryError';
+    }
+}
+/** Trust data that does not verify: never retried, never worked around. */
+class VerificationError extends DctError {
+    constructor(message) {
+        super('verification', message);
+        this.name = 'VerificationError';
+    }
+}
+/** One line for the job log, whatever was thrown. */
+function describeError(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
+}
+
+
+/***/ }),
+
+/***/ 9310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ parseImageList),
+/* harmony export */   Mb: () => (/* binding */ registryApiHost),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   qu: () => (/* binding */ gunOf)
+/* harmony export */ });
+/* unused harmony export parseImageReference */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+const DOCKER_HUB = 'docker.io';
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOMAIN = /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
+function gunOf(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/** The host the registry API answers on (Docker Hub's API is not at docker.io). */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
+}
+/** `tagRequired: false` for commands that act on the repository (init, signers, rotation): the tag is ignored. */
+function parseImageReference(value, input = 'images', tagRequired = true) {
+    const fail = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${value}" is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
+    };
+    let rest = value.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            fail('the digest must be sha256:<64 hex>');
+    }
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    let tag = '';
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+    }
+    if (!tag && tagRequired)
+        fail('a tag is required (the tag is what gets signed)');
+    if (tag && !TAG.test(tag))
+        fail(`"${tag}" is not a valid tag`);
+    const slash = rest.indexOf('/');
+    let registry = DOCKER_HUB;
+    let repository = rest;
+    const first = slash >= 0 ? rest.slice(0, slash) : '';
+    if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
+        if (!DOMAIN.test(first))
+            fail(`"${first}" is not a valid registry host`);
+        registry = first === 'index.docker.io' ? DOCKER_HUB : first;
+        repository = rest.slice(slash + 1);
+    }
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = `library/${repository}`;
+    if (!repository || !repository.split('/').every((c) => PATH_COMPONENT.test(c))) {
+        fail('the repository must be lowercase letters, digits and separators');
+    }
+    if (Buffer.byteLength(`${registry}/${repository}`) > 255)
+        fail('the name is longer than 255 characters');
+    return { original: value.trim(), registry, repository, tag, ...(digest ? { digest } : {}) };
+}
+/** `images` input: one per line or comma-separated. */
+function parseImageList(text, input = 'images', tagRequired = true) {
+    const items = text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (items.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'no image given; expected one or more [registry[:port]/]repository:tag, one per line or comma-separated');
+    return items.map((item) => parseImageReference(item, input, tagRequired));
+}
+/** Loopback registries may always fall back to plain HTTP, as docker allows. */
+function isLoopbackHost(hostPort) {
+    const host = hostPort.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+
+/***/ }),
+
+/***/ 1568:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ml: () => (/* binding */ canonicalString),
+/* harmony export */   Mr: () => (/* binding */ canonicalBytes),
+/* harmony export */   lK: () => (/* binding */ htmlEscapeJson)
+/* harmony export */ });
+/**
+ * Canonical JSON as notary 0.7 produces it (github.com/docker/go/canonical/json, MarshalCanonical).
+ * Written by hand: no npm package matches Go's rules byte for byte (OLPC/RFC 8785 libraries escape
+ * differently and allow floats).
+ *  - no whitespace; object keys sorted by their UTF-8 bytes (not JS's UTF-16 order);
+ *  - strings escape only `"` and `\`; every other character is written raw (encodeState.string);
+ *  - integers only (floatEncoder refuses non-whole numbers).
+ */
+const utf8 = new TextEncoder();
+function compareUtf8(a, b) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+function encodeString(value) {
+    return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+function encode(value, out) {
+    if (value === null) {
+        out.push('null');
+    }
+    else if (typeof value === 'boolean') {
+        out.push(value ? 'true' : 'false');
+    }
+    else if (typeof value === 'number') {
+        if (!Number.isSafeInteger(value)) {
+            throw new TypeError(`canonical JSON allows integers only, got ${value}`);
+        }
+        out.push(String(value));
+    }
+    else if (typeof value === 'string') {
+        out.push(encodeString(value));
+    }
+    else if (Array.isArray(value)) {
+        out.push('[');
+        value.forEach((item, i) => {
+            if (i > 0)
+                out.push(',');
+            encode(item, out);
+        });
+        out.push(']');
+    }
+    else {
+        out.push('{');
+        Object.keys(value)
+            .sort(compareUtf8)
+            .forEach((key, i) => {
+            if (i > 0)
+                out.push(',');
+            out.push(encodeString(key), ':');
+            encode(value[key], out);
+        });
+        out.push('}');
+    }
+}
+function canonicalString(value) {
+    const out = [];
+    encode(value, out);
+    return out.join('');
+}
+function canonicalBytes(value) {
+    return utf8.encode(canonicalString(value));
+}
+/**
+ * Go's outer json.Marshal compacts the `signed` RawMessage with HTML escaping (indent.go compact):
+ * `<` `>` `&` U+2028 U+2029 become \u escapes in the file. Signatures cover the unescaped bytes.
+ */
+function htmlEscapeJson(text) {
+    return text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 4778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ey: () => (/* binding */ fromBase64),
+/* harmony export */   Hp: () => (/* binding */ utf8Text),
+/* harmony export */   dy: () => (/* binding */ utf8Bytes),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   nk: () => (/* binding */ toBase64)
+/* harmony export */ });
+/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5108);
+/* harmony import */ var _noble_hashes_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2565);
+
+
+/** Notary writes []byte as standard base64 with padding (Go StdEncoding); readers need the padding. */
+function toBase64(bytes) {
+    return Buffer.from(bytes).toString('base64');
+}
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Strict: rejects what Go's StdEncoding rejects (missing padding, URL alphabet, whitespace). */
+function fromBase64(text) {
+    if (!BASE64.test(text))
+        return undefined;
+    return new Uint8Array(Buffer.from(text, 'base64'));
+}
+function sha256Hex(bytes) {
+    return (0,_noble_hashes_utils_js__WEBPACK_IMPORTED_MODULE_0__/* .bytesToHex */ .My)((0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256 */ .sc)(bytes));
+}
+function utf8Bytes(text) {
+    return new TextEncoder().encode(text);
+}
+function utf8Text(bytes) {
+    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+
+/***/ }),
+
+/***/ 5591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J3: () => (/* binding */ PublicKey),
+/* harmony export */   X: () => (/* binding */ publicKeyFromPem)
+/* harmony export */ });
+/* unused harmony export ed25519Spki */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1568);
+/* harmony import */ var _encoding_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4778);
+/* harmony import */ var _x509_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4103);
+
+
+
+
+const KNOWN_TYPES = ['ecdsa', 'ecdsa-x509', 'ed25519', 'rsa', 'rsa-x509'];
+/**
+ * A public key as metadata lists it: `{"keytype":T,"keyval":{"private":null,"public":<b64>}}`.
+ * `id` is the TUF key ID (sha256 of that canonical JSON). `canonicalId` is the ID of the bare
+ * public key, which differs for certificates (x509.go CanonicalKeyID): private keys and
+ * `docker trust inspect` use it.
+ */
+class PublicKey {
+    keytype;
+    publicBytes;
+    cachedId;
+    cachedCanonicalId;
+    constructor(keytype, publicBytes) {
+        this.keytype = keytype;
+        this.publicBytes = publicBytes;
+    }
+    static fromJSON(reader, value, path) {
+        const obj = reader.object(value, path);
+        const keytype = reader.string(obj.keytype, `${path}.keytype`);
+        const keyval = reader.object(obj.keyval, `${path}.keyval`);
+        // Public metadata never carries private key material (Go writes "private":null).
+        if (keyval.private !== undefined && keyval.private !== null)
+            reader.fail(`${path}.keyval.private`, 'null');
+        const bytes = (0,_encoding_js__WEBPACK_IMPORTED_MODULE_3__/* .fromBase64 */ .Ey)(reader.string(keyval.public, `${path}.keyval.public`));
+        if (!bytes)
+            reader.fail(`${path}.keyval.public`, 'padded standard base64');
+        return new PublicKey(keytype, bytes);
+    }
+    /** A bare (non-certificate) public key from SubjectPublicKeyInfo DER. */
+    static fromKeyObject(key) {
+        switch (key.asymmetricKeyType) {
+            case 'ec':
+                return new PublicKey('ecdsa', (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .spkiOf */ .Bb)(key));
+            case 'rsa':
+                return new PublicKey('rsa', (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .spkiOf */ .Bb)(key));
+            case 'ed25519':
+                return new PublicKey('ed25519', new Uint8Array((0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .spkiOf */ .Bb)(key).slice(-32)));
+            default:
+                throw new Error(`unsupported public key type ${String(key.asymmetricKeyType)}`);
+        }
+    }
+    toJSON() {
+        return { keytype: this.keytype, keyval: { private: null, public: (0,_encoding_js__WEBPACK_IMPORTED_MODULE_3__/* .toBase64 */ .nk)(this.publicBytes) } };
+    }
+    get isKnownType() {
+        return KNOWN_TYPES.includes(this.keytype);
+    }
+    get isCertificate() {
+        return this.keytype.endsWith('-x509');
+    }
+    get id() {
+        this.cachedId ??= (0,_encoding_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .fg)((0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalBytes */ .Mr)(this.toJSON()));
+        return this.cachedId;
+    }
+    /** For certificates, the leaf certificate (first in the bundle). */
+    certificate() {
+        if (!this.isCertificate)
+            return undefined;
+        return (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCertificates */ .WW)((0,_encoding_js__WEBPACK_IMPORTED_MODULE_3__/* .utf8Text */ .Hp)(this.publicBytes))[0];
+    }
+    /** The key as a Node KeyObject, or undefined for types notary cannot verify with. */
+    keyObject() {
+        try {
+            switch (this.keytype) {
+                case 'ecdsa':
+                case 'rsa':
+                    return (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .publicKeyFromSpki */ .W8)(this.publicBytes);
+                case 'ecdsa-x509':
+                case 'rsa-x509':
+                    return this.certificate()?.publicKey;
+                case 'ed25519':
+                    return (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .publicKeyFromSpki */ .W8)(ed25519Spki(this.publicBytes));
+                default:
+                    return undefined;
+            }
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** The ID of the bare public key: equal to `id` for non-certificate keys. */
+    get canonicalId() {
+        if (this.cachedCanonicalId === undefined) {
+            const key = this.isCertificate ? this.keyObject() : undefined;
+            this.cachedCanonicalId = key ? PublicKey.fromKeyObject(key).id : this.id;
+        }
+        return this.cachedCanonicalId;
+    }
+}
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+function ed25519Spki(raw) {
+    return new Uint8Array(Buffer.concat([ED25519_SPKI_PREFIX, raw]));
+}
+/**
+ * A public key from PEM as docker writes it: `PUBLIC KEY` (with a `role:` header, which OpenSSL
+ * refuses, hence our own PEM reader) or `CERTIFICATE` (as an `*-x509` key, PEM re-encoded the way
+ * Go's pem.Encode writes it so that the key ID is the one notary computes).
+ */
+function publicKeyFromPem(text) {
+    const blocks = (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePemBlocks */ .Sq)(text);
+    const certs = blocks.filter((b) => b.type === 'CERTIFICATE');
+    if (certs.length > 0) {
+        const leaf = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(Buffer.from(certs[0].der));
+        const base = PublicKey.fromKeyObject(leaf.publicKey);
+        if (base.keytype === 'ed25519')
+            throw new Error('ed25519 certificates are not supported by notary');
+        return new PublicKey(`${base.keytype}-x509`, (0,_encoding_js__WEBPACK_IMPORTED_MODULE_3__/* .utf8Bytes */ .dy)(certs.map((c) => (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .encodePem */ .TS)('CERTIFICATE', c.der)).join('')));
+    }
+    const block = blocks.find((b) => b.type === 'PUBLIC KEY');
+    if (!block)
+        throw new Error('no PEM PUBLIC KEY or CERTIFICATE block found');
+    return PublicKey.fromKeyObject((0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .publicKeyFromSpki */ .W8)(block.der));
+}
+
+
+/***/ }),
+
+/***/ 4103:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bb: () => (/* binding */ spkiOf),
+/* harmony export */   LS: () => (/* binding */ commonName),
+/* harmony export */   Sq: () => (/* binding */ parsePemBlocks),
+/* harmony export */   TS: () => (/* binding */ encodePem),
+/* harmony export */   W8: () => (/* binding */ publicKeyFromSpki),
+/* harmony export */   WW: () => (/* binding */ parseCertificates)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * X.509 helpers for Notary's `*-x509` keys (N:tuf/utils/x509.go). Parsing uses Node's
+ * X509Certificate (OpenSSL); no certificate library is needed for reading.
+ */
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
+/** Reads every PEM block of a text, with RFC 1421-style headers (`role: targets`) kept. */
+function parsePemBlocks(text) {
+    const blocks = [];
+    for (const m of text.matchAll(PEM_BLOCK)) {
+        const headers = {};
+        const body = [];
+        for (const line of (m[2] ?? '').split(/\r?\n/)) {
+            const header = /^([A-Za-z0-9-]+):\s*(.*)$/.exec(line);
+            if (header && body.length === 0)
+                headers[header[1].toLowerCase()] = header[2].trim();
+            else if (line.trim())
+                body.push(line.trim());
+        }
+        blocks.push({ type: m[1], headers, der: new Uint8Array(Buffer.from(body.join(''), 'base64')) });
+    }
+    return blocks;
+}
+/** PEM exactly as Go's pem.Encode writes it: 64 columns, LF, final newline. */
+function encodePem(type, der, headers = {}) {
+    const b64 = Buffer.from(der).toString('base64');
+    const lines = b64.match(/.{1,64}/g) ?? [];
+    const headerLines = Object.keys(headers)
+        .sort()
+        .map((k) => `${k}: ${headers[k]}\n`)
+        .join('');
+    return `-----BEGIN ${type}-----\n${headerLines}${headerLines ? '\n' : ''}${lines.join('\n')}\n-----END ${type}-----\n`;
+}
+function parseCertificates(pem) {
+    return parsePemBlocks(pem)
+        .filter((b) => b.type === 'CERTIFICATE')
+        .map((b) => new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(Buffer.from(b.der)));
+}
+function spkiOf(key) {
+    return new Uint8Array(key.export({ type: 'spki', format: 'der' }));
+}
+function publicKeyFromSpki(der) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: Buffer.from(der), format: 'der', type: 'spki' });
+}
+/** The subject's common name, or undefined when the subject has none. */
+function commonName(cert) {
+    for (const line of cert.subject.split('\n')) {
+        if (line.startsWith('CN='))
+            return line.slice(3);
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 5255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dk: () => (/* binding */ TAG),
+/* harmony export */   FK: () => (/* binding */ decodeOid),
+/* harmony export */   H: () => (/* binding */ encodeTlv),
+/* harmony export */   Y_: () => (/* binding */ children),
+/* harmony export */   gB: () => (/* binding */ decodeSmallInteger),
+/* harmony export */   pw: () => (/* binding */ readTlv),
+/* harmony export */   yi: () => (/* binding */ expectTag)
+/* harmony export */ });
+/* unused harmony export DerError */
+class DerError extends Error {
+}
+function readTlv(bytes, offset = 0) {
+    if (offset + 2 > bytes.length)
+        throw new DerError('truncated DER');
+    const tag = bytes[offset];
+    let length = bytes[offset + 1];
+    let header = 2;
+    if (length & 0x80) {
+        const n = length & 0x7f;
+        if (n === 0 || n > 4 || offset + 2 + n > bytes.length)
+            throw new DerError('bad DER length');
+        length = 0;
+        for (let i = 0; i < n; i++)
+            length = length * 256 + bytes[offset + 2 + i];
+        header += n;
+    }
+    const end = offset + header + length;
+    if (end > bytes.length)
+        throw new DerError('truncated DER');
+    return { tlv: { tag, value: bytes.subarray(offset + header, end), raw: bytes.subarray(offset, end) }, next: end };
+}
+/** The children of a constructed value (SEQUENCE, context tags). */
+function children(value) {
+    const out = [];
+    let offset = 0;
+    while (offset < value.length) {
+        const { tlv, next } = readTlv(value, offset);
+        out.push(tlv);
+        offset = next;
+    }
+    return out;
+}
+function expectTag(tlv, tag, what) {
+    if (!tlv || tlv.tag !== tag)
+        throw new DerError(`expected ${what}`);
+    return tlv;
+}
+const TAG = { INTEGER: 0x02, BIT_STRING: 0x03, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, SEQUENCE: 0x30 };
+function decodeOid(value) {
+    const parts = [];
+    let n = 0;
+    for (const byte of value) {
+        n = n * 128 + (byte & 0x7f);
+        if (!(byte & 0x80)) {
+            if (parts.length === 0)
+                parts.push(n < 80 ? Math.floor(n / 40) : 2, n < 80 ? n % 40 : n - 80);
+            else
+                parts.push(n);
+            n = 0;
+        }
+    }
+    return parts.join('.');
+}
+function decodeSmallInteger(value) {
+    let n = 0;
+    for (const byte of value)
+        n = n * 256 + byte;
+    return n;
+}
+// --- writing (for signatures and, later, certificates) ---
+function encodeLength(length) {
+    if (length < 0x80)
+        return Uint8Array.of(length);
+    const bytes = [];
+    for (let n = length; n > 0; n = Math.floor(n / 256))
+        bytes.unshift(n & 0xff);
+    return Uint8Array.of(0x80 | bytes.length, ...bytes);
+}
+function encodeTlv(tag, ...contents) {
+    const value = Buffer.concat(contents);
+    return new Uint8Array(Buffer.concat([Uint8Array.of(tag), encodeLength(value.length), value]));
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -28427,6 +28999,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -28462,6 +29041,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28476,6 +29069,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -28483,10 +29083,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -28565,136 +29186,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 5108:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/errors.ts
-/** Base error of dct-sign: a code that says where it came from, a message that says what to do. */
-class DctError extends Error {
-    area;
-    constructor(area, message, options) {
-        super(message, options);
-        this.area = area;
-        this.name = 'DctError';
-    }
-}
-/** A bad action input: the message names the input and what was expected. */
-class InputError extends DctError {
-    input;
-    constructor(input, message) {
-        super('input', `input '${input}': ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-class KeyError extends DctError {
-    constructor(message, options) {
-        super('key', message, options);
-        this.name = 'KeyError';
-    }
-}
-class RegistryError extends DctError {
-    notFound;
-    constructor(message, 
-    /** The tag has no manifest in the registry. */
-    notFound = false) {
-        super('registry', message);
-        this.notFound = notFound;
-        this.name = 'RegistryError';
-    }
-}
-class NotaryError extends DctError {
-    status;
-    serverCode;
-    /** `status` is undefined when the server could not be reached at all. */
-    constructor(message, status, serverCode) {
-        super('notary', message);
-        this.status = status;
-        this.serverCode = serverCode;
-        this.name = 'NotaryError';
-    }
-}
-/** Trust data that does not verify: never retried, never worked around. */
-class VerificationError extends DctError {
-    constructor(message) {
-        super('verification', message);
-        this.name = 'VerificationError';
-    }
-}
-/** One line for the job log, whatever was thrown. */
-function describeError(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return text.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
-}
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  sc: () => (/* binding */ sha256),
+  qt: () => (/* binding */ sha384),
+  Zf: () => (/* binding */ sha512)
+});
+
+// UNUSED EXPORTS: _SHA224, _SHA256, _SHA384, _SHA512, _SHA512_224, _SHA512_256, sha224, sha512_224, sha512_256
 
 ;// CONCATENATED MODULE: ./node_modules/@noble/hashes/_u64.js
 const U32_MASK64 = /* @__PURE__ */ (() => BigInt(2 ** 32 - 1))();
@@ -28775,695 +29280,8 @@ const add5H = (low, Ah, Bh, Ch, Dh, Eh) => (Ah + Bh + Ch + Dh + Eh + ((low / 2 *
 // prettier-ignore
 
 
-;// CONCATENATED MODULE: ./node_modules/@noble/hashes/utils.js
-/**
- * Checks if something is Uint8Array. Be careful: nodejs Buffer will return true.
- * @param a - value to test
- * @returns `true` when the value is a Uint8Array-compatible view.
- * @example
- * Check whether a value is a Uint8Array-compatible view.
- * ```ts
- * isBytes(new Uint8Array([1, 2, 3]));
- * ```
- */
-function utils_isBytes(a) {
-    // Plain `instanceof Uint8Array` is too strict for some Buffer / proxy / cross-realm cases.
-    // The fallback still requires a real ArrayBuffer view, so plain
-    // JSON-deserialized `{ constructor: ... }` spoofing is rejected, and
-    // `BYTES_PER_ELEMENT === 1` keeps the fallback on byte-oriented views.
-    return (a instanceof Uint8Array ||
-        (ArrayBuffer.isView(a) &&
-            a.constructor.name === 'Uint8Array' &&
-            'BYTES_PER_ELEMENT' in a &&
-            a.BYTES_PER_ELEMENT === 1));
-}
-// Shared error-message prefix builder. Only called on throw paths, so assert
-// success paths never pay for the string concatenation.
-const atitle = (title) => (title ? `"${title}" ` : '');
-/**
- * Asserts something is a non-negative integer.
- * @param n - number to validate
- * @param title - label included in thrown errors
- * @returns The validated number.
- * @throws On wrong argument types. {@link TypeError}
- * @throws On wrong argument ranges or values. {@link RangeError}
- * @example
- * Validate a non-negative integer option.
- * ```ts
- * anumber(32, 'length');
- * ```
- */
-function anumber(n, title = '') {
-    if (typeof n !== 'number')
-        throw new TypeError(atitle(title) + 'expected number, got ' + typeof n);
-    if (!Number.isSafeInteger(n) || n < 0)
-        throw new RangeError(atitle(title) + 'expected integer >= 0, got ' + n);
-    return n;
-}
-/**
- * Asserts something is a boolean.
- * @param value - value to validate
- * @param title - label included in thrown errors
- * @returns The validated boolean.
- * @throws On wrong argument types. {@link TypeError}
- * @example
- * Validate a boolean option.
- * ```ts
- * abool(true, 'enableXOF');
- * ```
- */
-function abool(value, title = '') {
-    if (typeof value !== 'boolean')
-        throw new TypeError(atitle(title) + 'expected boolean, got type=' + typeof value);
-    return value;
-}
-/**
- * Asserts something is Uint8Array.
- * @param value - value to validate
- * @param length - optional exact length constraint
- * @param title - label included in thrown errors
- * @returns The validated byte array.
- * @throws On wrong argument types. {@link TypeError}
- * @throws On wrong argument ranges or values. {@link RangeError}
- * @example
- * Validate that a value is a byte array.
- * ```ts
- * abytes(new Uint8Array([1, 2, 3]));
- * ```
- */
-function utils_abytes(value, length, title = '') {
-    // Success path first: this runs at the start of every update() / digestInto(), and the
-    // common `abytes(data)` form must not pay for length handling it does not use.
-    if (utils_isBytes(value) && (length === undefined || value.length === length))
-        return value;
-    // Error path: recompute freely to build the exact message.
-    if (length !== undefined)
-        anumber(length, 'length');
-    const bytes = utils_isBytes(value);
-    const ofLen = length !== undefined ? ` of length ${length}` : '';
-    const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
-    const message = atitle(title) + 'expected Uint8Array' + ofLen + ', got ' + got;
-    if (!bytes)
-        throw new TypeError(message);
-    throw new RangeError(message);
-}
-/**
- * Copies bytes into a fresh Uint8Array.
- * Buffer-style slices can alias the same backing store, so callers that need ownership should copy.
- * @param bytes - source bytes to clone
- * @returns Freshly allocated copy of `bytes`.
- * @throws On wrong argument types. {@link TypeError}
- * @example
- * Clone a byte array before mutating it.
- * ```ts
- * const copy = copyBytes(new Uint8Array([1, 2, 3]));
- * ```
- */
-function utils_copyBytes(bytes) {
-    // `Uint8Array.from(...)` would also accept arrays / other typed arrays. Keep this helper strict
-    // because callers use it at byte-validation boundaries before mutating the detached copy.
-    return Uint8Array.from(utils_abytes(bytes));
-}
-/**
- * Asserts something is a wrapped hash constructor.
- * @param h - hash constructor to validate
- * @throws On wrong argument types or invalid hash wrapper shape. {@link TypeError}
- * @throws On invalid hash metadata ranges or values. {@link RangeError}
- * @throws If the hash metadata allows empty outputs or block sizes. {@link Error}
- * @example
- * Validate a callable hash wrapper.
- * ```ts
- * import { ahash } from '@noble/hashes/utils.js';
- * import { sha256 } from '@noble/hashes/sha2.js';
- * ahash(sha256);
- * ```
- */
-function ahash(h) {
-    if (typeof h !== 'function' || typeof h.create !== 'function')
-        throw new TypeError('expected hash wrapped by utils.createHasher');
-    anumber(h.outputLen);
-    anumber(h.blockLen);
-    // HMAC and KDF callers treat these as real byte lengths; allowing zero lets fake wrappers pass
-    // validation and can produce empty outputs instead of failing fast.
-    if (h.outputLen < 1 || h.blockLen < 1)
-        throw new Error('hash blockLen / outputLen must be >= 1');
-}
-const aobject = (value, label) => {
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw new TypeError((label === 'object' ? '' : `"${label}" `) + 'expected object, got type=' + typeof value);
-};
-const aopts = (value, label) => {
-    aobject(value, label);
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null)
-        throw new TypeError(`"${label}" expected plain object`);
-    // Object.assign() treats an own "__proto__" source key as a write to the target's legacy
-    // prototype setter. Reject it before merging so inherited option values cannot be injected.
-    if (Object.hasOwn(value, '__proto__'))
-        throw new TypeError(`"${label}.__proto__" is not allowed`);
-};
-/**
- * Asserts a hash instance has not been destroyed or finished.
- * @param instance - hash instance to validate
- * @param checkFinished - whether to reject finalized instances
- * @throws If the hash instance has already been destroyed or finalized. {@link Error}
- * @example
- * Validate that a hash instance is still usable.
- * ```ts
- * import { aexists } from '@noble/hashes/utils.js';
- * import { sha256 } from '@noble/hashes/sha2.js';
- * const hash = sha256.create();
- * aexists(hash);
- * ```
- */
-function aexists(instance, checkFinished = true) {
-    // Runs on every update()/digestInto(); the flags are library-owned booleans, so only their
-    // truthiness is checked - re-validating their type per call was pure hot-path overhead.
-    if (instance.destroyed)
-        throw new Error('hash was destroyed');
-    if (checkFinished && instance.finished)
-        throw new Error('digest() was already called');
-}
-/**
- * Asserts output is a sufficiently-sized byte array.
- * @param out - destination buffer
- * @param instance - hash instance providing output length
- * Oversized buffers are allowed; downstream code only promises to fill the first `outputLen` bytes.
- * @throws On wrong argument types. {@link TypeError}
- * @throws On wrong argument ranges or values. {@link RangeError}
- * @example
- * Validate a caller-provided digest buffer.
- * ```ts
- * import { aoutput } from '@noble/hashes/utils.js';
- * import { sha256 } from '@noble/hashes/sha2.js';
- * const hash = sha256.create();
- * aoutput(new Uint8Array(hash.outputLen), hash);
- * ```
- */
-function aoutput(out, instance) {
-    utils_abytes(out, undefined, 'output');
-    // `outputLen` is a library-owned readonly number; the negated comparison keeps failing fast
-    // when it is missing/NaN (comparisons with undefined/NaN are false) without an anumber() call.
-    const min = instance.outputLen;
-    if (!(out.length >= min)) {
-        throw new RangeError('"output" expected length >= ' + min);
-    }
-}
-/**
- * Casts a typed array view to Uint8Array.
- * @param arr - source typed array
- * @returns Uint8Array view over the same buffer.
- * @example
- * Reinterpret a typed array as bytes.
- * ```ts
- * u8(new Uint32Array([1, 2]));
- * ```
- */
-function u8(arr) {
-    return new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
-}
-/**
- * Casts a typed array view to Uint32Array.
- * `arr.byteOffset` must already be 4-byte aligned or the platform
- * Uint32Array constructor will throw.
- * @param arr - source typed array
- * @returns Uint32Array view over the same buffer.
- * @example
- * Reinterpret a byte array as 32-bit words.
- * ```ts
- * u32(new Uint8Array(8));
- * ```
- */
-function u32(arr) {
-    return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
-}
-/**
- * Zeroizes typed arrays in place. Warning: JS provides no guarantees.
- * @param arrays - arrays to overwrite with zeros
- * @example
- * Zeroize sensitive buffers in place.
- * ```ts
- * clean(new Uint8Array([1, 2, 3]));
- * ```
- */
-function clean(...arrays) {
-    for (let i = 0; i < arrays.length; i++) {
-        arrays[i].fill(0);
-    }
-}
-/**
- * Creates a DataView for byte-level manipulation.
- * @param arr - source typed array
- * @returns DataView over the same buffer region.
- * @example
- * Create a DataView over an existing buffer.
- * ```ts
- * createView(new Uint8Array(4));
- * ```
- */
-function createView(arr) {
-    return new DataView(arr.buffer, arr.byteOffset, arr.byteLength);
-}
-/**
- * Rotate-right operation for uint32 values.
- * @param word - source word
- * @param shift - shift amount in bits
- * @returns Rotated word.
- * @example
- * Rotate a 32-bit word to the right.
- * ```ts
- * rotr(0x12345678, 8);
- * ```
- */
-function rotr(word, shift) {
-    return (word << (32 - shift)) | (word >>> shift);
-}
-/**
- * Rotate-left operation for uint32 values.
- * @param word - source word
- * @param shift - shift amount in bits
- * @returns Rotated word.
- * @example
- * Rotate a 32-bit word to the left.
- * ```ts
- * rotl(0x12345678, 8);
- * ```
- */
-function rotl(word, shift) {
-    return (word << shift) | ((word >>> (32 - shift)) >>> 0);
-}
-/** Whether the current platform is little-endian. */
-const isLE = /* @__PURE__ */ (/* unused pure expression or super */ null && ((() => new Uint8Array(new Uint32Array([0x11223344]).buffer)[0] === 0x44)()));
-/**
- * Byte-swap operation for uint32 values.
- * @param word - source word
- * @returns Word with reversed byte order.
- * @example
- * Reverse the byte order of a 32-bit word.
- * ```ts
- * byteSwap(0x11223344);
- * ```
- */
-function byteSwap(word) {
-    return (((word << 24) & 0xff000000) |
-        ((word << 8) & 0xff0000) |
-        ((word >>> 8) & 0xff00) |
-        ((word >>> 24) & 0xff));
-}
-/**
- * Conditionally byte-swaps one 32-bit word on big-endian platforms.
- * @param n - source word
- * @returns Original or byte-swapped word depending on platform endianness.
- * @example
- * Normalize a 32-bit word for host endianness.
- * ```ts
- * swap8IfBE(0x11223344);
- * ```
- */
-const swap8IfBE = (/* unused pure expression or super */ null && (isLE
-    ? (n) => n
-    : (n) => byteSwap(n) >>> 0));
-/**
- * Byte-swaps every word of a Uint32Array in place.
- * @param arr - array to mutate
- * @returns The same array after mutation; callers pass live state arrays here.
- * @example
- * Reverse the byte order of every word in place.
- * ```ts
- * byteSwap32(new Uint32Array([0x11223344]));
- * ```
- */
-function byteSwap32(arr) {
-    for (let i = 0; i < arr.length; i++) {
-        arr[i] = byteSwap(arr[i]);
-    }
-    return arr;
-}
-/**
- * Conditionally byte-swaps a Uint32Array on big-endian platforms.
- * @param u - array to normalize for host endianness
- * @returns Original or byte-swapped array depending on platform endianness.
- *   On big-endian runtimes this mutates `u` in place via `byteSwap32(...)`.
- * @example
- * Normalize a word array for host endianness.
- * ```ts
- * swap32IfBE(new Uint32Array([0x11223344]));
- * ```
- */
-const swap32IfBE = (/* unused pure expression or super */ null && (isLE
-    ? (u) => u
-    : byteSwap32));
-// Built-in hex conversion https://caniuse.com/mdn-javascript_builtins_uint8array_fromhex
-const hasHexBuiltin = /* @__PURE__ */ (() => 
-// @ts-ignore
-typeof Uint8Array.from([]).toHex === 'function' && typeof Uint8Array.fromHex === 'function')();
-// Array where index 0xf0 (240) is mapped to string 'f0'
-const hexes = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-/**
- * Convert byte array to hex string.
- * Uses the built-in function when available and assumes it matches the tested
- * fallback semantics.
- * @param bytes - bytes to encode
- * @returns Lowercase hexadecimal string.
- * @throws On wrong argument types. {@link TypeError}
- * @example
- * Convert bytes to lowercase hexadecimal.
- * ```ts
- * bytesToHex(Uint8Array.from([0xca, 0xfe, 0x01, 0x23])); // 'cafe0123'
- * ```
- */
-function bytesToHex(bytes) {
-    utils_abytes(bytes);
-    // @ts-ignore
-    if (hasHexBuiltin)
-        return bytes.toHex();
-    // pre-caching improves the speed 6x
-    let hex = '';
-    for (let i = 0; i < bytes.length; i++) {
-        hex += hexes[bytes[i]];
-    }
-    return hex;
-}
-// Strict ASCII nibble parser: non-ASCII hex lookalikes are rejected as undefined.
-// ASCII codes: '0'..'9' = 48..57, 'A'..'F' = 65..70, 'a'..'f' = 97..102.
-// prettier-ignore
-function asciiToBase16(ch) {
-    return ch >= 48 && ch <= 57 ? ch - 48 // '2' => 50-48
-        : ch >= 65 && ch <= 70 ? ch - (65 - 10) // 'B' => 66-(65-10)
-            : ch >= 97 && ch <= 102 ? ch - (97 - 10) // 'b' => 98-(97-10)
-                : undefined;
-}
-/**
- * Convert hex string to byte array. Uses built-in function, when available.
- * @param hex - hexadecimal string to decode
- * @returns Decoded bytes.
- * @throws On wrong argument types. {@link TypeError}
- * @throws On wrong argument ranges or values. {@link RangeError}
- * @example
- * Decode lowercase hexadecimal into bytes.
- * ```ts
- * hexToBytes('cafe0123'); // Uint8Array.from([0xca, 0xfe, 0x01, 0x23])
- * ```
- */
-function hexToBytes(hex) {
-    if (typeof hex !== 'string')
-        throw new TypeError('hex string expected, got ' + typeof hex);
-    if (hasHexBuiltin) {
-        try {
-            return Uint8Array.fromHex(hex);
-        }
-        catch (error) {
-            if (error instanceof SyntaxError)
-                throw new RangeError(error.message);
-            throw error;
-        }
-    }
-    const hl = hex.length;
-    const al = hl / 2;
-    if (hl % 2)
-        throw new RangeError('hex string expected, got unpadded hex of length ' + hl);
-    const array = new Uint8Array(al);
-    for (let ai = 0, hi = 0; ai < al; ai++, hi += 2) {
-        const n1 = asciiToBase16(hex.charCodeAt(hi)); // parse first char, multiply it by 16
-        const n2 = asciiToBase16(hex.charCodeAt(hi + 1)); // parse second char
-        if (n1 === undefined || n2 === undefined) {
-            const char = hex[hi] + hex[hi + 1];
-            throw new RangeError('hex string expected, got non-hex character "' + char + '" at index ' + hi);
-        }
-        array[ai] = n1 * 16 + n2; // example: 'A9' => 10*16 + 9
-    }
-    return array;
-}
-/**
- * Yields to the host task scheduler so timers, I/O, and rendering can make progress.
- * Uses the Web Scheduling API when available or `setTimeout` as a cross-platform fallback.
- * Host-task yields are much slower than microtasks (roughly 1ms with the timer fallback), so
- * async loops should use `asyncTick >= 10` to amortize scheduling overhead to about 10% while
- * still allowing other event-loop work to proceed.
- * @param onReject - optional cleanup invoked only if the host yield fails
- * @example
- * Yield to the next scheduler tick.
- * ```ts
- * await nextTick();
- * ```
- */
-function nextTick(onReject) {
-    const host = globalThis;
-    if (typeof host.scheduler?.yield === 'function') {
-        const promise = host.scheduler.yield();
-        // Keep the original scheduler rejection; this handler exists only for cleanup.
-        if (onReject)
-            promise.catch(onReject);
-        return promise;
-    }
-    return new Promise((resolve) => host.setTimeout(resolve, 0));
-}
-/**
- * Returns control to the host event loop every `tick` milliseconds to avoid blocking long loops.
- * @param iters - number of loop iterations to run
- * @param tick - maximum time slice in milliseconds
- * @param cb - callback executed on each iteration
- * @param onReject - optional cleanup invoked only if a host yield fails
- * @throws On wrong argument types. {@link TypeError}
- * @throws On wrong argument ranges or values. {@link RangeError}
- * @example
- * Run a loop that periodically yields back to the event loop.
- * ```ts
- * await asyncLoop(2, 0, () => {});
- * ```
- */
-async function asyncLoop(iters, tick, cb, onReject) {
-    anumber(iters, 'iters');
-    anumber(tick, 'tick');
-    if (typeof cb !== 'function')
-        throw new TypeError('callback must be a function');
-    // Callback is synchronous by contract; asyncLoop only yields between sync work windows.
-    let ts = Date.now();
-    for (let i = 0; i < iters; i++) {
-        cb(i);
-        // Date.now() is not monotonic, so in case if clock goes backwards we return return control too
-        const diff = Date.now() - ts;
-        if (diff >= 0 && diff < tick)
-            continue;
-        await nextTick(onReject);
-        // Track only synchronous work time; scheduler delay after yielding is outside our budget.
-        ts = Date.now();
-    }
-}
-/**
- * Converts string to bytes using UTF8 encoding.
- * Built-in doesn't validate input to be string: we do the check.
- * Non-ASCII details are delegated to the platform `TextEncoder`.
- * @param str - string to encode
- * @returns UTF-8 encoded bytes.
- * @throws On wrong argument types. {@link TypeError}
- * @example
- * Encode a string as UTF-8 bytes.
- * ```ts
- * utf8ToBytes('abc'); // Uint8Array.from([97, 98, 99])
- * ```
- */
-function utf8ToBytes(str) {
-    if (typeof str !== 'string')
-        throw new TypeError('string expected');
-    const encoded = new TextEncoder().encode(str);
-    try {
-        // Copy into the current realm for Firefox extension contexts. Callers that own the returned
-        // buffer can then wipe it independently of TextEncoder's temporary result.
-        return new Uint8Array(encoded); // https://bugzil.la/1681809
-    }
-    finally {
-        clean(encoded);
-    }
-}
-/**
- * Helper for KDFs: consumes Uint8Array or string.
- * String inputs are UTF-8 encoded; byte-array inputs stay aliased to the caller buffer.
- * @param data - user-provided KDF input
- * @param errorTitle - label included in thrown errors
- * @returns Byte representation of the input.
- * @throws On wrong argument types. {@link TypeError}
- * @example
- * Normalize KDF input to bytes.
- * ```ts
- * kdfInputToBytes('password');
- * ```
- */
-function kdfInputToBytes(data, errorTitle = '') {
-    if (typeof data === 'string')
-        return utf8ToBytes(data);
-    return utils_abytes(data, undefined, errorTitle);
-}
-/**
- * Copies several Uint8Arrays into one.
- * @param arrays - arrays to concatenate
- * @returns Concatenated byte array.
- * @throws On wrong argument types. {@link TypeError}
- * @example
- * Concatenate multiple byte arrays.
- * ```ts
- * concatBytes(new Uint8Array([1]), new Uint8Array([2]));
- * ```
- */
-function concatBytes(...arrays) {
-    let sum = 0;
-    for (let i = 0; i < arrays.length; i++) {
-        const a = arrays[i];
-        utils_abytes(a);
-        sum += a.length;
-    }
-    const res = new Uint8Array(sum);
-    for (let i = 0, pad = 0; i < arrays.length; i++) {
-        const a = arrays[i];
-        res.set(a, pad);
-        pad += a.length;
-    }
-    return res;
-}
-/**
- * Validates declared required and optional field types on a plain object.
- * This walks field schemas and formats detailed errors, so avoid it on hot paths; use direct
- * one-line guards such as `abytes()`, `abool()`, or `anumber()` instead.
- * @param object - object to validate
- * @param fields - map of required field names to expected types
- * @param optFields - map of optional field names to expected types
- * @param title - label included in thrown errors
- * @throws On wrong argument types. {@link TypeError}
- * @example
- * Validate required and optional option fields.
- * ```ts
- * validateObject({ N: 1024, dkLen: 32 }, { N: 'number' }, { dkLen: 'number' });
- * ```
- */
-const utils_validateObject = (object, fields = {}, optFields = {}, title = 'object') => {
-    aobject(object, title);
-    aobject(fields, 'fields');
-    aobject(optFields, 'optFields');
-    function checkField(fieldName, expectedType, isOpt) {
-        const label = title === 'object' ? `param "${String(fieldName)}"` : `"${title}.${String(fieldName)}"`;
-        // Config fields must be explicit own properties. Optional inherited values are rejected too
-        // because callers keep reading the same options object after validation.
-        const val = object[fieldName];
-        // Runtime objects such as Field instances intentionally satisfy required method slots
-        // via their shared prototype.
-        if (!Object.hasOwn(object, fieldName) &&
-            (isOpt ? val !== undefined : expectedType !== 'function')) {
-            throw new TypeError(`${label} is invalid: expected own property`);
-        }
-        if (isOpt && val === undefined)
-            return;
-        const current = typeof val;
-        if (current !== expectedType || val === null)
-            throw new TypeError(`${label} is invalid: expected ${expectedType}, got ${current}`);
-    }
-    const iter = (f, isOpt) => Object.entries(f).forEach(([k, v]) => checkField(k, v, isOpt));
-    iter(fields, false);
-    iter(optFields, true);
-};
-/**
- * Merges default options and passed options.
- * @param defaults - base option object
- * @param opts - user overrides
- * @param title - label included in thrown override errors
- * @returns Fresh merged option object with a null prototype.
- * @throws On wrong argument types. {@link TypeError}
- * @example
- * Merge user overrides onto default options.
- * ```ts
- * checkOpts({ dkLen: 32 }, { asyncTick: 10 });
- * ```
- */
-function checkOpts(defaults, opts, title = 'opts') {
-    aopts(defaults, 'defaults');
-    if (opts !== undefined)
-        aopts(opts, title);
-    // Callers read optional fields directly, so omitted values must not fall through to ambient
-    // Object.prototype pollution (for example a forged `dkLen` changing SHAKE's default output).
-    const merged = Object.assign(Object.create(null), defaults, opts);
-    return merged;
-}
-/**
- * Creates a callable hash function from a stateful class constructor.
- * @param hashCons - hash constructor or factory
- * @param info - optional metadata such as DER OID
- * @returns Frozen callable hash wrapper with `.create()`.
- *   Wrapper construction eagerly calls `hashCons(undefined)` once to read
- *   `outputLen` / `blockLen`, so constructor side effects happen at module
- *   init time.
- * @throws On wrong argument types. {@link TypeError}
- * @example
- * Wrap a stateful hash constructor into a callable helper.
- * ```ts
- * import { createHasher } from '@noble/hashes/utils.js';
- * import { sha256 } from '@noble/hashes/sha2.js';
- * const wrapped = createHasher(sha256.create, { oid: sha256.oid });
- * wrapped(new Uint8Array([1]));
- * ```
- */
-function utils_createHasher(hashCons, info = {}) {
-    if (typeof hashCons !== 'function')
-        throw new TypeError('"hashCons" expected function, got type=' + typeof hashCons);
-    info = checkOpts({}, info, 'info');
-    const hashC = (msg, opts) => hashCons(opts)
-        .update(msg)
-        .digest();
-    const tmp = hashCons(undefined);
-    hashC.outputLen = tmp.outputLen;
-    hashC.blockLen = tmp.blockLen;
-    hashC.canXOF = tmp.canXOF;
-    hashC.create = (opts) => hashCons(opts);
-    Object.assign(hashC, info);
-    return Object.freeze(hashC);
-}
-/**
- * Cryptographically secure PRNG backed by `crypto.getRandomValues`.
- * @param bytesLength - number of random bytes to generate
- * @returns Random bytes.
- * The platform `getRandomValues()` implementation still defines any
- * single-call length cap, and this helper rejects oversize requests
- * with a stable library `RangeError` instead of host-specific errors.
- * @throws On wrong argument types. {@link TypeError}
- * @throws On wrong argument ranges or values. {@link RangeError}
- * @throws If the current runtime does not provide `crypto.getRandomValues`. {@link Error}
- * @example
- * Generate a fresh random key or nonce.
- * ```ts
- * const key = randomBytes(16);
- * ```
- */
-function randomBytes(bytesLength = 32) {
-    // Match the repo's other length-taking helpers instead of relying on Uint8Array coercion.
-    anumber(bytesLength, 'bytesLength');
-    const cr = typeof globalThis === 'object' ? globalThis.crypto : null;
-    if (typeof cr?.getRandomValues !== 'function')
-        throw new Error('crypto.getRandomValues must be defined');
-    // Web Cryptography API Level 2 §10.1.1:
-    // if `byteLength > 65536`, throw `QuotaExceededError`.
-    // Keep the guard explicit so callers can see the quota in code
-    // instead of discovering it by reading the spec or host errors.
-    // This wrapper surfaces the same quota as a stable library RangeError.
-    if (bytesLength > 65536)
-        throw new RangeError(`"bytesLength" expected <= 65536, got ${bytesLength}`);
-    return cr.getRandomValues(new Uint8Array(bytesLength));
-}
-/**
- * Creates OID metadata for NIST hashes with prefix `06 09 60 86 48 01 65 03 04 02`.
- * @param suffix - final OID byte for the selected hash.
- *   The helper accepts any byte even though only the documented NIST hash
- *   suffixes are meaningful downstream.
- * @returns Object containing the DER-encoded OID.
- * @example
- * Build OID metadata for a NIST hash.
- * ```ts
- * oidNist(0x01);
- * ```
- */
-const utils_oidNist = (suffix) => ({
-    // Current NIST hashAlgs suffixes used here fit in one DER subidentifier octet.
-    // Larger suffix values would need base-128 OID encoding and a different length byte.
-    oid: Uint8Array.from([0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, suffix]),
-});
-
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
+var utils = __nccwpck_require__(2565);
 ;// CONCATENATED MODULE: ./node_modules/@noble/hashes/_md.js
 /**
  * Internal Merkle-Damgard hash utils.
@@ -29542,11 +29360,11 @@ class HashMD {
         this.padOffset = padOffset;
         this.isLE = isLE;
         this.buffer = new Uint8Array(blockLen);
-        this.view = createView(this.buffer);
+        this.view = (0,utils/* createView */.O8)(this.buffer);
     }
     update(data) {
-        aexists(this);
-        utils_abytes(data);
+        (0,utils/* aexists */.CC)(this);
+        (0,utils/* abytes */.DO)(data);
         const { view, buffer, blockLen } = this;
         const len = data.length;
         let processed = false;
@@ -29555,7 +29373,7 @@ class HashMD {
             // Fast path only when there is no buffered partial block: `take === blockLen` implies
             // `this.pos === 0`, so we can process full blocks directly from the input view.
             if (take === blockLen) {
-                const dataView = createView(data);
+                const dataView = (0,utils/* createView */.O8)(data);
                 for (; blockLen <= len - pos; pos += blockLen)
                     this.process(dataView, pos);
                 processed = true;
@@ -29580,8 +29398,8 @@ class HashMD {
         return this;
     }
     digestInto(out) {
-        aexists(this);
-        aoutput(out, this);
+        (0,utils/* aexists */.CC)(this);
+        (0,utils/* aoutput */.Ht)(out, this);
         this.finished = true;
         // Padding
         // We can avoid allocation of buffer for padding completely if it
@@ -29607,7 +29425,7 @@ class HashMD {
         // buffers (e.g. SHA256_W) would otherwise retain input-derived words after digest().
         this.roundClean();
         // digest() passes our own `buffer` as `out`; reuse its cached view instead of allocating one.
-        const oview = out === buffer ? view : createView(out);
+        const oview = out === buffer ? view : (0,utils/* createView */.O8)(out);
         const len = this.outputLen;
         // NOTE: we do division by 4 later, which must be fused in single op with modulo by JIT
         const outLen = len / 4;
@@ -29754,16 +29572,16 @@ class SHA2_32B extends HashMD {
         for (let i = 16; i < 64; i++) {
             const W15 = SHA256_W[i - 15];
             const W2 = SHA256_W[i - 2];
-            const s0 = rotr(W15, 7) ^ rotr(W15, 18) ^ (W15 >>> 3);
-            const s1 = rotr(W2, 17) ^ rotr(W2, 19) ^ (W2 >>> 10);
+            const s0 = (0,utils/* rotr */.Ow)(W15, 7) ^ (0,utils/* rotr */.Ow)(W15, 18) ^ (W15 >>> 3);
+            const s1 = (0,utils/* rotr */.Ow)(W2, 17) ^ (0,utils/* rotr */.Ow)(W2, 19) ^ (W2 >>> 10);
             SHA256_W[i] = (s1 + SHA256_W[i - 7] + s0 + SHA256_W[i - 16]) | 0;
         }
         // Compression function main loop, 64 rounds
         let { A, B, C, D, E, F, G, H } = this;
         for (let i = 0; i < 64; i++) {
-            const sigma1 = rotr(E, 6) ^ rotr(E, 11) ^ rotr(E, 25);
+            const sigma1 = (0,utils/* rotr */.Ow)(E, 6) ^ (0,utils/* rotr */.Ow)(E, 11) ^ (0,utils/* rotr */.Ow)(E, 25);
             const T1 = (H + sigma1 + Chi(E, F, G) + SHA256_K[i] + SHA256_W[i]) | 0;
-            const sigma0 = rotr(A, 2) ^ rotr(A, 13) ^ rotr(A, 22);
+            const sigma0 = (0,utils/* rotr */.Ow)(A, 2) ^ (0,utils/* rotr */.Ow)(A, 13) ^ (0,utils/* rotr */.Ow)(A, 22);
             const T2 = (sigma0 + Maj(A, B, C)) | 0;
             H = G;
             G = F;
@@ -29786,14 +29604,14 @@ class SHA2_32B extends HashMD {
         this.set(A, B, C, D, E, F, G, H);
     }
     roundClean() {
-        clean(SHA256_W);
+        (0,utils/* clean */.uH)(SHA256_W);
     }
     destroy() {
         // HashMD callers route post-destroy usability through `destroyed`; zeroizing alone still leaves
         // update()/digest() callable on reused instances.
         this.destroyed = true;
         this.set(0, 0, 0, 0, 0, 0, 0, 0);
-        clean(this.buffer);
+        (0,utils/* clean */.uH)(this.buffer);
     }
 }
 /** Internal SHA-256 hash class grounded in RFC 6234 §6.2. */
@@ -29981,13 +29799,13 @@ class SHA2_64B extends HashMD {
         this.set(Ah, Al, Bh, Bl, Ch, Cl, Dh, Dl, Eh, El, Fh, Fl, Gh, Gl, Hh, Hl);
     }
     roundClean() {
-        clean(SHA512_W_H, SHA512_W_L);
+        (0,utils/* clean */.uH)(SHA512_W_H, SHA512_W_L);
     }
     destroy() {
         // HashMD callers route post-destroy usability through `destroyed`; zeroizing alone still leaves
         // update()/digest() callable on reused instances.
         this.destroyed = true;
-        clean(this.buffer);
+        (0,utils/* clean */.uH)(this.buffer);
         this.set(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }
@@ -30053,8 +29871,8 @@ class _SHA512_256 extends SHA2_64B {
  * sha256(new Uint8Array([97, 98, 99]));
  * ```
  */
-const sha2_sha256 = /* @__PURE__ */ utils_createHasher(() => new _SHA256(), 
-/* @__PURE__ */ utils_oidNist(0x01));
+const sha256 = /* @__PURE__ */ (0,utils/* createHasher */.qj)(() => new _SHA256(), 
+/* @__PURE__ */ (0,utils/* oidNist */.nx)(0x01));
 /**
  * SHA2-224 hash function from RFC 4634.
  * @param msg - message bytes to hash
@@ -30079,8 +29897,8 @@ const sha224 = /* @__PURE__ */ (/* unused pure expression or super */ null && (c
  * sha512(new Uint8Array([97, 98, 99]));
  * ```
  */
-const sha2_sha512 = /* @__PURE__ */ utils_createHasher(() => new _SHA512(), 
-/* @__PURE__ */ utils_oidNist(0x03));
+const sha512 = /* @__PURE__ */ (0,utils/* createHasher */.qj)(() => new _SHA512(), 
+/* @__PURE__ */ (0,utils/* oidNist */.nx)(0x03));
 /**
  * SHA2-384 hash function from RFC 4634.
  * @param msg - message bytes to hash
@@ -30092,8 +29910,8 @@ const sha2_sha512 = /* @__PURE__ */ utils_createHasher(() => new _SHA512(),
  * sha384(new Uint8Array([97, 98, 99]));
  * ```
  */
-const sha2_sha384 = /* @__PURE__ */ utils_createHasher(() => new _SHA384(), 
-/* @__PURE__ */ utils_oidNist(0x02));
+const sha384 = /* @__PURE__ */ (0,utils/* createHasher */.qj)(() => new _SHA384(), 
+/* @__PURE__ */ (0,utils/* oidNist */.nx)(0x02));
 /**
  * SHA2-512/256 "truncated" hash function, with improved resistance to length extension attacks.
  * See the paper on {@link https://eprint.iacr.org/2010/548.pdf | truncated SHA512}.
@@ -30123,6 +29941,926 @@ const sha512_256 = /* @__PURE__ */ (/* unused pure expression or super */ null &
 const sha512_224 = /* @__PURE__ */ (/* unused pure expression or super */ null && (createHasher(() => new _SHA512_224(), 
 /* @__PURE__ */ oidNist(0x05))));
 
+
+/***/ }),
+
+/***/ 2565:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CC: () => (/* binding */ aexists),
+/* harmony export */   DO: () => (/* binding */ abytes),
+/* harmony export */   Fe: () => (/* binding */ anumber),
+/* harmony export */   Ht: () => (/* binding */ aoutput),
+/* harmony export */   Id: () => (/* binding */ concatBytes),
+/* harmony export */   My: () => (/* binding */ bytesToHex),
+/* harmony export */   O8: () => (/* binding */ createView),
+/* harmony export */   Ow: () => (/* binding */ rotr),
+/* harmony export */   aT: () => (/* binding */ hexToBytes),
+/* harmony export */   aY: () => (/* binding */ isBytes),
+/* harmony export */   nx: () => (/* binding */ oidNist),
+/* harmony export */   po: () => (/* binding */ randomBytes),
+/* harmony export */   qj: () => (/* binding */ createHasher),
+/* harmony export */   sd: () => (/* binding */ ahash),
+/* harmony export */   uH: () => (/* binding */ clean)
+/* harmony export */ });
+/* unused harmony exports abool, copyBytes, u8, u32, rotl, isLE, byteSwap, swap8IfBE, byteSwap32, swap32IfBE, nextTick, asyncLoop, utf8ToBytes, kdfInputToBytes, validateObject, checkOpts */
+/**
+ * Checks if something is Uint8Array. Be careful: nodejs Buffer will return true.
+ * @param a - value to test
+ * @returns `true` when the value is a Uint8Array-compatible view.
+ * @example
+ * Check whether a value is a Uint8Array-compatible view.
+ * ```ts
+ * isBytes(new Uint8Array([1, 2, 3]));
+ * ```
+ */
+function isBytes(a) {
+    // Plain `instanceof Uint8Array` is too strict for some Buffer / proxy / cross-realm cases.
+    // The fallback still requires a real ArrayBuffer view, so plain
+    // JSON-deserialized `{ constructor: ... }` spoofing is rejected, and
+    // `BYTES_PER_ELEMENT === 1` keeps the fallback on byte-oriented views.
+    return (a instanceof Uint8Array ||
+        (ArrayBuffer.isView(a) &&
+            a.constructor.name === 'Uint8Array' &&
+            'BYTES_PER_ELEMENT' in a &&
+            a.BYTES_PER_ELEMENT === 1));
+}
+// Shared error-message prefix builder. Only called on throw paths, so assert
+// success paths never pay for the string concatenation.
+const atitle = (title) => (title ? `"${title}" ` : '');
+/**
+ * Asserts something is a non-negative integer.
+ * @param n - number to validate
+ * @param title - label included in thrown errors
+ * @returns The validated number.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ * @example
+ * Validate a non-negative integer option.
+ * ```ts
+ * anumber(32, 'length');
+ * ```
+ */
+function anumber(n, title = '') {
+    if (typeof n !== 'number')
+        throw new TypeError(atitle(title) + 'expected number, got ' + typeof n);
+    if (!Number.isSafeInteger(n) || n < 0)
+        throw new RangeError(atitle(title) + 'expected integer >= 0, got ' + n);
+    return n;
+}
+/**
+ * Asserts something is a boolean.
+ * @param value - value to validate
+ * @param title - label included in thrown errors
+ * @returns The validated boolean.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Validate a boolean option.
+ * ```ts
+ * abool(true, 'enableXOF');
+ * ```
+ */
+function abool(value, title = '') {
+    if (typeof value !== 'boolean')
+        throw new TypeError(atitle(title) + 'expected boolean, got type=' + typeof value);
+    return value;
+}
+/**
+ * Asserts something is Uint8Array.
+ * @param value - value to validate
+ * @param length - optional exact length constraint
+ * @param title - label included in thrown errors
+ * @returns The validated byte array.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ * @example
+ * Validate that a value is a byte array.
+ * ```ts
+ * abytes(new Uint8Array([1, 2, 3]));
+ * ```
+ */
+function abytes(value, length, title = '') {
+    // Success path first: this runs at the start of every update() / digestInto(), and the
+    // common `abytes(data)` form must not pay for length handling it does not use.
+    if (isBytes(value) && (length === undefined || value.length === length))
+        return value;
+    // Error path: recompute freely to build the exact message.
+    if (length !== undefined)
+        anumber(length, 'length');
+    const bytes = isBytes(value);
+    const ofLen = length !== undefined ? ` of length ${length}` : '';
+    const got = bytes ? `length=${value.length}` : `type=${typeof value}`;
+    const message = atitle(title) + 'expected Uint8Array' + ofLen + ', got ' + got;
+    if (!bytes)
+        throw new TypeError(message);
+    throw new RangeError(message);
+}
+/**
+ * Copies bytes into a fresh Uint8Array.
+ * Buffer-style slices can alias the same backing store, so callers that need ownership should copy.
+ * @param bytes - source bytes to clone
+ * @returns Freshly allocated copy of `bytes`.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Clone a byte array before mutating it.
+ * ```ts
+ * const copy = copyBytes(new Uint8Array([1, 2, 3]));
+ * ```
+ */
+function copyBytes(bytes) {
+    // `Uint8Array.from(...)` would also accept arrays / other typed arrays. Keep this helper strict
+    // because callers use it at byte-validation boundaries before mutating the detached copy.
+    return Uint8Array.from(abytes(bytes));
+}
+/**
+ * Asserts something is a wrapped hash constructor.
+ * @param h - hash constructor to validate
+ * @throws On wrong argument types or invalid hash wrapper shape. {@link TypeError}
+ * @throws On invalid hash metadata ranges or values. {@link RangeError}
+ * @throws If the hash metadata allows empty outputs or block sizes. {@link Error}
+ * @example
+ * Validate a callable hash wrapper.
+ * ```ts
+ * import { ahash } from '@noble/hashes/utils.js';
+ * import { sha256 } from '@noble/hashes/sha2.js';
+ * ahash(sha256);
+ * ```
+ */
+function ahash(h) {
+    if (typeof h !== 'function' || typeof h.create !== 'function')
+        throw new TypeError('expected hash wrapped by utils.createHasher');
+    anumber(h.outputLen);
+    anumber(h.blockLen);
+    // HMAC and KDF callers treat these as real byte lengths; allowing zero lets fake wrappers pass
+    // validation and can produce empty outputs instead of failing fast.
+    if (h.outputLen < 1 || h.blockLen < 1)
+        throw new Error('hash blockLen / outputLen must be >= 1');
+}
+const aobject = (value, label) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw new TypeError((label === 'object' ? '' : `"${label}" `) + 'expected object, got type=' + typeof value);
+};
+const aopts = (value, label) => {
+    aobject(value, label);
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null)
+        throw new TypeError(`"${label}" expected plain object`);
+    // Object.assign() treats an own "__proto__" source key as a write to the target's legacy
+    // prototype setter. Reject it before merging so inherited option values cannot be injected.
+    if (Object.hasOwn(value, '__proto__'))
+        throw new TypeError(`"${label}.__proto__" is not allowed`);
+};
+/**
+ * Asserts a hash instance has not been destroyed or finished.
+ * @param instance - hash instance to validate
+ * @param checkFinished - whether to reject finalized instances
+ * @throws If the hash instance has already been destroyed or finalized. {@link Error}
+ * @example
+ * Validate that a hash instance is still usable.
+ * ```ts
+ * import { aexists } from '@noble/hashes/utils.js';
+ * import { sha256 } from '@noble/hashes/sha2.js';
+ * const hash = sha256.create();
+ * aexists(hash);
+ * ```
+ */
+function aexists(instance, checkFinished = true) {
+    // Runs on every update()/digestInto(); the flags are library-owned booleans, so only their
+    // truthiness is checked - re-validating their type per call was pure hot-path overhead.
+    if (instance.destroyed)
+        throw new Error('hash was destroyed');
+    if (checkFinished && instance.finished)
+        throw new Error('digest() was already called');
+}
+/**
+ * Asserts output is a sufficiently-sized byte array.
+ * @param out - destination buffer
+ * @param instance - hash instance providing output length
+ * Oversized buffers are allowed; downstream code only promises to fill the first `outputLen` bytes.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ * @example
+ * Validate a caller-provided digest buffer.
+ * ```ts
+ * import { aoutput } from '@noble/hashes/utils.js';
+ * import { sha256 } from '@noble/hashes/sha2.js';
+ * const hash = sha256.create();
+ * aoutput(new Uint8Array(hash.outputLen), hash);
+ * ```
+ */
+function aoutput(out, instance) {
+    abytes(out, undefined, 'output');
+    // `outputLen` is a library-owned readonly number; the negated comparison keeps failing fast
+    // when it is missing/NaN (comparisons with undefined/NaN are false) without an anumber() call.
+    const min = instance.outputLen;
+    if (!(out.length >= min)) {
+        throw new RangeError('"output" expected length >= ' + min);
+    }
+}
+/**
+ * Casts a typed array view to Uint8Array.
+ * @param arr - source typed array
+ * @returns Uint8Array view over the same buffer.
+ * @example
+ * Reinterpret a typed array as bytes.
+ * ```ts
+ * u8(new Uint32Array([1, 2]));
+ * ```
+ */
+function u8(arr) {
+    return new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
+}
+/**
+ * Casts a typed array view to Uint32Array.
+ * `arr.byteOffset` must already be 4-byte aligned or the platform
+ * Uint32Array constructor will throw.
+ * @param arr - source typed array
+ * @returns Uint32Array view over the same buffer.
+ * @example
+ * Reinterpret a byte array as 32-bit words.
+ * ```ts
+ * u32(new Uint8Array(8));
+ * ```
+ */
+function u32(arr) {
+    return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
+}
+/**
+ * Zeroizes typed arrays in place. Warning: JS provides no guarantees.
+ * @param arrays - arrays to overwrite with zeros
+ * @example
+ * Zeroize sensitive buffers in place.
+ * ```ts
+ * clean(new Uint8Array([1, 2, 3]));
+ * ```
+ */
+function clean(...arrays) {
+    for (let i = 0; i < arrays.length; i++) {
+        arrays[i].fill(0);
+    }
+}
+/**
+ * Creates a DataView for byte-level manipulation.
+ * @param arr - source typed array
+ * @returns DataView over the same buffer region.
+ * @example
+ * Create a DataView over an existing buffer.
+ * ```ts
+ * createView(new Uint8Array(4));
+ * ```
+ */
+function createView(arr) {
+    return new DataView(arr.buffer, arr.byteOffset, arr.byteLength);
+}
+/**
+ * Rotate-right operation for uint32 values.
+ * @param word - source word
+ * @param shift - shift amount in bits
+ * @returns Rotated word.
+ * @example
+ * Rotate a 32-bit word to the right.
+ * ```ts
+ * rotr(0x12345678, 8);
+ * ```
+ */
+function rotr(word, shift) {
+    return (word << (32 - shift)) | (word >>> shift);
+}
+/**
+ * Rotate-left operation for uint32 values.
+ * @param word - source word
+ * @param shift - shift amount in bits
+ * @returns Rotated word.
+ * @example
+ * Rotate a 32-bit word to the left.
+ * ```ts
+ * rotl(0x12345678, 8);
+ * ```
+ */
+function rotl(word, shift) {
+    return (word << shift) | ((word >>> (32 - shift)) >>> 0);
+}
+/** Whether the current platform is little-endian. */
+const isLE = /* @__PURE__ */ (/* unused pure expression or super */ null && ((() => new Uint8Array(new Uint32Array([0x11223344]).buffer)[0] === 0x44)()));
+/**
+ * Byte-swap operation for uint32 values.
+ * @param word - source word
+ * @returns Word with reversed byte order.
+ * @example
+ * Reverse the byte order of a 32-bit word.
+ * ```ts
+ * byteSwap(0x11223344);
+ * ```
+ */
+function byteSwap(word) {
+    return (((word << 24) & 0xff000000) |
+        ((word << 8) & 0xff0000) |
+        ((word >>> 8) & 0xff00) |
+        ((word >>> 24) & 0xff));
+}
+/**
+ * Conditionally byte-swaps one 32-bit word on big-endian platforms.
+ * @param n - source word
+ * @returns Original or byte-swapped word depending on platform endianness.
+ * @example
+ * Normalize a 32-bit word for host endianness.
+ * ```ts
+ * swap8IfBE(0x11223344);
+ * ```
+ */
+const swap8IfBE = (/* unused pure expression or super */ null && (isLE
+    ? (n) => n
+    : (n) => byteSwap(n) >>> 0));
+/**
+ * Byte-swaps every word of a Uint32Array in place.
+ * @param arr - array to mutate
+ * @returns The same array after mutation; callers pass live state arrays here.
+ * @example
+ * Reverse the byte order of every word in place.
+ * ```ts
+ * byteSwap32(new Uint32Array([0x11223344]));
+ * ```
+ */
+function byteSwap32(arr) {
+    for (let i = 0; i < arr.length; i++) {
+        arr[i] = byteSwap(arr[i]);
+    }
+    return arr;
+}
+/**
+ * Conditionally byte-swaps a Uint32Array on big-endian platforms.
+ * @param u - array to normalize for host endianness
+ * @returns Original or byte-swapped array depending on platform endianness.
+ *   On big-endian runtimes this mutates `u` in place via `byteSwap32(...)`.
+ * @example
+ * Normalize a word array for host endianness.
+ * ```ts
+ * swap32IfBE(new Uint32Array([0x11223344]));
+ * ```
+ */
+const swap32IfBE = (/* unused pure expression or super */ null && (isLE
+    ? (u) => u
+    : byteSwap32));
+// Built-in hex conversion https://caniuse.com/mdn-javascript_builtins_uint8array_fromhex
+const hasHexBuiltin = /* @__PURE__ */ (() => 
+// @ts-ignore
+typeof Uint8Array.from([]).toHex === 'function' && typeof Uint8Array.fromHex === 'function')();
+// Array where index 0xf0 (240) is mapped to string 'f0'
+const hexes = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/**
+ * Convert byte array to hex string.
+ * Uses the built-in function when available and assumes it matches the tested
+ * fallback semantics.
+ * @param bytes - bytes to encode
+ * @returns Lowercase hexadecimal string.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Convert bytes to lowercase hexadecimal.
+ * ```ts
+ * bytesToHex(Uint8Array.from([0xca, 0xfe, 0x01, 0x23])); // 'cafe0123'
+ * ```
+ */
+function bytesToHex(bytes) {
+    abytes(bytes);
+    // @ts-ignore
+    if (hasHexBuiltin)
+        return bytes.toHex();
+    // pre-caching improves the speed 6x
+    let hex = '';
+    for (let i = 0; i < bytes.length; i++) {
+        hex += hexes[bytes[i]];
+    }
+    return hex;
+}
+// Strict ASCII nibble parser: non-ASCII hex lookalikes are rejected as undefined.
+// ASCII codes: '0'..'9' = 48..57, 'A'..'F' = 65..70, 'a'..'f' = 97..102.
+// prettier-ignore
+function asciiToBase16(ch) {
+    return ch >= 48 && ch <= 57 ? ch - 48 // '2' => 50-48
+        : ch >= 65 && ch <= 70 ? ch - (65 - 10) // 'B' => 66-(65-10)
+            : ch >= 97 && ch <= 102 ? ch - (97 - 10) // 'b' => 98-(97-10)
+                : undefined;
+}
+/**
+ * Convert hex string to byte array. Uses built-in function, when available.
+ * @param hex - hexadecimal string to decode
+ * @returns Decoded bytes.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ * @example
+ * Decode lowercase hexadecimal into bytes.
+ * ```ts
+ * hexToBytes('cafe0123'); // Uint8Array.from([0xca, 0xfe, 0x01, 0x23])
+ * ```
+ */
+function hexToBytes(hex) {
+    if (typeof hex !== 'string')
+        throw new TypeError('hex string expected, got ' + typeof hex);
+    if (hasHexBuiltin) {
+        try {
+            return Uint8Array.fromHex(hex);
+        }
+        catch (error) {
+            if (error instanceof SyntaxError)
+                throw new RangeError(error.message);
+            throw error;
+        }
+    }
+    const hl = hex.length;
+    const al = hl / 2;
+    if (hl % 2)
+        throw new RangeError('hex string expected, got unpadded hex of length ' + hl);
+    const array = new Uint8Array(al);
+    for (let ai = 0, hi = 0; ai < al; ai++, hi += 2) {
+        const n1 = asciiToBase16(hex.charCodeAt(hi)); // parse first char, multiply it by 16
+        const n2 = asciiToBase16(hex.charCodeAt(hi + 1)); // parse second char
+        if (n1 === undefined || n2 === undefined) {
+            const char = hex[hi] + hex[hi + 1];
+            throw new RangeError('hex string expected, got non-hex character "' + char + '" at index ' + hi);
+        }
+        array[ai] = n1 * 16 + n2; // example: 'A9' => 10*16 + 9
+    }
+    return array;
+}
+/**
+ * Yields to the host task scheduler so timers, I/O, and rendering can make progress.
+ * Uses the Web Scheduling API when available or `setTimeout` as a cross-platform fallback.
+ * Host-task yields are much slower than microtasks (roughly 1ms with the timer fallback), so
+ * async loops should use `asyncTick >= 10` to amortize scheduling overhead to about 10% while
+ * still allowing other event-loop work to proceed.
+ * @param onReject - optional cleanup invoked only if the host yield fails
+ * @example
+ * Yield to the next scheduler tick.
+ * ```ts
+ * await nextTick();
+ * ```
+ */
+function nextTick(onReject) {
+    const host = globalThis;
+    if (typeof host.scheduler?.yield === 'function') {
+        const promise = host.scheduler.yield();
+        // Keep the original scheduler rejection; this handler exists only for cleanup.
+        if (onReject)
+            promise.catch(onReject);
+        return promise;
+    }
+    return new Promise((resolve) => host.setTimeout(resolve, 0));
+}
+/**
+ * Returns control to the host event loop every `tick` milliseconds to avoid blocking long loops.
+ * @param iters - number of loop iterations to run
+ * @param tick - maximum time slice in milliseconds
+ * @param cb - callback executed on each iteration
+ * @param onReject - optional cleanup invoked only if a host yield fails
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ * @example
+ * Run a loop that periodically yields back to the event loop.
+ * ```ts
+ * await asyncLoop(2, 0, () => {});
+ * ```
+ */
+async function asyncLoop(iters, tick, cb, onReject) {
+    anumber(iters, 'iters');
+    anumber(tick, 'tick');
+    if (typeof cb !== 'function')
+        throw new TypeError('callback must be a function');
+    // Callback is synchronous by contract; asyncLoop only yields between sync work windows.
+    let ts = Date.now();
+    for (let i = 0; i < iters; i++) {
+        cb(i);
+        // Date.now() is not monotonic, so in case if clock goes backwards we return return control too
+        const diff = Date.now() - ts;
+        if (diff >= 0 && diff < tick)
+            continue;
+        await nextTick(onReject);
+        // Track only synchronous work time; scheduler delay after yielding is outside our budget.
+        ts = Date.now();
+    }
+}
+/**
+ * Converts string to bytes using UTF8 encoding.
+ * Built-in doesn't validate input to be string: we do the check.
+ * Non-ASCII details are delegated to the platform `TextEncoder`.
+ * @param str - string to encode
+ * @returns UTF-8 encoded bytes.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Encode a string as UTF-8 bytes.
+ * ```ts
+ * utf8ToBytes('abc'); // Uint8Array.from([97, 98, 99])
+ * ```
+ */
+function utf8ToBytes(str) {
+    if (typeof str !== 'string')
+        throw new TypeError('string expected');
+    const encoded = new TextEncoder().encode(str);
+    try {
+        // Copy into the current realm for Firefox extension contexts. Callers that own the returned
+        // buffer can then wipe it independently of TextEncoder's temporary result.
+        return new Uint8Array(encoded); // https://bugzil.la/1681809
+    }
+    finally {
+        clean(encoded);
+    }
+}
+/**
+ * Helper for KDFs: consumes Uint8Array or string.
+ * String inputs are UTF-8 encoded; byte-array inputs stay aliased to the caller buffer.
+ * @param data - user-provided KDF input
+ * @param errorTitle - label included in thrown errors
+ * @returns Byte representation of the input.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Normalize KDF input to bytes.
+ * ```ts
+ * kdfInputToBytes('password');
+ * ```
+ */
+function kdfInputToBytes(data, errorTitle = '') {
+    if (typeof data === 'string')
+        return utf8ToBytes(data);
+    return abytes(data, undefined, errorTitle);
+}
+/**
+ * Copies several Uint8Arrays into one.
+ * @param arrays - arrays to concatenate
+ * @returns Concatenated byte array.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Concatenate multiple byte arrays.
+ * ```ts
+ * concatBytes(new Uint8Array([1]), new Uint8Array([2]));
+ * ```
+ */
+function concatBytes(...arrays) {
+    let sum = 0;
+    for (let i = 0; i < arrays.length; i++) {
+        const a = arrays[i];
+        abytes(a);
+        sum += a.length;
+    }
+    const res = new Uint8Array(sum);
+    for (let i = 0, pad = 0; i < arrays.length; i++) {
+        const a = arrays[i];
+        res.set(a, pad);
+        pad += a.length;
+    }
+    return res;
+}
+/**
+ * Validates declared required and optional field types on a plain object.
+ * This walks field schemas and formats detailed errors, so avoid it on hot paths; use direct
+ * one-line guards such as `abytes()`, `abool()`, or `anumber()` instead.
+ * @param object - object to validate
+ * @param fields - map of required field names to expected types
+ * @param optFields - map of optional field names to expected types
+ * @param title - label included in thrown errors
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Validate required and optional option fields.
+ * ```ts
+ * validateObject({ N: 1024, dkLen: 32 }, { N: 'number' }, { dkLen: 'number' });
+ * ```
+ */
+const validateObject = (object, fields = {}, optFields = {}, title = 'object') => {
+    aobject(object, title);
+    aobject(fields, 'fields');
+    aobject(optFields, 'optFields');
+    function checkField(fieldName, expectedType, isOpt) {
+        const label = title === 'object' ? `param "${String(fieldName)}"` : `"${title}.${String(fieldName)}"`;
+        // Config fields must be explicit own properties. Optional inherited values are rejected too
+        // because callers keep reading the same options object after validation.
+        const val = object[fieldName];
+        // Runtime objects such as Field instances intentionally satisfy required method slots
+        // via their shared prototype.
+        if (!Object.hasOwn(object, fieldName) &&
+            (isOpt ? val !== undefined : expectedType !== 'function')) {
+            throw new TypeError(`${label} is invalid: expected own property`);
+        }
+        if (isOpt && val === undefined)
+            return;
+        const current = typeof val;
+        if (current !== expectedType || val === null)
+            throw new TypeError(`${label} is invalid: expected ${expectedType}, got ${current}`);
+    }
+    const iter = (f, isOpt) => Object.entries(f).forEach(([k, v]) => checkField(k, v, isOpt));
+    iter(fields, false);
+    iter(optFields, true);
+};
+/**
+ * Merges default options and passed options.
+ * @param defaults - base option object
+ * @param opts - user overrides
+ * @param title - label included in thrown override errors
+ * @returns Fresh merged option object with a null prototype.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Merge user overrides onto default options.
+ * ```ts
+ * checkOpts({ dkLen: 32 }, { asyncTick: 10 });
+ * ```
+ */
+function checkOpts(defaults, opts, title = 'opts') {
+    aopts(defaults, 'defaults');
+    if (opts !== undefined)
+        aopts(opts, title);
+    // Callers read optional fields directly, so omitted values must not fall through to ambient
+    // Object.prototype pollution (for example a forged `dkLen` changing SHAKE's default output).
+    const merged = Object.assign(Object.create(null), defaults, opts);
+    return merged;
+}
+/**
+ * Creates a callable hash function from a stateful class constructor.
+ * @param hashCons - hash constructor or factory
+ * @param info - optional metadata such as DER OID
+ * @returns Frozen callable hash wrapper with `.create()`.
+ *   Wrapper construction eagerly calls `hashCons(undefined)` once to read
+ *   `outputLen` / `blockLen`, so constructor side effects happen at module
+ *   init time.
+ * @throws On wrong argument types. {@link TypeError}
+ * @example
+ * Wrap a stateful hash constructor into a callable helper.
+ * ```ts
+ * import { createHasher } from '@noble/hashes/utils.js';
+ * import { sha256 } from '@noble/hashes/sha2.js';
+ * const wrapped = createHasher(sha256.create, { oid: sha256.oid });
+ * wrapped(new Uint8Array([1]));
+ * ```
+ */
+function createHasher(hashCons, info = {}) {
+    if (typeof hashCons !== 'function')
+        throw new TypeError('"hashCons" expected function, got type=' + typeof hashCons);
+    info = checkOpts({}, info, 'info');
+    const hashC = (msg, opts) => hashCons(opts)
+        .update(msg)
+        .digest();
+    const tmp = hashCons(undefined);
+    hashC.outputLen = tmp.outputLen;
+    hashC.blockLen = tmp.blockLen;
+    hashC.canXOF = tmp.canXOF;
+    hashC.create = (opts) => hashCons(opts);
+    Object.assign(hashC, info);
+    return Object.freeze(hashC);
+}
+/**
+ * Cryptographically secure PRNG backed by `crypto.getRandomValues`.
+ * @param bytesLength - number of random bytes to generate
+ * @returns Random bytes.
+ * The platform `getRandomValues()` implementation still defines any
+ * single-call length cap, and this helper rejects oversize requests
+ * with a stable library `RangeError` instead of host-specific errors.
+ * @throws On wrong argument types. {@link TypeError}
+ * @throws On wrong argument ranges or values. {@link RangeError}
+ * @throws If the current runtime does not provide `crypto.getRandomValues`. {@link Error}
+ * @example
+ * Generate a fresh random key or nonce.
+ * ```ts
+ * const key = randomBytes(16);
+ * ```
+ */
+function randomBytes(bytesLength = 32) {
+    // Match the repo's other length-taking helpers instead of relying on Uint8Array coercion.
+    anumber(bytesLength, 'bytesLength');
+    const cr = typeof globalThis === 'object' ? globalThis.crypto : null;
+    if (typeof cr?.getRandomValues !== 'function')
+        throw new Error('crypto.getRandomValues must be defined');
+    // Web Cryptography API Level 2 §10.1.1:
+    // if `byteLength > 65536`, throw `QuotaExceededError`.
+    // Keep the guard explicit so callers can see the quota in code
+    // instead of discovering it by reading the spec or host errors.
+    // This wrapper surfaces the same quota as a stable library RangeError.
+    if (bytesLength > 65536)
+        throw new RangeError(`"bytesLength" expected <= 65536, got ${bytesLength}`);
+    return cr.getRandomValues(new Uint8Array(bytesLength));
+}
+/**
+ * Creates OID metadata for NIST hashes with prefix `06 09 60 86 48 01 65 03 04 02`.
+ * @param suffix - final OID byte for the selected hash.
+ *   The helper accepts any byte even though only the documented NIST hash
+ *   suffixes are meaningful downstream.
+ * @returns Object containing the DER-encoded OID.
+ * @example
+ * Build OID metadata for a NIST hash.
+ * ```ts
+ * oidNist(0x01);
+ * ```
+ */
+const oidNist = (suffix) => ({
+    // Current NIST hashAlgs suffixes used here fit in one DER subidentifier octet.
+    // Larger suffix values would need base-128 OID encoding and a different length byte.
+    oid: Uint8Array.from([0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, suffix]),
+});
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/sha2.js + 2 modules
+var sha2 = __nccwpck_require__(5108);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
+var hashes_utils = __nccwpck_require__(2565);
 ;// CONCATENATED MODULE: ./node_modules/@noble/hashes/hmac.js
 /**
  * HMAC: RFC2104 message authentication code.
@@ -30143,8 +30881,8 @@ class _HMAC {
     finished = false;
     destroyed = false;
     constructor(hash, key) {
-        ahash(hash);
-        utils_abytes(key, undefined, 'key');
+        (0,hashes_utils/* ahash */.sd)(hash);
+        (0,hashes_utils/* abytes */.DO)(key, undefined, 'key');
         this.iHash = hash.create();
         if (typeof this.iHash.update !== 'function')
             throw new Error('expected Hash instance');
@@ -30164,16 +30902,16 @@ class _HMAC {
         for (let i = 0; i < pad.length; i++)
             pad[i] ^= 0x36 ^ 0x5c;
         this.oHash.update(pad);
-        clean(pad);
+        (0,hashes_utils/* clean */.uH)(pad);
     }
     update(buf) {
-        aexists(this);
+        (0,hashes_utils/* aexists */.CC)(this);
         this.iHash.update(buf);
         return this;
     }
     digestInto(out) {
-        aexists(this);
-        aoutput(out, this);
+        (0,hashes_utils/* aexists */.CC)(this);
+        (0,hashes_utils/* aoutput */.Ht)(out, this);
         this.finished = true;
         const buf = out.subarray(0, this.outputLen);
         // Reuse the first outputLen bytes for the inner digest; the outer hash consumes them before
@@ -30258,7 +30996,7 @@ function utils_aarray(item, title, inner = () => { }) {
  * abytes(new Uint8Array(1));
  * ```
  */
-const curves_utils_abytes = (value, length, title) => utils_abytes(value, length, title);
+const utils_abytes = (value, length, title) => (0,hashes_utils/* abytes */.DO)(value, length, title);
 /**
  * Validates that a value is a non-negative safe integer.
  * @param n - Value to validate.
@@ -30271,7 +31009,7 @@ const curves_utils_abytes = (value, length, title) => utils_abytes(value, length
  * anumber(1);
  * ```
  */
-const utils_anumber = anumber;
+const anumber = hashes_utils/* anumber */.Fe;
 /**
  * Asserts something is a string.
  * @param value - Value to validate.
@@ -30305,7 +31043,7 @@ function astring(value, title = '') {
  * aobject({ flag: true });
  * ```
  */
-function utils_aobject(value, title = 'object') {
+function aobject(value, title = 'object') {
     if (value === null || typeof value !== 'object' || Array.isArray(value))
         throw new TypeError(title === 'object'
             ? 'expected valid options object'
@@ -30341,7 +31079,7 @@ function afunction(value, title) {
  * bytesToHex(Uint8Array.of(1, 2, 3));
  * ```
  */
-const utils_bytesToHex = bytesToHex;
+const bytesToHex = hashes_utils/* bytesToHex */.My;
 /**
  * Concatenates byte arrays.
  * @param arrays - Byte arrays to join.
@@ -30353,7 +31091,7 @@ const utils_bytesToHex = bytesToHex;
  * concatBytes(Uint8Array.of(1), Uint8Array.of(2));
  * ```
  */
-const utils_concatBytes = (...arrays) => concatBytes(...arrays);
+const concatBytes = (...arrays) => (0,hashes_utils/* concatBytes */.Id)(...arrays);
 /**
  * Decodes lowercase or uppercase hex into bytes.
  * @param hex - Hex string to decode.
@@ -30365,7 +31103,7 @@ const utils_concatBytes = (...arrays) => concatBytes(...arrays);
  * hexToBytes('0102');
  * ```
  */
-const utils_hexToBytes = (hex) => hexToBytes(hex);
+const hexToBytes = (hex) => (0,hashes_utils/* hexToBytes */.aT)(hex);
 /**
  * Checks whether a value is a Uint8Array.
  * @param a - Value to inspect.
@@ -30377,7 +31115,7 @@ const utils_hexToBytes = (hex) => hexToBytes(hex);
  * isBytes(new Uint8Array(1));
  * ```
  */
-const curves_utils_isBytes = utils_isBytes;
+const utils_isBytes = hashes_utils/* isBytes */.aY;
 /**
  * Reads random bytes from the platform CSPRNG.
  * @param bytesLength - Number of random bytes to read.
@@ -30389,12 +31127,12 @@ const curves_utils_isBytes = utils_isBytes;
  * randomBytes(2);
  * ```
  */
-const utils_randomBytes = (bytesLength) => randomBytes(bytesLength);
+const utils_randomBytes = (bytesLength) => (0,hashes_utils/* randomBytes */.po)(bytesLength);
 const _0n = /* @__PURE__ */ BigInt(0);
 const _1n = /* @__PURE__ */ BigInt(1);
 // Shared error-message prefix builder. Only called on throw paths, so assert
 // success paths never pay for the string concatenation.
-const utils_atitle = (title) => (title ? `"${title}" ` : '');
+const atitle = (title) => (title ? `"${title}" ` : '');
 /**
  * Validates that a flag is boolean.
  * @param value - Value to validate.
@@ -30408,9 +31146,9 @@ const utils_atitle = (title) => (title ? `"${title}" ` : '');
  * abool(true);
  * ```
  */
-function utils_abool(value, title = '') {
+function abool(value, title = '') {
     if (typeof value !== 'boolean')
-        throw new TypeError(utils_atitle(title) + 'expected boolean, got type=' + typeof value);
+        throw new TypeError(atitle(title) + 'expected boolean, got type=' + typeof value);
     return value;
 }
 /**
@@ -30431,7 +31169,7 @@ function abignumber(n) {
             throw new RangeError('positive bigint expected, got ' + n);
     }
     else
-        utils_anumber(n);
+        anumber(n);
     return n;
 }
 /**
@@ -30508,7 +31246,7 @@ function hexToNumber(hex) {
  * ```
  */
 function utils_bytesToNumberBE(bytes) {
-    return hexToNumber(bytesToHex(bytes));
+    return hexToNumber((0,hashes_utils/* bytesToHex */.My)(bytes));
 }
 /**
  * Parses little-endian bytes into bigint.
@@ -30523,7 +31261,7 @@ function utils_bytesToNumberBE(bytes) {
  * ```
  */
 function bytesToNumberLE(bytes) {
-    return hexToNumber(bytesToHex(curves_utils_copyBytes(utils_abytes(bytes)).reverse()));
+    return hexToNumber((0,hashes_utils/* bytesToHex */.My)(utils_copyBytes((0,hashes_utils/* abytes */.DO)(bytes)).reverse()));
 }
 /**
  * Encodes a bigint into fixed-length big-endian bytes.
@@ -30540,7 +31278,7 @@ function bytesToNumberLE(bytes) {
  * ```
  */
 function numberToBytesBE(n, len) {
-    anumber(len);
+    (0,hashes_utils/* anumber */.Fe)(len);
     if (len === 0)
         throw new Error('zero output length is invalid');
     n = abignumber(n);
@@ -30549,7 +31287,7 @@ function numberToBytesBE(n, len) {
     // Detect overflow before hex parsing so oversized values don't leak the shared odd-hex error.
     if (hex.length > expectedLen)
         throw new RangeError('number is too large');
-    return hexToBytes(hex.padStart(expectedLen, '0'));
+    return (0,hashes_utils/* hexToBytes */.aT)(hex.padStart(expectedLen, '0'));
 }
 /**
  * Encodes a bigint into fixed-length little-endian bytes.
@@ -30598,8 +31336,8 @@ function numberToVarBytesBE(n) {
  * ```
  */
 function equalBytes(a, b) {
-    a = curves_utils_abytes(a);
-    b = curves_utils_abytes(b);
+    a = utils_abytes(a);
+    b = utils_abytes(b);
     if (a.length !== b.length)
         return false;
     let diff = 0;
@@ -30619,10 +31357,10 @@ function equalBytes(a, b) {
  * copyBytes(Uint8Array.of(1, 2, 3));
  * ```
  */
-function curves_utils_copyBytes(bytes) {
+function utils_copyBytes(bytes) {
     // `Uint8Array.from(...)` would also accept arrays / other typed arrays. Keep this helper strict
     // because callers use it at byte-validation boundaries before mutating the detached copy.
-    return Uint8Array.from(curves_utils_abytes(bytes));
+    return Uint8Array.from(utils_abytes(bytes));
 }
 /**
  * Decodes 7-bit ASCII string to Uint8Array, throws on non-ascii symbols
@@ -30767,7 +31505,7 @@ function bitSet(n, pos, value) {
     if (typeof n !== 'bigint')
         throw new TypeError('"n" expected bigint, got type=' + typeof n);
     utils_asafenumber(pos, 'pos');
-    utils_abool(value, 'value');
+    abool(value, 'value');
     const mask = _1n << BigInt(pos);
     // Clearing needs AND-not here; OR with zero leaves an already-set bit untouched.
     return value ? n | mask : n & ~mask;
@@ -30812,8 +31550,8 @@ const utils_bitMask = (n) => {
  * ```
  */
 function createHmacDrbg(hashLen, qByteLen, hmacFn) {
-    anumber(hashLen, 'hashLen');
-    anumber(qByteLen, 'qByteLen');
+    (0,hashes_utils/* anumber */.Fe)(hashLen, 'hashLen');
+    (0,hashes_utils/* anumber */.Fe)(qByteLen, 'qByteLen');
     if (typeof hmacFn !== 'function')
         throw new TypeError('hmacFn must be a function');
     // creates Uint8Array
@@ -30834,7 +31572,7 @@ function createHmacDrbg(hashLen, qByteLen, hmacFn) {
         i = 0;
     };
     // hmac(k)(v, ...values)
-    const h = (...msgs) => hmacFn(k, utils_concatBytes(v, ...msgs));
+    const h = (...msgs) => hmacFn(k, concatBytes(v, ...msgs));
     const reseed = (seed = NULL) => {
         // HMAC-DRBG reseed() function. Steps D-G
         k = h(byte0, seed); // k = hmac(k || v || 0x00 || seed)
@@ -30856,7 +31594,7 @@ function createHmacDrbg(hashLen, qByteLen, hmacFn) {
             out.push(sl);
             len += v.length;
         }
-        return utils_concatBytes(...out);
+        return concatBytes(...out);
     };
     const genUntil = (seed, pred) => {
         reset();
@@ -30888,10 +31626,10 @@ function createHmacDrbg(hashLen, qByteLen, hmacFn) {
  * validateObject({ flag: true }, { flag: 'boolean' });
  * ```
  */
-function curves_utils_validateObject(object, fields = {}, optFields = {}, title = 'object') {
-    utils_aobject(object, title);
-    utils_aobject(fields, 'fields');
-    utils_aobject(optFields, 'optFields');
+function utils_validateObject(object, fields = {}, optFields = {}, title = 'object') {
+    aobject(object, title);
+    aobject(fields, 'fields');
+    aobject(optFields, 'optFields');
     function checkField(fieldName, expectedType, isOpt) {
         const label = title === 'object' ? `param "${String(fieldName)}"` : `"${title}.${String(fieldName)}"`;
         // Config fields must be explicit own properties. Optional inherited values are rejected too
@@ -31370,7 +32108,7 @@ const FIELD_FIELDS = [
  * ```
  */
 function modular_validateField(field) {
-    utils_aobject(field, 'field');
+    aobject(field, 'field');
     if (typeof field.ORDER !== 'bigint')
         throw new TypeError('param "ORDER" is invalid: expected bigint, got ' + typeof field.ORDER);
     // Runtime field implementations must expose real integer byte/bit sizes; fractional / NaN /
@@ -31455,7 +32193,7 @@ function FpPow(Fp, num, power) {
 function modular_FpInvertBatch(Fp, nums, passZero = false) {
     modular_validateField(Fp);
     utils_aarray(nums, 'nums');
-    utils_abool(passZero, 'passZero');
+    abool(passZero, 'passZero');
     const F = Fp;
     const inverted = new Array(nums.length).fill(passZero ? F.ZERO : undefined);
     // Walk from first to last, multiply them by each other MOD p
@@ -31569,7 +32307,7 @@ function modular_FpIsSquare(Fp, n) {
 function nLength(n, nBitLength) {
     // Bit size, byte size of CURVE.n
     if (nBitLength !== undefined)
-        utils_anumber(nBitLength);
+        anumber(nBitLength);
     if (n <= modular_0n)
         throw new Error('invalid n length: expected positive n, got ' + n);
     if (nBitLength !== undefined && nBitLength < 1)
@@ -31698,7 +32436,7 @@ class _Field {
         return this.isLE ? numberToBytesLE(num, this.BYTES) : numberToBytesBE(num, this.BYTES);
     }
     fromBytes(bytes, skipValidation = false) {
-        curves_utils_abytes(bytes);
+        utils_abytes(bytes);
         const { _lengths: allowedLengths, BYTES, isLE, ORDER, _mod: modFromBytes } = this;
         if (allowedLengths) {
             // `allowedLengths` must list real positive byte lengths; otherwise empty input would get
@@ -31735,7 +32473,7 @@ class _Field {
     cmov(a, b, condition) {
         // Field elements have `isValid(...)`; the CMOV branch bit is a direct runtime input, so reject
         // non-boolean selectors here instead of letting JS truthiness silently change arithmetic.
-        utils_abool(condition, 'condition');
+        abool(condition, 'condition');
         return condition ? b : a;
     }
 }
@@ -31886,7 +32624,7 @@ function getMinHashLength(fieldOrder) {
  * ```
  */
 function mapHashToField(key, fieldOrder, isLE = false) {
-    curves_utils_abytes(key);
+    utils_abytes(key);
     const len = key.length;
     const fieldLen = getFieldBytesLength(fieldOrder);
     const minLen = Math.max(getMinHashLength(fieldOrder), 16);
@@ -31950,8 +32688,8 @@ function validatePointCons(Point) {
     afunction(pc.fromHex, 'Point.fromHex');
     // Generic helpers (ScalarMultiplier, normalizeZ, MSM) dereference BASE / ZERO:
     // fail here with a typed error instead of an `undefined` access later.
-    utils_aobject(pc.BASE, 'Point.BASE');
-    utils_aobject(pc.ZERO, 'Point.ZERO');
+    aobject(pc.BASE, 'Point.BASE');
+    aobject(pc.ZERO, 'Point.ZERO');
     modular_validateField(pc.Fp);
     modular_validateField(pc.Fn);
 }
@@ -32029,7 +32767,7 @@ function probeRandomBytes(randomBytes, length) {
     afunction(randomBytes, 'randomBytes');
     try {
         const probe = randomBytes(length);
-        if (!curves_utils_isBytes(probe) || probe.length !== length)
+        if (!utils_isBytes(probe) || probe.length !== length)
             return undefined;
     }
     catch {
@@ -32298,7 +33036,7 @@ class ScalarMultiplier {
             throw new Error('randomBytes is required for scalar blinding');
         const bits = this.Point.Fn.BITS + BLIND_BITS;
         const blind = this.randomBytes(BLIND_BYTES);
-        if (!curves_utils_isBytes(blind) || blind.length !== BLIND_BYTES)
+        if (!utils_isBytes(blind) || blind.length !== BLIND_BYTES)
             throw new Error('randomBytes returned invalid byte array');
         // Force the top two bits of the 128-bit blind to 10xxxxxx, so blind is in [2^127, 1.5*2^127):
         // * `| 0x80` (bit 127 = 1) is the load-bearing part: it guarantees blind >= 2^127, so the blind
@@ -32444,7 +33182,7 @@ class ScalarMultiplier {
 function mulAddUnsafe(c, points, scalars, allowOversized = false) {
     validatePointCons(c);
     validateMSMPoints(points, c);
-    utils_abool(allowOversized, 'allowOversized');
+    abool(allowOversized, 'allowOversized');
     // Oversized cap is ORDER^4: hard bound to mitigate DoS, walk length grows with bitLen(s).
     validateMSMScalars(scalars, c.Fn, allowOversized ? c.Fn.ORDER ** curve_4n : undefined);
     if (points.length !== scalars.length)
@@ -32619,7 +33357,7 @@ function createCurveFields(type, CURVE, curveOpts = {}, FpFnLE) {
     if (!CURVE || typeof CURVE !== 'object')
         throw new Error(`expected valid ${type} CURVE object`);
     // Validate before reading Fp/Fn so explicit null fails with an options-object error.
-    curves_utils_validateObject(curveOpts);
+    utils_validateObject(curveOpts);
     for (const p of ['p', 'n', 'h']) {
         const val = CURVE[p];
         if (!(isPosBig(val) && val !== curve_0n))
@@ -32710,7 +33448,7 @@ const _DER = {
         // v - value, l - left bytes (unparsed)
         decode(tag, data) {
             const { Err: E } = _DER;
-            data = curves_utils_abytes(data, undefined, 'DER data');
+            data = utils_abytes(data, undefined, 'DER data');
             let pos = 0;
             if (tag < 0 || tag > 255)
                 throw new E('tlv.decode: wrong tag');
@@ -32785,7 +33523,7 @@ const _DER = {
             if (maxScalarBytes < 1)
                 throw new E('invalid signature: maxScalarBytes must be positive');
         }
-        const data = curves_utils_abytes(bytes, undefined, 'signature');
+        const data = utils_abytes(bytes, undefined, 'signature');
         const { v: seqBytes, l: seqLeftBytes } = tlv.decode(0x30, data);
         if (seqLeftBytes.length)
             throw new E('invalid signature: left bytes after parsing');
@@ -32801,7 +33539,7 @@ const _DER = {
     },
     hexFromSig(sig) {
         const { _tlv: tlv, _int: int } = _DER;
-        curves_utils_validateObject(sig, { r: 'bigint', s: 'bigint' }, {}, 'sig');
+        utils_validateObject(sig, { r: 'bigint', s: 'bigint' }, {}, 'sig');
         const rs = tlv.encode(0x02, int.encode(sig.r));
         const ss = tlv.encode(0x02, int.encode(sig.s));
         const seq = rs + ss;
@@ -32906,7 +33644,7 @@ function validateSigFormat(format) {
     return format;
 }
 function validateSigOpts(opts, def) {
-    curves_utils_validateObject(opts);
+    utils_validateObject(opts);
     const optsn = {};
     // Normalize only the declared option subset from `def`; unknown keys are
     // intentionally ignored so shared / superset option bags stay valid here too.
@@ -32915,8 +33653,8 @@ function validateSigOpts(opts, def) {
         // @ts-ignore
         optsn[optName] = opts[optName] === undefined ? def[optName] : opts[optName];
     }
-    utils_abool(optsn.lowS, 'lowS');
-    utils_abool(optsn.prehash, 'prehash');
+    abool(optsn.lowS, 'lowS');
+    abool(optsn.prehash, 'prehash');
     if (optsn.format !== undefined)
         validateSigFormat(optsn.format);
     return optsn;
@@ -32955,7 +33693,7 @@ function weierstrass(params, extraOpts = {}) {
     const Fn = validated.Fn;
     let CURVE = validated.CURVE;
     const { h: cofactor, n: CURVE_ORDER } = CURVE;
-    curves_utils_validateObject(extraOpts, {}, {
+    utils_validateObject(extraOpts, {}, {
         allowInfinityPoint: 'boolean',
         clearCofactor: 'function',
         isTorsionFree: 'function',
@@ -32996,18 +33734,18 @@ function weierstrass(params, extraOpts = {}) {
         }
         const { x, y } = point.toAffine();
         const bx = Fp.toBytes(x);
-        utils_abool(isCompressed, 'isCompressed');
+        abool(isCompressed, 'isCompressed');
         if (isCompressed) {
             assertCompressionIsSupported();
             const hasEvenY = !Fp.isOdd(y);
-            return utils_concatBytes(pprefix(hasEvenY), bx);
+            return concatBytes(pprefix(hasEvenY), bx);
         }
         else {
-            return utils_concatBytes(Uint8Array.of(0x04), bx, Fp.toBytes(y));
+            return concatBytes(Uint8Array.of(0x04), bx, Fp.toBytes(y));
         }
     }
     function pointFromBytes(bytes) {
-        curves_utils_abytes(bytes, undefined, 'Point');
+        utils_abytes(bytes, undefined, 'Point');
         const { publicKey: comp, publicKeyUncompressed: uncomp } = lengths; // e.g. for 32-byte: 33, 65
         const length = bytes.length;
         const head = bytes[0];
@@ -33166,12 +33904,12 @@ function weierstrass(params, extraOpts = {}) {
             return new Point(x, y, Fp.ONE);
         }
         static fromBytes(bytes) {
-            const P = Point.fromAffine(decodePoint(curves_utils_abytes(bytes, undefined, 'point')));
+            const P = Point.fromAffine(decodePoint(utils_abytes(bytes, undefined, 'point')));
             P.assertValidity();
             return P;
         }
         static fromHex(hex) {
-            return Point.fromBytes(utils_hexToBytes(hex));
+            return Point.fromBytes(hexToBytes(hex));
         }
         get x() {
             return this.toAffine().x;
@@ -33443,14 +34181,14 @@ function weierstrass(params, extraOpts = {}) {
             return this.clearCofactor().is0();
         }
         toBytes(isCompressed = true) {
-            utils_abool(isCompressed, 'isCompressed');
+            abool(isCompressed, 'isCompressed');
             // assertValidity() covers on-curve and subgroup membership. The encoder below repeats the
             // infinity check rather than relying on this call, so it stays correct for any caller.
             this.assertValidity();
             return encodePoint(Point, this, isCompressed);
         }
         toHex(isCompressed = true) {
-            return utils_bytesToHex(this.toBytes(isCompressed));
+            return bytesToHex(this.toBytes(isCompressed));
         }
         toString() {
             return `<Point ${this.is0() ? 'ZERO' : this.toHex()}>`;
@@ -33539,7 +34277,7 @@ function ecdh(Point, ecdhOpts = {}) {
      */
     function randomSecretKey(seed) {
         seed = seed === undefined ? randomBytes_(lengths.seed) : seed;
-        return mapHashToField(curves_utils_abytes(seed, lengths.seed, 'seed'), Fn.ORDER);
+        return mapHashToField(utils_abytes(seed, lengths.seed, 'seed'), Fn.ORDER);
     }
     /**
      * Computes public key for a secret key. Checks for validity of the secret key.
@@ -33555,9 +34293,9 @@ function ecdh(Point, ecdhOpts = {}) {
     function isProbPub(item) {
         const { secretKey, publicKey, publicKeyUncompressed } = lengths;
         const allowedLengths = Fn._lengths;
-        if (!curves_utils_isBytes(item))
+        if (!utils_isBytes(item))
             return undefined;
-        const l = curves_utils_abytes(item, undefined, 'key').length;
+        const l = utils_abytes(item, undefined, 'key').length;
         const isPub = l === publicKey || l === publicKeyUncompressed;
         const isSec = l === secretKey || !!allowedLengths?.includes(l);
         // P-521 accepts both 65- and 66-byte secret keys, so overlapping lengths stay ambiguous.
@@ -33629,8 +34367,8 @@ function ecdsa(Point, hash, ecdsaOpts = {}) {
     validatePointCons(Point);
     // Custom hash / bits2int hooks are treated as pure functions over validated caller-owned bytes.
     const hash_ = hash;
-    ahash(hash_);
-    curves_utils_validateObject(ecdsaOpts, {}, {
+    (0,hashes_utils/* ahash */.sd)(hash_);
+    utils_validateObject(ecdsaOpts, {}, {
         hmac: 'function',
         lowS: 'boolean',
         randomBytes: 'function',
@@ -33697,7 +34435,7 @@ function ecdsa(Point, hash, ecdsaOpts = {}) {
         validateSigFormat(format);
         const size = lengths.signature;
         const sizer = format === 'compact' ? size : format === 'recovered' ? size + 1 : undefined;
-        return curves_utils_abytes(bytes, sizer);
+        return utils_abytes(bytes, sizer);
     }
     /**
      * ECDSA signature with its (r, s) properties. Supports compact, recovered & DER representations.
@@ -33725,7 +34463,7 @@ function ecdsa(Point, hash, ecdsaOpts = {}) {
                 // total bound conservative so malformed inputs are rejected before parsing any INTEGER.
                 if (bytes.length > 2 * Fn.BYTES + 16)
                     throw new DER.Err('invalid signature: DER signature too long');
-                const { r, s } = DER.toSig(curves_utils_abytes(bytes), Fn.BYTES + 1);
+                const { r, s } = DER.toSig(utils_abytes(bytes), Fn.BYTES + 1);
                 return new Signature(r, s);
             }
             if (format === 'recovered') {
@@ -33739,7 +34477,7 @@ function ecdsa(Point, hash, ecdsaOpts = {}) {
             return new Signature(Fn.fromBytes(r), Fn.fromBytes(s), recid);
         }
         static fromHex(hex, format) {
-            return this.fromBytes(utils_hexToBytes(hex), format);
+            return this.fromBytes(hexToBytes(hex), format);
         }
         assertRecovery() {
             const { recovery } = this;
@@ -33759,9 +34497,9 @@ function ecdsa(Point, hash, ecdsaOpts = {}) {
             if (!Fp.isValid(radj))
                 throw new Error('invalid recovery id: sig.r+curve.n != R.x');
             const x = Fp.toBytes(radj);
-            const R = Point.fromBytes(utils_concatBytes(pprefix((recovery & 1) === 0), x));
+            const R = Point.fromBytes(concatBytes(pprefix((recovery & 1) === 0), x));
             const ir = Fn.inv(radj); // r^-1
-            const h = bits2int_modN(curves_utils_abytes(messageHash, undefined, 'msgHash')); // Truncate hash
+            const h = bits2int_modN(utils_abytes(messageHash, undefined, 'msgHash')); // Truncate hash
             const u1 = Fn.create(-h * ir); // -hr^-1
             const u2 = Fn.create(s * ir); // sr^-1
             // (sr^-1)R-(hr^-1)G = -(hr^-1)G + (sr^-1). unsafe is fine: there is no private data.
@@ -33778,18 +34516,18 @@ function ecdsa(Point, hash, ecdsaOpts = {}) {
         toBytes(format = defaultSigOpts.format) {
             validateSigFormat(format);
             if (format === 'der')
-                return utils_hexToBytes(DER.hexFromSig(this));
+                return hexToBytes(DER.hexFromSig(this));
             const { r, s } = this;
             const rb = Fn.toBytes(r);
             const sb = Fn.toBytes(s);
             if (format === 'recovered') {
                 assertRecoverableCurve();
-                return utils_concatBytes(Uint8Array.of(this.assertRecovery()), rb, sb);
+                return concatBytes(Uint8Array.of(this.assertRecovery()), rb, sb);
             }
-            return utils_concatBytes(rb, sb);
+            return concatBytes(rb, sb);
         }
         toHex(format) {
-            return utils_bytesToHex(this.toBytes(format));
+            return bytesToHex(this.toBytes(format));
         }
     }
     Object.freeze(Signature.prototype);
@@ -33823,8 +34561,8 @@ function ecdsa(Point, hash, ecdsaOpts = {}) {
         return Fn.toBytes(num);
     }
     function validateMsgAndHash(message, prehash) {
-        curves_utils_abytes(message, undefined, 'message');
-        return (prehash ? curves_utils_abytes(hash_(message), undefined, 'prehashed message') : message);
+        utils_abytes(message, undefined, 'message');
+        return (prehash ? utils_abytes(hash_(message), undefined, 'prehashed message') : message);
     }
     /**
      * Steps A, D of RFC6979 3.2.
@@ -33850,9 +34588,9 @@ function ecdsa(Point, hash, ecdsaOpts = {}) {
             // K = HMAC_K(V || 0x00 || int2octets(x) || bits2octets(h1) || k')
             // gen random bytes OR pass as-is
             const e = extraEntropy === true ? randomBytes(lengths.secretKey) : extraEntropy;
-            seedArgs.push(curves_utils_abytes(e, undefined, 'extraEntropy')); // check for being bytes
+            seedArgs.push(utils_abytes(e, undefined, 'extraEntropy')); // check for being bytes
         }
-        const seed = utils_concatBytes(...seedArgs); // Step D of RFC6979 3.2
+        const seed = concatBytes(...seedArgs); // Step D of RFC6979 3.2
         const m = h1int; // no need to call bits2int second time here, it is inside truncateHash!
         // Converts signature params into point w r/s, checks result for validity.
         // To transform k => Signature:
@@ -33934,9 +34672,9 @@ function ecdsa(Point, hash, ecdsaOpts = {}) {
      */
     function verify(signature, message, publicKey, opts = {}) {
         const { lowS, prehash, format } = validateSigOpts(opts, defaultSigOpts);
-        publicKey = curves_utils_abytes(publicKey, undefined, 'publicKey');
+        publicKey = utils_abytes(publicKey, undefined, 'publicKey');
         message = validateMsgAndHash(message, prehash);
-        if (!curves_utils_isBytes(signature)) {
+        if (!utils_isBytes(signature)) {
             const end = signature instanceof Signature ? ', use sig.toBytes()' : '';
             throw new Error('verify expects Uint8Array signature' + end);
         }
@@ -34067,7 +34805,7 @@ const p256_Point = /* @__PURE__ */ weierstrass(p256_CURVE);
  * // const sigKeccak = p256.sign(keccak256(msg), secretKey, { prehash: false });
  * ```
  */
-const p256 = /* @__PURE__ */ ecdsa(p256_Point, sha2_sha256);
+const p256 = /* @__PURE__ */ ecdsa(p256_Point, sha2/* sha256 */.sc);
 /**
  * Hashing / encoding to p256 points / field. RFC 9380 methods.
  * @example
@@ -34143,7 +34881,7 @@ const p384_Point = /* @__PURE__ */ weierstrass(p384_CURVE);
  * const isValid = p384.verify(sig, msg, publicKey);
  * ```
  */
-const p384 = /* @__PURE__ */ ecdsa(p384_Point, sha2_sha384);
+const p384 = /* @__PURE__ */ ecdsa(p384_Point, sha2/* sha384 */.qt);
 /**
  * Hashing / encoding to p384 points / field. RFC 9380 methods.
  * @example
@@ -34221,7 +34959,7 @@ const p521_Point = /* @__PURE__ */ weierstrass(p521_CURVE);
  * const isValid = p521.verify(sig, msg, publicKey);
  * ```
  */
-const p521 = /* @__PURE__ */ ecdsa(p521_Point, sha2_sha512);
+const p521 = /* @__PURE__ */ ecdsa(p521_Point, sha2/* sha512 */.Zf);
 /**
  * Hashing / encoding to p521 points / field. RFC 9380 methods.
  * @example
@@ -34267,275 +35005,8 @@ const p521_oprf = /* @__PURE__ */ (/* unused pure expression or super */ null &&
     hashToScalar: p521_hasher.hashToScalar, // produces L=98 just like in RFC
 }))()));
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/tuf/canonical-json.ts
-/**
- * Canonical JSON as notary 0.7 produces it (github.com/docker/go/canonical/json, MarshalCanonical).
- * Written by hand: no npm package matches Go's rules byte for byte (OLPC/RFC 8785 libraries escape
- * differently and allow floats).
- *  - no whitespace; object keys sorted by their UTF-8 bytes (not JS's UTF-16 order);
- *  - strings escape only `"` and `\`; every other character is written raw (encodeState.string);
- *  - integers only (floatEncoder refuses non-whole numbers).
- */
-const utf8 = new TextEncoder();
-function compareUtf8(a, b) {
-    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-function encodeString(value) {
-    return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-}
-function encode(value, out) {
-    if (value === null) {
-        out.push('null');
-    }
-    else if (typeof value === 'boolean') {
-        out.push(value ? 'true' : 'false');
-    }
-    else if (typeof value === 'number') {
-        if (!Number.isSafeInteger(value)) {
-            throw new TypeError(`canonical JSON allows integers only, got ${value}`);
-        }
-        out.push(String(value));
-    }
-    else if (typeof value === 'string') {
-        out.push(encodeString(value));
-    }
-    else if (Array.isArray(value)) {
-        out.push('[');
-        value.forEach((item, i) => {
-            if (i > 0)
-                out.push(',');
-            encode(item, out);
-        });
-        out.push(']');
-    }
-    else {
-        out.push('{');
-        Object.keys(value)
-            .sort(compareUtf8)
-            .forEach((key, i) => {
-            if (i > 0)
-                out.push(',');
-            out.push(encodeString(key), ':');
-            encode(value[key], out);
-        });
-        out.push('}');
-    }
-}
-function canonicalString(value) {
-    const out = [];
-    encode(value, out);
-    return out.join('');
-}
-function canonicalBytes(value) {
-    return utf8.encode(canonicalString(value));
-}
-/**
- * Go's outer json.Marshal compacts the `signed` RawMessage with HTML escaping (indent.go compact):
- * `<` `>` `&` U+2028 U+2029 become \u escapes in the file. Signatures cover the unescaped bytes.
- */
-function htmlEscapeJson(text) {
-    return text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-;// CONCATENATED MODULE: ./src/tuf/encoding.ts
-
-
-/** Notary writes []byte as standard base64 with padding (Go StdEncoding); readers need the padding. */
-function toBase64(bytes) {
-    return Buffer.from(bytes).toString('base64');
-}
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-/** Strict: rejects what Go's StdEncoding rejects (missing padding, URL alphabet, whitespace). */
-function fromBase64(text) {
-    if (!BASE64.test(text))
-        return undefined;
-    return new Uint8Array(Buffer.from(text, 'base64'));
-}
-function sha256Hex(bytes) {
-    return bytesToHex(sha2_sha256(bytes));
-}
-function utf8Bytes(text) {
-    return new TextEncoder().encode(text);
-}
-function utf8Text(bytes) {
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-}
-
-;// CONCATENATED MODULE: ./src/tuf/x509.ts
-
-/**
- * X.509 helpers for Notary's `*-x509` keys (N:tuf/utils/x509.go). Parsing uses Node's
- * X509Certificate (OpenSSL); no certificate library is needed for reading.
- */
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
-/** Reads every PEM block of a text, with RFC 1421-style headers (`role: targets`) kept. */
-function parsePemBlocks(text) {
-    const blocks = [];
-    for (const m of text.matchAll(PEM_BLOCK)) {
-        const headers = {};
-        const body = [];
-        for (const line of (m[2] ?? '').split(/\r?\n/)) {
-            const header = /^([A-Za-z0-9-]+):\s*(.*)$/.exec(line);
-            if (header && body.length === 0)
-                headers[header[1].toLowerCase()] = header[2].trim();
-            else if (line.trim())
-                body.push(line.trim());
-        }
-        blocks.push({ type: m[1], headers, der: new Uint8Array(Buffer.from(body.join(''), 'base64')) });
-    }
-    return blocks;
-}
-/** PEM exactly as Go's pem.Encode writes it: 64 columns, LF, final newline. */
-function encodePem(type, der, headers = {}) {
-    const b64 = Buffer.from(der).toString('base64');
-    const lines = b64.match(/.{1,64}/g) ?? [];
-    const headerLines = Object.keys(headers)
-        .sort()
-        .map((k) => `${k}: ${headers[k]}\n`)
-        .join('');
-    return `-----BEGIN ${type}-----\n${headerLines}${headerLines ? '\n' : ''}${lines.join('\n')}\n-----END ${type}-----\n`;
-}
-function parseCertificates(pem) {
-    return parsePemBlocks(pem)
-        .filter((b) => b.type === 'CERTIFICATE')
-        .map((b) => new external_node_crypto_.X509Certificate(Buffer.from(b.der)));
-}
-function spkiOf(key) {
-    return new Uint8Array(key.export({ type: 'spki', format: 'der' }));
-}
-function publicKeyFromSpki(der) {
-    return (0,external_node_crypto_.createPublicKey)({ key: Buffer.from(der), format: 'der', type: 'spki' });
-}
-/** The subject's common name, or undefined when the subject has none. */
-function commonName(cert) {
-    for (const line of cert.subject.split('\n')) {
-        if (line.startsWith('CN='))
-            return line.slice(3);
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/tuf/keys.ts
-
-
-
-
-const KNOWN_TYPES = ['ecdsa', 'ecdsa-x509', 'ed25519', 'rsa', 'rsa-x509'];
-/**
- * A public key as metadata lists it: `{"keytype":T,"keyval":{"private":null,"public":<b64>}}`.
- * `id` is the TUF key ID (sha256 of that canonical JSON). `canonicalId` is the ID of the bare
- * public key, which differs for certificates (x509.go CanonicalKeyID): private keys and
- * `docker trust inspect` use it.
- */
-class PublicKey {
-    keytype;
-    publicBytes;
-    cachedId;
-    cachedCanonicalId;
-    constructor(keytype, publicBytes) {
-        this.keytype = keytype;
-        this.publicBytes = publicBytes;
-    }
-    static fromJSON(reader, value, path) {
-        const obj = reader.object(value, path);
-        const keytype = reader.string(obj.keytype, `${path}.keytype`);
-        const keyval = reader.object(obj.keyval, `${path}.keyval`);
-        // Public metadata never carries private key material (Go writes "private":null).
-        if (keyval.private !== undefined && keyval.private !== null)
-            reader.fail(`${path}.keyval.private`, 'null');
-        const bytes = fromBase64(reader.string(keyval.public, `${path}.keyval.public`));
-        if (!bytes)
-            reader.fail(`${path}.keyval.public`, 'padded standard base64');
-        return new PublicKey(keytype, bytes);
-    }
-    /** A bare (non-certificate) public key from SubjectPublicKeyInfo DER. */
-    static fromKeyObject(key) {
-        switch (key.asymmetricKeyType) {
-            case 'ec':
-                return new PublicKey('ecdsa', spkiOf(key));
-            case 'rsa':
-                return new PublicKey('rsa', spkiOf(key));
-            case 'ed25519':
-                return new PublicKey('ed25519', new Uint8Array(spkiOf(key).slice(-32)));
-            default:
-                throw new Error(`unsupported public key type ${String(key.asymmetricKeyType)}`);
-        }
-    }
-    toJSON() {
-        return { keytype: this.keytype, keyval: { private: null, public: toBase64(this.publicBytes) } };
-    }
-    get isKnownType() {
-        return KNOWN_TYPES.includes(this.keytype);
-    }
-    get isCertificate() {
-        return this.keytype.endsWith('-x509');
-    }
-    get id() {
-        this.cachedId ??= sha256Hex(canonicalBytes(this.toJSON()));
-        return this.cachedId;
-    }
-    /** For certificates, the leaf certificate (first in the bundle). */
-    certificate() {
-        if (!this.isCertificate)
-            return undefined;
-        return parseCertificates(utf8Text(this.publicBytes))[0];
-    }
-    /** The key as a Node KeyObject, or undefined for types notary cannot verify with. */
-    keyObject() {
-        try {
-            switch (this.keytype) {
-                case 'ecdsa':
-                case 'rsa':
-                    return publicKeyFromSpki(this.publicBytes);
-                case 'ecdsa-x509':
-                case 'rsa-x509':
-                    return this.certificate()?.publicKey;
-                case 'ed25519':
-                    return publicKeyFromSpki(ed25519Spki(this.publicBytes));
-                default:
-                    return undefined;
-            }
-        }
-        catch {
-            return undefined;
-        }
-    }
-    /** The ID of the bare public key: equal to `id` for non-certificate keys. */
-    get canonicalId() {
-        if (this.cachedCanonicalId === undefined) {
-            const key = this.isCertificate ? this.keyObject() : undefined;
-            this.cachedCanonicalId = key ? PublicKey.fromKeyObject(key).id : this.id;
-        }
-        return this.cachedCanonicalId;
-    }
-}
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-function ed25519Spki(raw) {
-    return new Uint8Array(Buffer.concat([ED25519_SPKI_PREFIX, raw]));
-}
-/**
- * A public key from PEM as docker writes it: `PUBLIC KEY` (with a `role:` header, which OpenSSL
- * refuses, hence our own PEM reader) or `CERTIFICATE` (as an `*-x509` key, PEM re-encoded the way
- * Go's pem.Encode writes it so that the key ID is the one notary computes).
- */
-function publicKeyFromPem(text) {
-    const blocks = parsePemBlocks(text);
-    const certs = blocks.filter((b) => b.type === 'CERTIFICATE');
-    if (certs.length > 0) {
-        const leaf = new external_node_crypto_.X509Certificate(Buffer.from(certs[0].der));
-        const base = PublicKey.fromKeyObject(leaf.publicKey);
-        if (base.keytype === 'ed25519')
-            throw new Error('ed25519 certificates are not supported by notary');
-        return new PublicKey(`${base.keytype}-x509`, utf8Bytes(certs.map((c) => encodePem('CERTIFICATE', c.der)).join('')));
-    }
-    const block = blocks.find((b) => b.type === 'PUBLIC KEY');
-    if (!block)
-        throw new Error('no PEM PUBLIC KEY or CERTIFICATE block found');
-    return PublicKey.fromKeyObject(publicKeyFromSpki(block.der));
-}
-
+// EXTERNAL MODULE: ./src/tuf/keys.ts
+var tuf_keys = __nccwpck_require__(5591);
 ;// CONCATENATED MODULE: ./src/keys/memory-signer.ts
 
 
@@ -34543,7 +35014,7 @@ function publicKeyFromPem(text) {
 /** SubjectPublicKeyInfo header for an uncompressed P-256 point (ecPublicKey, prime256v1). */
 const P256_SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex');
 function p256PublicKey(point) {
-    return new PublicKey('ecdsa', new Uint8Array(Buffer.concat([P256_SPKI_PREFIX, point])));
+    return new tuf_keys/* PublicKey */.J3('ecdsa', new Uint8Array(Buffer.concat([P256_SPKI_PREFIX, point])));
 }
 /** A P-256 key held in memory (from a secret); it never leaves this object. */
 class MemorySigner {
@@ -34561,7 +35032,7 @@ class MemorySigner {
     }
     /** ECDSA over SHA-256(data), raw r||s (notary's format); RFC 6979 deterministic nonces. */
     sign(data) {
-        return Promise.resolve(p256.sign(sha2_sha256(data), this.scalar, { prehash: false, format: 'compact' }));
+        return Promise.resolve(p256.sign((0,sha2/* sha256 */.sc)(data), this.scalar, { prehash: false, format: 'compact' }));
     }
     close() {
         this.scalar.fill(0);
@@ -34569,81 +35040,12 @@ class MemorySigner {
     }
 }
 
-;// CONCATENATED MODULE: ./src/util/der.ts
-class DerError extends Error {
-}
-function readTlv(bytes, offset = 0) {
-    if (offset + 2 > bytes.length)
-        throw new DerError('truncated DER');
-    const tag = bytes[offset];
-    let length = bytes[offset + 1];
-    let header = 2;
-    if (length & 0x80) {
-        const n = length & 0x7f;
-        if (n === 0 || n > 4 || offset + 2 + n > bytes.length)
-            throw new DerError('bad DER length');
-        length = 0;
-        for (let i = 0; i < n; i++)
-            length = length * 256 + bytes[offset + 2 + i];
-        header += n;
-    }
-    const end = offset + header + length;
-    if (end > bytes.length)
-        throw new DerError('truncated DER');
-    return { tlv: { tag, value: bytes.subarray(offset + header, end), raw: bytes.subarray(offset, end) }, next: end };
-}
-/** The children of a constructed value (SEQUENCE, context tags). */
-function children(value) {
-    const out = [];
-    let offset = 0;
-    while (offset < value.length) {
-        const { tlv, next } = readTlv(value, offset);
-        out.push(tlv);
-        offset = next;
-    }
-    return out;
-}
-function expectTag(tlv, tag, what) {
-    if (!tlv || tlv.tag !== tag)
-        throw new DerError(`expected ${what}`);
-    return tlv;
-}
-const TAG = { INTEGER: 0x02, BIT_STRING: 0x03, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, SEQUENCE: 0x30 };
-function decodeOid(value) {
-    const parts = [];
-    let n = 0;
-    for (const byte of value) {
-        n = n * 128 + (byte & 0x7f);
-        if (!(byte & 0x80)) {
-            if (parts.length === 0)
-                parts.push(n < 80 ? Math.floor(n / 40) : 2, n < 80 ? n % 40 : n - 80);
-            else
-                parts.push(n);
-            n = 0;
-        }
-    }
-    return parts.join('.');
-}
-function decodeSmallInteger(value) {
-    let n = 0;
-    for (const byte of value)
-        n = n * 256 + byte;
-    return n;
-}
-// --- writing (for signatures and, later, certificates) ---
-function encodeLength(length) {
-    if (length < 0x80)
-        return Uint8Array.of(length);
-    const bytes = [];
-    for (let n = length; n > 0; n = Math.floor(n / 256))
-        bytes.unshift(n & 0xff);
-    return Uint8Array.of(0x80 | bytes.length, ...bytes);
-}
-function encodeTlv(tag, ...contents) {
-    const value = Buffer.concat(contents);
-    return new Uint8Array(Buffer.concat([Uint8Array.of(tag), encodeLength(value.length), value]));
-}
-
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/tuf/x509.ts
+var x509 = __nccwpck_require__(4103);
+// EXTERNAL MODULE: ./src/util/der.ts
+var util_der = __nccwpck_require__(5255);
 ;// CONCATENATED MODULE: ./src/keys/private-key-file.ts
 
 
@@ -34675,12 +35077,12 @@ const CIPHERS = {
     [OID.aes256cbc]: { name: 'aes-256-cbc', keyLength: 32 },
 };
 /** Thrown for a wrong passphrase, so callers can name the passphrase input. */
-class WrongPassphraseError extends KeyError {
+class WrongPassphraseError extends errors/* KeyError */.eN {
 }
 function parsePrivateKeyPem(pem, passphrase) {
-    const block = parsePemBlocks(pem).find((b) => b.type.endsWith('PRIVATE KEY'));
+    const block = (0,x509/* parsePemBlocks */.Sq)(pem).find((b) => b.type.endsWith('PRIVATE KEY'));
     if (!block)
-        throw new KeyError('no PEM private key block found');
+        throw new errors/* KeyError */.eN('no PEM private key block found');
     return { scalar: privateScalar(block, passphrase), headers: block.headers };
 }
 function privateScalar(block, passphrase) {
@@ -34693,10 +35095,10 @@ function privateScalar(block, passphrase) {
             return fromPkcs8(block.der, false);
         case 'EC PRIVATE KEY':
             if (block.headers['proc-type'])
-                throw new KeyError('legacy RFC 1423 encrypted EC keys are not supported; re-export as PKCS#8');
+                throw new errors/* KeyError */.eN('legacy RFC 1423 encrypted EC keys are not supported; re-export as PKCS#8');
             return fromSec1(block.der);
         default:
-            throw new KeyError(`unsupported private key type "${block.type}": an ECDSA P-256 key is required`);
+            throw new errors/* KeyError */.eN(`unsupported private key type "${block.type}": an ECDSA P-256 key is required`);
     }
 }
 function guard(what, fn, wrongPassphrase = false) {
@@ -34704,38 +35106,38 @@ function guard(what, fn, wrongPassphrase = false) {
         return fn();
     }
     catch (error) {
-        if (error instanceof KeyError)
+        if (error instanceof errors/* KeyError */.eN)
             throw error;
         if (wrongPassphrase)
             throw new WrongPassphraseError('wrong passphrase (the key did not decrypt)');
-        throw new KeyError(`malformed ${what}`);
+        throw new errors/* KeyError */.eN(`malformed ${what}`);
     }
 }
 /** PKCS#8 EncryptedPrivateKeyInfo with PBES2 (notary: PBKDF2-HMAC-SHA1, 2048 rounds, AES-256-CBC). */
 function decryptPkcs8(der, passphrase) {
     const { salt, iterations, digest, cipher, iv, keyLength, encrypted } = guard('encrypted private key', () => {
-        const [algorithm, data] = children(expectTag(readTlv(der).tlv, TAG.SEQUENCE, 'EncryptedPrivateKeyInfo').value);
-        const [schemeOid, schemeParams] = children(expectTag(algorithm, TAG.SEQUENCE, 'algorithm').value);
-        if (decodeOid(expectTag(schemeOid, TAG.OID, 'OID').value) !== OID.pbes2)
-            throw new KeyError('only PBES2-encrypted keys are supported');
-        const [kdf, enc] = children(expectTag(schemeParams, TAG.SEQUENCE, 'PBES2 params').value);
-        const [kdfOid, kdfParams] = children(expectTag(kdf, TAG.SEQUENCE, 'kdf').value);
-        if (decodeOid(expectTag(kdfOid, TAG.OID, 'OID').value) !== OID.pbkdf2)
-            throw new KeyError('only PBKDF2 key derivation is supported');
-        const params = children(expectTag(kdfParams, TAG.SEQUENCE, 'PBKDF2 params').value);
-        const salt = expectTag(params[0], TAG.OCTET_STRING, 'salt').value;
-        const iterations = decodeSmallInteger(expectTag(params[1], TAG.INTEGER, 'iterations').value);
+        const [algorithm, data] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)((0,util_der/* readTlv */.pw)(der).tlv, util_der/* TAG */.Dk.SEQUENCE, 'EncryptedPrivateKeyInfo').value);
+        const [schemeOid, schemeParams] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(algorithm, util_der/* TAG */.Dk.SEQUENCE, 'algorithm').value);
+        if ((0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)(schemeOid, util_der/* TAG */.Dk.OID, 'OID').value) !== OID.pbes2)
+            throw new errors/* KeyError */.eN('only PBES2-encrypted keys are supported');
+        const [kdf, enc] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(schemeParams, util_der/* TAG */.Dk.SEQUENCE, 'PBES2 params').value);
+        const [kdfOid, kdfParams] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(kdf, util_der/* TAG */.Dk.SEQUENCE, 'kdf').value);
+        if ((0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)(kdfOid, util_der/* TAG */.Dk.OID, 'OID').value) !== OID.pbkdf2)
+            throw new errors/* KeyError */.eN('only PBKDF2 key derivation is supported');
+        const params = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(kdfParams, util_der/* TAG */.Dk.SEQUENCE, 'PBKDF2 params').value);
+        const salt = (0,util_der/* expectTag */.yi)(params[0], util_der/* TAG */.Dk.OCTET_STRING, 'salt').value;
+        const iterations = (0,util_der/* decodeSmallInteger */.gB)((0,util_der/* expectTag */.yi)(params[1], util_der/* TAG */.Dk.INTEGER, 'iterations').value);
         // Optional keyLength INTEGER, then optional prf AlgorithmIdentifier (default HMAC-SHA1, which notary writes).
-        const prf = params.slice(2).find((p) => p.tag === TAG.SEQUENCE);
-        const prfOid = prf ? decodeOid(expectTag(children(prf.value)[0], TAG.OID, 'OID').value) : OID.hmacSha1;
+        const prf = params.slice(2).find((p) => p.tag === util_der/* TAG */.Dk.SEQUENCE);
+        const prfOid = prf ? (0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)((0,util_der/* children */.Y_)(prf.value)[0], util_der/* TAG */.Dk.OID, 'OID').value) : OID.hmacSha1;
         const digest = PRF_DIGESTS[prfOid];
         if (!digest)
-            throw new KeyError(`unsupported PBKDF2 PRF ${prfOid}`);
-        const [cipherOid, ivTlv] = children(expectTag(enc, TAG.SEQUENCE, 'cipher').value);
-        const cipher = CIPHERS[decodeOid(expectTag(cipherOid, TAG.OID, 'OID').value)];
+            throw new errors/* KeyError */.eN(`unsupported PBKDF2 PRF ${prfOid}`);
+        const [cipherOid, ivTlv] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(enc, util_der/* TAG */.Dk.SEQUENCE, 'cipher').value);
+        const cipher = CIPHERS[(0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)(cipherOid, util_der/* TAG */.Dk.OID, 'OID').value)];
         if (!cipher)
-            throw new KeyError('only AES-CBC encrypted keys are supported');
-        const iv = expectTag(ivTlv, TAG.OCTET_STRING, 'IV').value;
+            throw new errors/* KeyError */.eN('only AES-CBC encrypted keys are supported');
+        const iv = (0,util_der/* expectTag */.yi)(ivTlv, util_der/* TAG */.Dk.OCTET_STRING, 'IV').value;
         return {
             salt,
             iterations,
@@ -34743,47 +35145,47 @@ function decryptPkcs8(der, passphrase) {
             cipher: cipher.name,
             keyLength: cipher.keyLength,
             iv,
-            encrypted: expectTag(data, TAG.OCTET_STRING, 'data').value,
+            encrypted: (0,util_der/* expectTag */.yi)(data, util_der/* TAG */.Dk.OCTET_STRING, 'data').value,
         };
     });
     if (iterations < 1 || iterations > 10_000_000)
-        throw new KeyError(`implausible PBKDF2 iteration count ${iterations}`);
+        throw new errors/* KeyError */.eN(`implausible PBKDF2 iteration count ${iterations}`);
     return guard('encrypted private key', () => {
         const key = (0,external_node_crypto_.pbkdf2Sync)(Buffer.from(passphrase, 'utf8'), salt, iterations, keyLength, digest);
         const decipher = (0,external_node_crypto_.createDecipheriv)(cipher, key, iv);
         const plain = new Uint8Array(Buffer.concat([decipher.update(encrypted), decipher.final()]));
-        readTlv(plain); // a wrong passphrase almost never yields valid padding and DER
+        (0,util_der/* readTlv */.pw)(plain); // a wrong passphrase almost never yields valid padding and DER
         return plain;
     }, true);
 }
 /** PrivateKeyInfo; notary writes version 1 for EC keys, so any version is accepted. */
 function fromPkcs8(der, decrypted) {
     return guard('PKCS#8 private key', () => {
-        const [version, algorithm, privateKey] = children(expectTag(readTlv(der).tlv, TAG.SEQUENCE, 'PrivateKeyInfo').value);
-        expectTag(version, TAG.INTEGER, 'version');
-        const [keyOid, curveOid] = children(expectTag(algorithm, TAG.SEQUENCE, 'algorithm').value);
-        const oid = decodeOid(expectTag(keyOid, TAG.OID, 'OID').value);
+        const [version, algorithm, privateKey] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)((0,util_der/* readTlv */.pw)(der).tlv, util_der/* TAG */.Dk.SEQUENCE, 'PrivateKeyInfo').value);
+        (0,util_der/* expectTag */.yi)(version, util_der/* TAG */.Dk.INTEGER, 'version');
+        const [keyOid, curveOid] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(algorithm, util_der/* TAG */.Dk.SEQUENCE, 'algorithm').value);
+        const oid = (0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)(keyOid, util_der/* TAG */.Dk.OID, 'OID').value);
         if (oid !== OID.ecPublicKey) {
             const kind = oid === OID.rsaEncryption ? 'RSA' : oid === OID.ed25519 || oid === OID.ed25519Notary ? 'Ed25519' : oid;
-            throw new KeyError(`unsupported key type ${kind}: an ECDSA P-256 key is required`);
+            throw new errors/* KeyError */.eN(`unsupported key type ${kind}: an ECDSA P-256 key is required`);
         }
-        if (curveOid && decodeOid(expectTag(curveOid, TAG.OID, 'curve').value) !== OID.prime256v1) {
-            throw new KeyError('unsupported EC curve: an ECDSA P-256 key is required');
+        if (curveOid && (0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)(curveOid, util_der/* TAG */.Dk.OID, 'curve').value) !== OID.prime256v1) {
+            throw new errors/* KeyError */.eN('unsupported EC curve: an ECDSA P-256 key is required');
         }
-        return fromSec1(expectTag(privateKey, TAG.OCTET_STRING, 'privateKey').value);
+        return fromSec1((0,util_der/* expectTag */.yi)(privateKey, util_der/* TAG */.Dk.OCTET_STRING, 'privateKey').value);
     }, decrypted);
 }
 /** SEC1 ECPrivateKey: SEQUENCE { 1, OCTET STRING d, [0] curve OPTIONAL, [1] public OPTIONAL }. */
 function fromSec1(der) {
     return guard('EC private key', () => {
-        const fields = children(expectTag(readTlv(der).tlv, TAG.SEQUENCE, 'ECPrivateKey').value);
-        const d = expectTag(fields[1], TAG.OCTET_STRING, 'private key').value;
+        const fields = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)((0,util_der/* readTlv */.pw)(der).tlv, util_der/* TAG */.Dk.SEQUENCE, 'ECPrivateKey').value);
+        const d = (0,util_der/* expectTag */.yi)(fields[1], util_der/* TAG */.Dk.OCTET_STRING, 'private key').value;
         const curve = fields.find((f) => f.tag === 0xa0);
-        if (curve && decodeOid(expectTag(children(curve.value)[0], TAG.OID, 'curve').value) !== OID.prime256v1) {
-            throw new KeyError('unsupported EC curve: an ECDSA P-256 key is required');
+        if (curve && (0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)((0,util_der/* children */.Y_)(curve.value)[0], util_der/* TAG */.Dk.OID, 'curve').value) !== OID.prime256v1) {
+            throw new errors/* KeyError */.eN('unsupported EC curve: an ECDSA P-256 key is required');
         }
         if (d.length > 32)
-            throw new KeyError('unsupported EC curve: an ECDSA P-256 key is required');
+            throw new errors/* KeyError */.eN('unsupported EC curve: an ECDSA P-256 key is required');
         const scalar = new Uint8Array(32);
         scalar.set(d, 32 - d.length);
         return scalar;
@@ -34807,11 +35209,11 @@ function parseKeySource(input, value, mask = () => undefined) {
         maskPem(text, mask);
         return { kind: 'pem', pem: text, origin: 'text' };
     }
-    if (!text.includes('\n') && text.length < 4096 && (0,external_node_fs_namespaceObject.existsSync)(text) && (0,external_node_fs_namespaceObject.statSync)(text).isFile()) {
-        const pem = (0,external_node_fs_namespaceObject.readFileSync)(text, 'utf8');
+    if (!text.includes('\n') && text.length < 4096 && (0,external_node_fs_.existsSync)(text) && (0,external_node_fs_.statSync)(text).isFile()) {
+        const pem = (0,external_node_fs_.readFileSync)(text, 'utf8');
         maskPem(pem, mask);
         if (!pem.includes('-----BEGIN'))
-            throw new InputError(input, `file ${text} holds no PEM block; expected ${EXPECTED}`);
+            throw new errors/* InputError */.dz(input, `file ${text} holds no PEM block; expected ${EXPECTED}`);
         return { kind: 'pem', pem, origin: 'file' };
     }
     const compact = text.replace(/\s+/g, '');
@@ -34823,7 +35225,7 @@ function parseKeySource(input, value, mask = () => undefined) {
             return { kind: 'pem', pem, origin: 'base64' };
         }
     }
-    throw new InputError(input, `expected ${EXPECTED}`);
+    throw new errors/* InputError */.dz(input, `expected ${EXPECTED}`);
 }
 /** The runner masks line by line, so register each line of a key as well as the whole. */
 function maskPem(pem, mask) {
@@ -34844,92 +35246,37 @@ async function openSigner(key) {
             }
             catch (error) {
                 if (error instanceof WrongPassphraseError)
-                    throw new InputError(key.passphraseInput, `${error.message} for '${key.input}'`);
-                if (error instanceof KeyError)
-                    throw new InputError(key.input, error.message);
+                    throw new errors/* InputError */.dz(key.passphraseInput, `${error.message} for '${key.input}'`);
+                if (error instanceof errors/* KeyError */.eN)
+                    throw new errors/* InputError */.dz(key.input, error.message);
                 throw error;
             }
-        case 'awskms':
-            throw new InputError(key.input, 'AWS KMS keys (awskms://) are not supported by this version yet');
+        case 'awskms': {
+            // Loaded only when used: the SDK is large and most runs never need it.
+            const { AwsKmsSigner } = await Promise.all(/* import() */[__nccwpck_require__.e(632), __nccwpck_require__.e(297)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6297));
+            return AwsKmsSigner.open(source.uri, key.input);
+        }
         case 'pkcs11':
-            throw new InputError(key.input, 'PKCS#11 keys (pkcs11:) are not supported by this version yet');
+            throw new errors/* InputError */.dz(key.input, 'PKCS#11 keys (pkcs11:) are not supported by this version yet');
+    }
+}
+/** The public key behind a key input (for add-signer from a KMS key or a token). */
+async function publicKeyOf(key) {
+    const signer = await openSigner(key);
+    try {
+        return await signer.publicKey();
+    }
+    finally {
+        await signer.close();
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-
-const DOCKER_HUB = 'docker.io';
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const reference_TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const DOMAIN = /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
-function gunOf(ref) {
-    return `${ref.registry}/${ref.repository}`;
-}
-/** The host the registry API answers on (Docker Hub's API is not at docker.io). */
-function registryApiHost(registry) {
-    return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
-}
-/** `tagRequired: false` for commands that act on the repository (init, signers, rotation): the tag is ignored. */
-function parseImageReference(value, input = 'images', tagRequired = true) {
-    const fail = (why) => {
-        throw new InputError(input, `"${value}" is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
-    };
-    let rest = value.trim();
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            fail('the digest must be sha256:<64 hex>');
-    }
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    let tag = '';
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    if (!tag && tagRequired)
-        fail('a tag is required (the tag is what gets signed)');
-    if (tag && !reference_TAG.test(tag))
-        fail(`"${tag}" is not a valid tag`);
-    const slash = rest.indexOf('/');
-    let registry = DOCKER_HUB;
-    let repository = rest;
-    const first = slash >= 0 ? rest.slice(0, slash) : '';
-    if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
-        if (!DOMAIN.test(first))
-            fail(`"${first}" is not a valid registry host`);
-        registry = first === 'index.docker.io' ? DOCKER_HUB : first;
-        repository = rest.slice(slash + 1);
-    }
-    if (registry === DOCKER_HUB && !repository.includes('/'))
-        repository = `library/${repository}`;
-    if (!repository || !repository.split('/').every((c) => PATH_COMPONENT.test(c))) {
-        fail('the repository must be lowercase letters, digits and separators');
-    }
-    if (Buffer.byteLength(`${registry}/${repository}`) > 255)
-        fail('the name is longer than 255 characters');
-    return { original: value.trim(), registry, repository, tag, ...(digest ? { digest } : {}) };
-}
-/** `images` input: one per line or comma-separated. */
-function parseImageList(text, input = 'images', tagRequired = true) {
-    const items = text
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-    if (items.length === 0)
-        throw new InputError(input, 'no image given; expected one or more [registry[:port]/]repository:tag, one per line or comma-separated');
-    return items.map((item) => parseImageReference(item, input, tagRequired));
-}
-/** Loopback registries may always fall back to plain HTTP, as docker allows. */
-function isLoopbackHost(hostPort) {
-    const host = hostPort.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __nccwpck_require__(9310);
+// EXTERNAL MODULE: ./src/tuf/canonical-json.ts
+var canonical_json = __nccwpck_require__(1568);
+// EXTERNAL MODULE: ./src/tuf/encoding.ts
+var encoding = __nccwpck_require__(4778);
 ;// CONCATENATED MODULE: ./src/tuf/guard.ts
 
 class JsonReader {
@@ -34938,7 +35285,7 @@ class JsonReader {
         this.source = source;
     }
     fail(path, expected) {
-        throw new VerificationError(`${this.source}: malformed metadata: ${path} must be ${expected}`);
+        throw new errors/* VerificationError */.mk(`${this.source}: malformed metadata: ${path} must be ${expected}`);
     }
     object(value, path) {
         if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -34977,7 +35324,7 @@ function parseJsonObject(bytes, source) {
         value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     }
     catch (error) {
-        throw new VerificationError(`${source}: malformed metadata: not valid JSON (${error.message})`);
+        throw new errors/* VerificationError */.mk(`${source}: malformed metadata: not valid JSON (${error.message})`);
     }
     return new JsonReader(source).object(value, '(top level)');
 }
@@ -35059,7 +35406,7 @@ function parseFileMeta(reader, value, path) {
     const hashesObj = reader.object(obj.hashes, `${path}.hashes`);
     const hashes = {};
     for (const [alg, b64] of Object.entries(hashesObj)) {
-        const bytes = fromBase64(reader.string(b64, `${path}.hashes.${alg}`));
+        const bytes = (0,encoding/* fromBase64 */.Ey)(reader.string(b64, `${path}.hashes.${alg}`));
         if (!bytes)
             reader.fail(`${path}.hashes.${alg}`, 'padded standard base64');
         const size = HASH_SIZES[alg];
@@ -35077,7 +35424,7 @@ function parseFileMeta(reader, value, path) {
 function fileMetaJSON(meta) {
     const hashes = {};
     for (const [alg, bytes] of Object.entries(meta.hashes))
-        hashes[alg] = toBase64(bytes);
+        hashes[alg] = (0,encoding/* toBase64 */.nk)(bytes);
     const out = { hashes, length: meta.length };
     if (meta.custom !== undefined)
         out.custom = meta.custom;
@@ -35097,7 +35444,7 @@ function parseCommon(reader, obj, type) {
 function parseKeyMap(reader, value, path) {
     const keys = new Map();
     for (const [id, key] of Object.entries(reader.object(value, path))) {
-        keys.set(id, PublicKey.fromJSON(reader, key, `${path}.${id}`));
+        keys.set(id, tuf_keys/* PublicKey */.J3.fromJSON(reader, key, `${path}.${id}`));
     }
     return keys;
 }
@@ -35276,7 +35623,7 @@ function parseSignedFile(role, bytes, parse) {
     const signedObj = reader.object(top.signed, 'signed');
     const signatures = reader.array(top.signatures ?? [], 'signatures').map((value, i) => {
         const s = reader.object(value, `signatures[${i}]`);
-        const sig = fromBase64(reader.string(s.sig, `signatures[${i}].sig`));
+        const sig = (0,encoding/* fromBase64 */.Ey)(reader.string(s.sig, `signatures[${i}].sig`));
         if (!sig)
             reader.fail(`signatures[${i}].sig`, 'padded standard base64');
         return {
@@ -35287,7 +35634,7 @@ function parseSignedFile(role, bytes, parse) {
     });
     let signedBytes;
     try {
-        signedBytes = canonicalBytes(signedObj);
+        signedBytes = (0,canonical_json/* canonicalBytes */.Mr)(signedObj);
     }
     catch {
         reader.fail('signed', 'canonical-JSON encodable (integers only)');
@@ -35297,9 +35644,9 @@ function parseSignedFile(role, bytes, parse) {
 /** The file Go would write: `{"signed":<canonical, HTML-escaped>,"signatures":[...]}`, no newline. */
 function serializeSignedFile(signed, signatures) {
     const sigs = signatures
-        .map((s) => `{"keyid":${JSON.stringify(s.keyid)},"method":${JSON.stringify(s.method)},"sig":"${toBase64(s.sig)}"}`)
+        .map((s) => `{"keyid":${JSON.stringify(s.keyid)},"method":${JSON.stringify(s.method)},"sig":"${(0,encoding/* toBase64 */.nk)(s.sig)}"}`)
         .join(',');
-    return utf8Bytes(`{"signed":${htmlEscapeJson(canonicalString(signed))},"signatures":[${sigs}]}`);
+    return (0,encoding/* utf8Bytes */.dy)(`{"signed":${(0,canonical_json/* htmlEscapeJson */.lK)((0,canonical_json/* canonicalString */.Ml)(signed))},"signatures":[${sigs}]}`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -35324,7 +35671,7 @@ function parseBoolean(name, value, fallback) {
         return true;
     if (/^(false|no|0|off)$/i.test(value))
         return false;
-    throw new InputError(name, `"${value}" is not a boolean; expected true or false`);
+    throw new errors/* InputError */.dz(name, `"${value}" is not a boolean; expected true or false`);
 }
 const SIGNER_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 function parseServerUrl(value) {
@@ -35335,20 +35682,20 @@ function parseServerUrl(value) {
         url = new URL(value);
     }
     catch {
-        throw new InputError('notary-server', `"${value}" is not a URL; expected https://host[:port]`);
+        throw new errors/* InputError */.dz('notary-server', `"${value}" is not a URL; expected https://host[:port]`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new InputError('notary-server', `"${value}" must use https:// (or http:// for a test server)`);
+        throw new errors/* InputError */.dz('notary-server', `"${value}" must use https:// (or http:// for a test server)`);
     if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
-        throw new InputError('notary-server', `"${value}" must be a bare server URL, https://host[:port]`);
+        throw new errors/* InputError */.dz('notary-server', `"${value}" must be a bare server URL, https://host[:port]`);
     return `${url.protocol}//${url.host}`;
 }
 function parseCa(value) {
     if (!value)
         return undefined;
-    const text = value.includes('-----BEGIN') ? value : (0,external_node_fs_namespaceObject.existsSync)(value) ? (0,external_node_fs_namespaceObject.readFileSync)(value, 'utf8') : '';
+    const text = value.includes('-----BEGIN') ? value : (0,external_node_fs_.existsSync)(value) ? (0,external_node_fs_.readFileSync)(value, 'utf8') : '';
     if (!text.includes('-----BEGIN CERTIFICATE-----'))
-        throw new InputError('notary-ca', 'expected PEM certificate text or the path of a PEM file');
+        throw new errors/* InputError */.dz('notary-ca', 'expected PEM certificate text or the path of a PEM file');
     return text;
 }
 const KEY_ID = /^[a-f0-9]{64}$/;
@@ -35358,17 +35705,17 @@ function parseTrustedRootKeys(value) {
     const pemBlocks = value.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
     for (const pem of pemBlocks) {
         try {
-            const key = publicKeyFromPem(pem);
+            const key = (0,tuf_keys/* publicKeyFromPem */.X)(pem);
             pins.add(key.id).add(key.canonicalId);
         }
         catch {
-            throw new InputError('trusted-root-keys', 'a certificate does not parse; expected PEM root certificates or 64-hex root key IDs');
+            throw new errors/* InputError */.dz('trusted-root-keys', 'a certificate does not parse; expected PEM root certificates or 64-hex root key IDs');
         }
     }
     for (const item of list(value.replace(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g, ''))) {
         const id = item.toLowerCase();
         if (!KEY_ID.test(id))
-            throw new InputError('trusted-root-keys', `"${item}" is not a key ID; expected 64 hex characters or a PEM root certificate`);
+            throw new errors/* InputError */.dz('trusted-root-keys', `"${item}" is not a key ID; expected 64 hex characters or a PEM root certificate`);
         pins.add(id);
     }
     return pins;
@@ -35381,7 +35728,7 @@ function keyInput(read, mask, input, required) {
         mask(passphrase);
     if (!value) {
         if (required)
-            throw new InputError(input, 'is required; expected a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI');
+            throw new errors/* InputError */.dz(input, 'is required; expected a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI');
         return undefined;
     }
     // parseKeySource masks every secret form it finds (the PEM, its lines, its base64).
@@ -35393,44 +35740,53 @@ function parsePublicKeyInput(value) {
     if (!text)
         return undefined;
     if (text.startsWith('awskms://') || text.startsWith('pkcs11:')) {
-        throw new InputError('signer-public-key', 'reading public keys from AWS KMS or PKCS#11 is not available in this version yet; give the PEM public key');
+        // The PIN of a token, if any, comes from signer-key-passphrase.
+        return {
+            input: 'signer-public-key',
+            passphraseInput: 'signer-key-passphrase',
+            source: parseKeySource('signer-public-key', text),
+            passphrase: '',
+        };
     }
     let pem = text;
     if (!pem.includes('-----BEGIN')) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(text))
-            pem = (0,external_node_fs_namespaceObject.readFileSync)(text, 'utf8');
+        if ((0,external_node_fs_.existsSync)(text))
+            pem = (0,external_node_fs_.readFileSync)(text, 'utf8');
         else
             pem = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
     }
     try {
-        return publicKeyFromPem(pem);
+        return (0,tuf_keys/* publicKeyFromPem */.X)(pem);
     }
     catch {
-        throw new InputError('signer-public-key', 'expected a PEM PUBLIC KEY or CERTIFICATE (text, base64 or a file path), as docker trust key generate writes it');
+        throw new errors/* InputError */.dz('signer-public-key', 'expected a PEM PUBLIC KEY or CERTIFICATE (text, base64 or a file path), as docker trust key generate writes it');
     }
+}
+function withPin(key, pin) {
+    return key && !(key instanceof tuf_keys/* PublicKey */.J3) ? { ...key, passphrase: pin } : key;
 }
 const BASE_ROLE_NAMES = ['root', 'targets', 'snapshot', 'timestamp'];
 function readSettings(read, mask, env = process.env) {
     const command = (read('command') || 'sign');
     if (!COMMANDS.includes(command))
-        throw new InputError('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
+        throw new errors/* InputError */.dz('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
     if (command === 'sign' && read('oci-layout'))
-        throw new InputError('oci-layout', 'pushing from an OCI layout is not available in this version yet; push with docker or set push: false');
+        throw new errors/* InputError */.dz('oci-layout', 'pushing from an OCI layout is not available in this version yet; push with docker or set push: false');
     const username = read('registry-username');
     const password = read('registry-password');
     if (password)
         mask(password);
     if (!!username !== !!password)
-        throw new InputError(username ? 'registry-password' : 'registry-username', 'registry-username and registry-password go together');
+        throw new errors/* InputError */.dz(username ? 'registry-password' : 'registry-username', 'registry-username and registry-password go together');
     const signer = read('signer') || 'releases';
     if (!SIGNER_NAME.test(signer))
-        throw new InputError('signer', `"${signer}" is not a signer name; expected lowercase letters, digits, - and _ (e.g. releases or alice)`);
+        throw new errors/* InputError */.dz('signer', `"${signer}" is not a signer name; expected lowercase letters, digits, - and _ (e.g. releases or alice)`);
     const days = read('expiry-warning-days') || '30';
     if (!/^\d+$/.test(days))
-        throw new InputError('expiry-warning-days', `"${days}" is not a whole number of days`);
+        throw new errors/* InputError */.dz('expiry-warning-days', `"${days}" is not a whole number of days`);
     return {
         command,
-        images: parseImageList(read('images'), 'images', command === 'sign' || command === 'verify'),
+        images: (0,reference/* parseImageList */.B2)(read('images'), 'images', command === 'sign' || command === 'verify'),
         push: parseBoolean('push', read('push'), true),
         notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
         notaryCa: parseCa(read('notary-ca')),
@@ -35441,7 +35797,7 @@ function readSettings(read, mask, env = process.env) {
         pinnedRootKeyIds: parseTrustedRootKeys(read('trusted-root-keys')),
         requiredSigners: list(read('required-signers')).map((name) => {
             if (!SIGNER_NAME.test(name))
-                throw new InputError('required-signers', `"${name}" is not a signer name; expected names such as releases or alice`);
+                throw new errors/* InputError */.dz('required-signers', `"${name}" is not a signer name; expected names such as releases or alice`);
             return name;
         }),
         expiryWarningDays: Number(days),
@@ -35449,7 +35805,7 @@ function readSettings(read, mask, env = process.env) {
         repositoryKey: keyInput(read, mask, 'repository-key', false),
         newKey: keyInput(read, mask, 'new-key', false),
         snapshotKey: keyInput(read, mask, 'snapshot-key', false),
-        signerPublicKey: parsePublicKeyInput(read('signer-public-key')),
+        signerPublicKey: withPin(parsePublicKeyInput(read('signer-public-key')), read('signer-key-passphrase')),
         role: parseRole(read('role')),
         serverManaged: parseBoolean('server-managed', read('server-managed'), true),
     };
@@ -35459,7 +35815,7 @@ function parseRole(value) {
         return undefined;
     if (BASE_ROLE_NAMES.includes(value) || isDelegationName(value))
         return value;
-    throw new InputError('role', `"${value}" is not a role; expected root, targets, snapshot, timestamp or a delegation such as targets/releases`);
+    throw new errors/* InputError */.dz('role', `"${value}" is not a role; expected root, targets, snapshot, timestamp or a delegation such as targets/releases`);
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -38498,15 +38854,15 @@ async function dockerPush(reference, docker = process.env.DCT_SIGN_DOCKER || 'do
         });
     }
     catch (error) {
-        throw new DctError('docker', `cannot run ${docker}: ${error.message}`);
+        throw new errors/* DctError */.sY('docker', `cannot run ${docker}: ${error.message}`);
     }
     if (output.exitCode !== 0) {
         const last = (output.stderr || output.stdout).trim().split('\n').pop() ?? '';
-        throw new DctError('docker', `docker push ${reference} failed (exit ${output.exitCode}): ${last}`);
+        throw new errors/* DctError */.sY('docker', `docker push ${reference} failed (exit ${output.exitCode}): ${last}`);
     }
     const m = /digest: (sha256:[a-f0-9]{64}) size: (\d+)/.exec(output.stdout);
     if (!m)
-        throw new DctError('docker', `docker push ${reference} did not report a digest and size`);
+        throw new errors/* DctError */.sY('docker', `docker push ${reference} did not report a digest and size`);
     return { digest: m[1], size: Number(m[2]) };
 }
 
@@ -38542,34 +38898,34 @@ const root_certificates_DAY_MS = 86_400_000;
 function checkRootCertificate(key, gun, now, checkExpiry) {
     const where = `root key ${key.id.slice(0, 12)}`;
     if (!key.isCertificate)
-        throw new VerificationError(`${where} is a bare ${key.keytype} key; notary requires root keys to be certificates`);
-    const pem = utf8Text(key.publicBytes);
-    const blocks = parsePemBlocks(pem);
-    if (blocks.length === 0 || blocks.map((b) => encodePem(b.type, b.der)).join('') !== pem) {
-        throw new VerificationError(`${where}: certificate PEM is not in Go's pem.Encode layout, so notary computes another key ID`);
+        throw new errors/* VerificationError */.mk(`${where} is a bare ${key.keytype} key; notary requires root keys to be certificates`);
+    const pem = (0,encoding/* utf8Text */.Hp)(key.publicBytes);
+    const blocks = (0,x509/* parsePemBlocks */.Sq)(pem);
+    if (blocks.length === 0 || blocks.map((b) => (0,x509/* encodePem */.TS)(b.type, b.der)).join('') !== pem) {
+        throw new errors/* VerificationError */.mk(`${where}: certificate PEM is not in Go's pem.Encode layout, so notary computes another key ID`);
     }
     const cert = key.certificate();
     if (!cert)
-        throw new VerificationError(`${where}: certificate does not parse`);
+        throw new errors/* VerificationError */.mk(`${where}: certificate does not parse`);
     if (cert.ca)
-        throw new VerificationError(`${where}: the first certificate must be a leaf (CA=false)`);
-    const cn = commonName(cert) ?? '';
+        throw new errors/* VerificationError */.mk(`${where}: the first certificate must be a leaf (CA=false)`);
+    const cn = (0,x509/* commonName */.LS)(cert) ?? '';
     const matches = cn === gun || (cn.endsWith('*') && gun.startsWith(cn.slice(0, -1)));
     if (!matches)
-        throw new VerificationError(`${where}: certificate CN "${cn}" does not match the repository ${gun}`);
+        throw new errors/* VerificationError */.mk(`${where}: certificate CN "${cn}" does not match the repository ${gun}`);
     const notBefore = Date.parse(cert.validFrom);
     const notAfter = Date.parse(cert.validTo);
     if (notBefore > now + root_certificates_DAY_MS)
-        throw new VerificationError(`${where}: certificate is not valid before ${cert.validFrom}`);
+        throw new errors/* VerificationError */.mk(`${where}: certificate is not valid before ${cert.validFrom}`);
     if (checkExpiry && notAfter < now)
-        throw new VerificationError(`${where}: certificate expired on ${cert.validTo}`);
-    const [, sigAlg] = children(expectTag(readTlv(blocks[0].der).tlv, TAG.SEQUENCE, 'certificate').value);
-    const sigOid = decodeOid(expectTag(children(expectTag(sigAlg, TAG.SEQUENCE, 'signatureAlgorithm').value)[0], TAG.OID, 'OID').value);
+        throw new errors/* VerificationError */.mk(`${where}: certificate expired on ${cert.validTo}`);
+    const [, sigAlg] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)((0,util_der/* readTlv */.pw)(blocks[0].der).tlv, util_der/* TAG */.Dk.SEQUENCE, 'certificate').value);
+    const sigOid = (0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)((0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(sigAlg, util_der/* TAG */.Dk.SEQUENCE, 'signatureAlgorithm').value)[0], util_der/* TAG */.Dk.OID, 'OID').value);
     if (SHA1_SIGNATURES.has(sigOid))
-        throw new VerificationError(`${where}: certificate is signed with SHA-1`);
+        throw new errors/* VerificationError */.mk(`${where}: certificate is signed with SHA-1`);
     const bits = cert.publicKey.asymmetricKeyDetails?.modulusLength;
     if (cert.publicKey.asymmetricKeyType === 'rsa' && (bits ?? 0) < 2048)
-        throw new VerificationError(`${where}: RSA key shorter than 2048 bits`);
+        throw new errors/* VerificationError */.mk(`${where}: RSA key shorter than 2048 bits`);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@noble/curves/abstract/edwards.js
@@ -38617,7 +38973,7 @@ function isEdValidXY(Fp, CURVE, x, y) {
  * ```
  */
 function edwards(params, extraOpts = {}) {
-    curves_utils_validateObject(extraOpts, {}, {}, 'extraOpts');
+    utils_validateObject(extraOpts, {}, {}, 'extraOpts');
     const opts = extraOpts;
     const validated = createCurveFields('edwards', params, opts, opts.FpFnLE);
     const { Fp, Fn } = validated;
@@ -38632,7 +38988,7 @@ function edwards(params, extraOpts = {}) {
         throw new Error('edwards: CURVE.a must be a square in Fp for complete addition formulas');
     if (FpLegendre(Fp, CURVE.d) !== -1)
         throw new Error('edwards: CURVE.d must be a non-square in Fp for complete addition formulas');
-    curves_utils_validateObject(opts, {}, { uvRatio: 'function', randomBytes: 'function' });
+    utils_validateObject(opts, {}, { uvRatio: 'function', randomBytes: 'function' });
     const randomBytes = opts.randomBytes === undefined ? utils_randomBytes : opts.randomBytes;
     // Coordinate and ZIP-215 bounds follow the base-field byte container, not scalar bytes.
     const MASK = edwards_2n << (BigInt(Fp.BYTES * 8) - edwards_1n);
@@ -38713,9 +39069,9 @@ function edwards(params, extraOpts = {}) {
         static fromBytes(bytes, zip215 = false) {
             const len = Fp.BYTES;
             const { a, d } = CURVE;
-            bytes = curves_utils_copyBytes(curves_utils_abytes(bytes, len, 'point'));
-            utils_abool(zip215, 'zip215');
-            const normed = curves_utils_copyBytes(bytes); // copy again, we'll manipulate it
+            bytes = utils_copyBytes(utils_abytes(bytes, len, 'point'));
+            abool(zip215, 'zip215');
+            const normed = utils_copyBytes(bytes); // copy again, we'll manipulate it
             const lastByte = bytes[len - 1]; // select last byte
             normed[len - 1] = lastByte & ~0x80; // clear last bit
             const y = bytesToNumberLE(normed);
@@ -38743,7 +39099,7 @@ function edwards(params, extraOpts = {}) {
             return Point.fromAffine({ x, y });
         }
         static fromHex(hex, zip215 = false) {
-            return Point.fromBytes(utils_hexToBytes(hex), zip215);
+            return Point.fromBytes(hexToBytes(hex), zip215);
         }
         get x() {
             return this.toAffine().x;
@@ -38932,7 +39288,7 @@ function edwards(params, extraOpts = {}) {
             return bytes;
         }
         toHex() {
-            return utils_bytesToHex(this.toBytes());
+            return bytesToHex(this.toBytes());
         }
         toString() {
             return `<Point ${this.is0() ? 'ZERO' : this.toHex()}>`;
@@ -39021,7 +39377,7 @@ class PrimeEdwardsPoint {
         return this.ep.toAffine(invertedZ);
     }
     toHex() {
-        return utils_bytesToHex(this.toBytes());
+        return bytesToHex(this.toBytes());
     }
     toString() {
         return this.toHex();
@@ -39088,7 +39444,7 @@ function eddsa(Point, cHash, eddsaOpts = {}) {
         throw new Error('"hash" function param is required');
     const hash = cHash;
     const opts = eddsaOpts;
-    curves_utils_validateObject(opts, {}, {
+    utils_validateObject(opts, {}, {
         adjustScalarBytes: 'function',
         randomBytes: 'function',
         domain: 'function',
@@ -39117,7 +39473,7 @@ function eddsa(Point, cHash, eddsaOpts = {}) {
         : opts.adjustScalarBytes;
     const domain = opts.domain === undefined
         ? (data, ctx, phflag) => {
-            utils_abool(phflag, 'phflag');
+            abool(phflag, 'phflag');
             if (ctx.length || phflag)
                 throw new Error('Contexts/pre-hash are not supported');
             return data;
@@ -39130,10 +39486,10 @@ function eddsa(Point, cHash, eddsaOpts = {}) {
     // Get the hashed private scalar per RFC8032 5.1.5
     function getPrivateScalar(key) {
         const len = lengths.secretKey;
-        curves_utils_abytes(key, lengths.secretKey, 'secretKey');
+        utils_abytes(key, lengths.secretKey, 'secretKey');
         // Hash private key with curve's hash function to produce uniformingly random input
         // Check byte lengths: ensure(64, h(ensure(32, key)))
-        const hashed = curves_utils_abytes(hash(key), 2 * len, 'hashedSecretKey');
+        const hashed = utils_abytes(hash(key), 2 * len, 'hashedSecretKey');
         // Slice before clamping so in-place adjustors don't corrupt the prefix half.
         const head = adjustScalarBytes(hashed.slice(0, len)); // clear first half bits, produce FE
         const prefix = hashed.slice(len, 2 * len); // second half is called key prefix (5.1.6)
@@ -39155,14 +39511,14 @@ function eddsa(Point, cHash, eddsaOpts = {}) {
     }
     // Hash domain-separated chunks into a little-endian scalar modulo the group order.
     function hashDomainToScalar(context = Uint8Array.of(), ...msgs) {
-        const msg = utils_concatBytes(...msgs);
-        return modN_LE(hash(domain(msg, curves_utils_abytes(context, undefined, 'context'), !!prehash)));
+        const msg = concatBytes(...msgs);
+        return modN_LE(hash(domain(msg, utils_abytes(context, undefined, 'context'), !!prehash)));
     }
     /** Signs message with secret key. RFC8032 5.1.6 */
     function sign(msg, secretKey, options = {}) {
-        curves_utils_validateObject(options, {}, {}, 'options');
+        utils_validateObject(options, {}, {}, 'options');
         // Snapshot once: nonce and challenge must use the same invocation-time message bytes.
-        msg = curves_utils_copyBytes(curves_utils_abytes(msg, undefined, 'message'));
+        msg = utils_copyBytes(utils_abytes(msg, undefined, 'message'));
         if (prehash)
             msg = prehash(msg); // for ed25519ph etc.
         const { prefix, scalar, pointBytes } = getExtendedPublicKey(secretKey);
@@ -39176,8 +39532,8 @@ function eddsa(Point, cHash, eddsaOpts = {}) {
         const s = Fn.create(r + k * scalar); // S = (r + k * s) mod L
         if (!Fn.isValid(s))
             throw new Error('sign failed: invalid s'); // 0 <= s < L
-        const rs = utils_concatBytes(R, Fn.toBytes(s));
-        return curves_utils_abytes(rs, lengths.signature, 'result');
+        const rs = concatBytes(R, Fn.toBytes(s));
+        return utils_abytes(rs, lengths.signature, 'result');
     }
     // Keep the shared helper strict by default: RFC 8032 / NIST-style wrappers should reject
     // non-canonical encodings unless they explicitly opt into ZIP-215's more permissive decode rules.
@@ -39190,16 +39546,16 @@ function eddsa(Point, cHash, eddsaOpts = {}) {
      */
     function verify(sig, msg, publicKey, options = verifyOpts) {
         // Validate before destructuring so explicit null follows the standard options error.
-        curves_utils_validateObject(options);
+        utils_validateObject(options);
         // Preserve the wrapper-selected default for `{}` / `{ zip215: undefined }`, not just omitted opts.
         const { context } = options;
         const zip215 = options.zip215 === undefined ? !!verifyOpts.zip215 : options.zip215;
         const len = lengths.signature;
-        sig = curves_utils_abytes(sig, len, 'signature');
-        msg = curves_utils_abytes(msg, undefined, 'message');
-        publicKey = curves_utils_abytes(publicKey, lengths.publicKey, 'publicKey');
+        sig = utils_abytes(sig, len, 'signature');
+        msg = utils_abytes(msg, undefined, 'message');
+        publicKey = utils_abytes(publicKey, lengths.publicKey, 'publicKey');
         if (zip215 !== undefined)
-            utils_abool(zip215, 'zip215');
+            abool(zip215, 'zip215');
         if (prehash)
             msg = prehash(msg); // for ed25519ph, etc
         const mid = len / 2;
@@ -39242,10 +39598,10 @@ function eddsa(Point, cHash, eddsaOpts = {}) {
     };
     function randomSecretKey(seed) {
         seed = seed === undefined ? randomBytes(lengths.seed) : seed;
-        return curves_utils_abytes(seed, lengths.seed, 'seed');
+        return utils_abytes(seed, lengths.seed, 'seed');
     }
     function isValidSecretKey(key) {
-        return curves_utils_isBytes(key) && key.length === lengths.secretKey;
+        return utils_isBytes(key) && key.length === lengths.secretKey;
     }
     function isValidPublicKey(key, zip215) {
         try {
@@ -39321,7 +39677,7 @@ function strxor(a, b) {
 // User can always use utf8 if they want, by passing Uint8Array.
 // If string is passed, we treat it as ASCII: other formats are likely a mistake.
 function normDST(DST) {
-    if (!curves_utils_isBytes(DST) && typeof DST !== 'string')
+    if (!utils_isBytes(DST) && typeof DST !== 'string')
         throw new Error('DST must be Uint8Array or ascii string');
     const dst = typeof DST === 'string' ? utils_asciiToBytes(DST) : DST;
     // RFC 9380 §3.1 requirement 2: tags "MUST have nonzero length".
@@ -39350,7 +39706,7 @@ function normDST(DST) {
  * ```
  */
 function expand_message_xmd(msg, DST, lenInBytes, H) {
-    curves_utils_abytes(msg);
+    utils_abytes(msg);
     utils_asafenumber(lenInBytes);
     if (typeof H !== 'function')
         throw new Error('expand_message_xmd: expected hash function');
@@ -39359,25 +39715,25 @@ function expand_message_xmd(msg, DST, lenInBytes, H) {
     DST = normDST(DST);
     // https://www.rfc-editor.org/rfc/rfc9380#section-5.3.3
     if (DST.length > 255)
-        DST = H(utils_concatBytes(utils_asciiToBytes('H2C-OVERSIZE-DST-'), DST));
+        DST = H(concatBytes(utils_asciiToBytes('H2C-OVERSIZE-DST-'), DST));
     const { outputLen: b_in_bytes, blockLen: r_in_bytes } = H;
     const ell = Math.ceil(lenInBytes / b_in_bytes);
     if (lenInBytes > 65535 || ell > 255)
         throw new Error('expand_message_xmd: invalid lenInBytes');
-    const DST_prime = utils_concatBytes(DST, i2osp(DST.length, 1));
+    const DST_prime = concatBytes(DST, i2osp(DST.length, 1));
     const Z_pad = new Uint8Array(r_in_bytes); // RFC 9380: Z_pad = I2OSP(0, s_in_bytes)
     const l_i_b_str = i2osp(lenInBytes, 2); // len_in_bytes_str
     const b = new Array(ell);
-    const b_0 = H(utils_concatBytes(Z_pad, msg, l_i_b_str, i2osp(0, 1), DST_prime));
-    b[0] = H(utils_concatBytes(b_0, i2osp(1, 1), DST_prime));
+    const b_0 = H(concatBytes(Z_pad, msg, l_i_b_str, i2osp(0, 1), DST_prime));
+    b[0] = H(concatBytes(b_0, i2osp(1, 1), DST_prime));
     // `b[0]` already stores RFC `b_1`, so only derive `b_2..b_ell` here. The old `<= ell`
     // loop computed one extra tail block, which was usually sliced away but broke at max `ell=255`
     // by reaching `I2OSP(256, 1)`.
     for (let i = 1; i < ell; i++) {
         const args = [strxor(b_0, b[i - 1]), i2osp(i + 1, 1), DST_prime];
-        b[i] = H(utils_concatBytes(...args));
+        b[i] = H(concatBytes(...args));
     }
-    const pseudo_random_bytes = utils_concatBytes(...b);
+    const pseudo_random_bytes = concatBytes(...b);
     return pseudo_random_bytes.slice(0, lenInBytes);
 }
 /**
@@ -39962,8 +40318,8 @@ function toMontgomery(point) {
 }
 function toMontgomerySecret(secretKey) {
     const size = ed25519_Point.Fp.BYTES;
-    utils_abytes(secretKey, size);
-    return adjustScalarBytes(sha2_sha512(secretKey.subarray(0, size))).subarray(0, size);
+    (0,hashes_utils/* abytes */.DO)(secretKey, size);
+    return adjustScalarBytes((0,sha2/* sha512 */.Zf)(secretKey.subarray(0, size))).subarray(0, size);
 }
 const Fn = /* @__PURE__ */ (() => ed25519_Point.Fn)();
 // RFC 8032 `dom2` helper for ctx/ph variants only. Plain Ed25519 keeps the
@@ -39971,11 +40327,11 @@ const Fn = /* @__PURE__ */ (() => ed25519_Point.Fn)();
 function ed25519_domain(data, ctx, phflag) {
     if (ctx.length > 255)
         throw new Error('Context is too big');
-    return concatBytes(utils_asciiToBytes('SigEd25519 no Ed25519 collisions'), new Uint8Array([phflag ? 1 : 0, ctx.length]), ctx, data);
+    return (0,hashes_utils/* concatBytes */.Id)(utils_asciiToBytes('SigEd25519 no Ed25519 collisions'), new Uint8Array([phflag ? 1 : 0, ctx.length]), ctx, data);
 }
 function ed(opts) {
     // Ed25519 keeps ZIP-215 default verification semantics for consensus compatibility.
-    return eddsa(ed25519_Point, sha2_sha512, Object.assign({ adjustScalarBytes, toMontgomery, toMontgomerySecret, zip215: true }, opts));
+    return eddsa(ed25519_Point, sha2/* sha512 */.Zf, Object.assign({ adjustScalarBytes, toMontgomery, toMontgomerySecret, zip215: true }, opts));
 }
 /**
  * ed25519 curve with EdDSA signatures.
@@ -40026,7 +40382,7 @@ const ed25519ctx = /* @__PURE__ */ ed({ domain: ed25519_domain });
  * const isValid = ed25519ph.verify(sig, msg, publicKey);
  * ```
  */
-const ed25519ph = /* @__PURE__ */ ed({ domain: ed25519_domain, prehash: sha2_sha512 });
+const ed25519ph = /* @__PURE__ */ ed({ domain: ed25519_domain, prehash: sha2/* sha512 */.Zf });
 /**
  * FROST threshold signatures over ed25519. RFC 9591.
  * @example
@@ -40287,7 +40643,7 @@ class _RistrettoPoint extends PrimeEdwardsPoint {
         return new _RistrettoPoint(ep);
     }
     static fromBytes(bytes) {
-        utils_abytes(bytes, 32);
+        (0,hashes_utils/* abytes */.DO)(bytes, 32);
         const { a, d } = ed25519_CURVE;
         const s = bytes255ToNumberLE(bytes);
         // 1. Check that s_bytes is the canonical encoding of a field element, or else abort.
@@ -40318,7 +40674,7 @@ class _RistrettoPoint extends PrimeEdwardsPoint {
      * @param hex - Ristretto-encoded 32 bytes. Not every 32-byte string is valid ristretto encoding
      */
     static fromHex(hex) {
-        return _RistrettoPoint.fromBytes(hexToBytes(hex));
+        return _RistrettoPoint.fromBytes((0,hashes_utils/* hexToBytes */.aT)(hex));
     }
     /**
      * Encodes ristretto point to Uint8Array.
@@ -40410,7 +40766,7 @@ const ristretto255_hasher =
         // == 'hash_to_ristretto255'
         // Preserve explicit empty/invalid DST overrides so expand_message_xmd() can reject them.
         const DST = options?.DST === undefined ? 'ristretto255_XMD:SHA-512_R255MAP_RO_' : options.DST;
-        const xmd = expand_message_xmd(msg, DST, 64, sha2_sha512);
+        const xmd = expand_message_xmd(msg, DST, 64, sha2/* sha512 */.Zf);
         // NOTE: RFC 9380 incorrectly calls this function `ristretto255_map`.
         // In RFC 9496, `map` was the per-point function inside the construction.
         // That also led to confusion that `ristretto255_map` is `mapToCurve`.
@@ -40419,7 +40775,7 @@ const ristretto255_hasher =
     },
     hashToScalar(msg, options) {
         const DST = options?.DST === undefined ? _DST_scalar : options.DST;
-        const xmd = expand_message_xmd(msg, DST, 64, sha2_sha512);
+        const xmd = expand_message_xmd(msg, DST, 64, sha2/* sha512 */.Zf);
         return Fn.create(bytesToNumberLE(xmd));
     },
     /**
@@ -40433,7 +40789,7 @@ const ristretto255_hasher =
      */
     deriveToCurve(bytes) {
         // https://www.rfc-editor.org/rfc/rfc9496.html#name-element-derivation
-        utils_abytes(bytes, 64);
+        (0,hashes_utils/* abytes */.DO)(bytes, 64);
         const r1 = bytes255ToNumberLE(bytes.subarray(0, 32));
         const R1 = calcElligatorRistrettoMap(r1);
         const r2 = bytes255ToNumberLE(bytes.subarray(32, 64));
@@ -40543,7 +40899,7 @@ function verifySignature(key, method, sig, message) {
                 const ec = ecPoint(keyObject);
                 if (!ec || sig.length !== 2 * ec.curve.Point.Fn.BYTES)
                     return false;
-                return ec.curve.verify(sig, sha2_sha256(message), ec.point, { prehash: false, lowS: false, format: 'compact' });
+                return ec.curve.verify(sig, (0,sha2/* sha256 */.sc)(message), ec.point, { prehash: false, lowS: false, format: 'compact' });
             }
             case 'eddsa':
                 if (key.keytype !== 'ed25519' || sig.length !== 64)
@@ -40573,9 +40929,9 @@ function verifySignature(key, method, sig, message) {
  */
 function verifyThreshold(source, role, message, signatures) {
     if (signatures.length === 0)
-        throw new VerificationError(`${source}: no signatures`);
+        throw new errors/* VerificationError */.mk(`${source}: no signatures`);
     if (role.threshold < 1)
-        throw new VerificationError(`${source}: role ${role.name} has threshold ${role.threshold} (must be >= 1)`);
+        throw new errors/* VerificationError */.mk(`${source}: role ${role.name} has threshold ${role.threshold} (must be >= 1)`);
     const valid = new Set();
     for (const signature of signatures) {
         if (!role.keyids.includes(signature.keyid) || valid.has(signature.keyid))
@@ -40584,14 +40940,14 @@ function verifyThreshold(source, role, message, signatures) {
         if (!key)
             continue;
         if (key.id !== signature.keyid) {
-            throw new VerificationError(`${source}: key listed as ${signature.keyid} has ID ${key.id}`);
+            throw new errors/* VerificationError */.mk(`${source}: key listed as ${signature.keyid} has ID ${key.id}`);
         }
         if (verifySignature(key, signature.method, signature.sig, message))
             valid.add(signature.keyid);
     }
     if (valid.size < role.threshold) {
         const signedBy = signatures.map((s) => s.keyid.slice(0, 12)).join(', ');
-        throw new VerificationError(`${source}: signature threshold not met for ${role.name}: ${valid.size} valid of ${role.threshold} required ` +
+        throw new errors/* VerificationError */.mk(`${source}: signature threshold not met for ${role.name}: ${valid.size} valid of ${role.threshold} required ` +
             `(role keys ${role.keyids.map((k) => k.slice(0, 12)).join(', ') || 'none'}; signed by ${signedBy})`);
     }
     return [...valid];
@@ -40652,26 +41008,26 @@ function fileHashesMatch(bytes, meta) {
         return `length ${bytes.length} differs from the listed ${meta.length}`;
     let checked = 0;
     for (const [alg, fn] of [
-        ['sha256', sha2_sha256],
-        ['sha512', sha2_sha512],
+        ['sha256', sha2/* sha256 */.sc],
+        ['sha512', sha2/* sha512 */.Zf],
     ]) {
         const expected = meta.hashes[alg];
         if (!expected)
             continue;
         checked++;
-        if (bytesToHex(fn(bytes)) !== bytesToHex(expected))
+        if ((0,hashes_utils/* bytesToHex */.My)(fn(bytes)) !== (0,hashes_utils/* bytesToHex */.My)(expected))
             return `${alg} differs from the listed hash`;
     }
     return checked === 0 ? 'no sha256 or sha512 hash is listed' : undefined;
 }
 function checkExpiry(source, expiresMs, expires, now) {
     if (expiresMs <= now)
-        throw new VerificationError(`${source} expired at ${expires}`);
+        throw new errors/* VerificationError */.mk(`${source} expired at ${expires}`);
 }
 function checkVersion(options, role, version) {
     const seen = options.seenVersions?.get(role);
     if (seen !== undefined && version < seen) {
-        throw new VerificationError(`${role}.json version ${version} is older than version ${seen} seen earlier in this run (rollback)`);
+        throw new errors/* VerificationError */.mk(`${role}.json version ${version} is older than version ${seen} seen earlier in this run (rollback)`);
     }
 }
 function rootRoleKeys(root, role) {
@@ -40707,7 +41063,7 @@ function describeRootKeys(root) {
 async function loadRoot(source, options, now, warnings) {
     const bytes = await source.fetch('root', { maxBytes: MAX_ROOT_BYTES });
     if (!bytes)
-        throw new VerificationError(`${options.gun} has no trust data on the Notary server (no root.json)`);
+        throw new errors/* VerificationError */.mk(`${options.gun} has no trust data on the Notary server (no root.json)`);
     const latest = parseRoot(bytes);
     const latestSigners = checkRootSelf(latest, options.gun, now, true);
     checkExpiry('root.json', latest.signed.expiresMs, latest.signed.expires, now);
@@ -40725,12 +41081,12 @@ async function loadRoot(source, options, now, warnings) {
         const older = await source.fetch('root', { version, maxBytes: MAX_ROOT_BYTES });
         if (!older) {
             if (trusted)
-                throw new VerificationError(`root rotation chain of ${options.gun} is broken: version ${version} of root.json is missing`);
+                throw new errors/* VerificationError */.mk(`root rotation chain of ${options.gun} is broken: version ${version} of root.json is missing`);
             continue;
         }
         const file = parseRoot(older, `${version}.root`);
         if (file.signed.version !== version)
-            throw new VerificationError(`${version}.root.json holds version ${file.signed.version}`);
+            throw new errors/* VerificationError */.mk(`${version}.root.json holds version ${file.signed.version}`);
         if (trusted) {
             verifyThreshold(`${version}.root.json`, rootRoleKeys(trusted.signed, 'root'), file.signedBytes, file.signatures);
             checkRootSelf(file, options.gun, now, false);
@@ -40743,21 +41099,21 @@ async function loadRoot(source, options, now, warnings) {
         }
     }
     if (!trusted) {
-        throw new VerificationError(`root of ${options.gun} does not match trusted-root-keys: its root keys are ${describeRootKeys(latest.signed)}`);
+        throw new errors/* VerificationError */.mk(`root of ${options.gun} does not match trusted-root-keys: its root keys are ${describeRootKeys(latest.signed)}`);
     }
     verifyThreshold('root.json', rootRoleKeys(trusted.signed, 'root'), latest.signedBytes, latest.signatures);
     return { root: latest, tofu: false };
 }
 async function fetchListed(source, role, meta, listedIn) {
     if (!meta?.hashes.sha256)
-        throw new VerificationError(`${listedIn}.json does not list ${role} with a sha256 hash`);
-    const checksum = bytesToHex(meta.hashes.sha256);
+        throw new errors/* VerificationError */.mk(`${listedIn}.json does not list ${role} with a sha256 hash`);
+    const checksum = (0,hashes_utils/* bytesToHex */.My)(meta.hashes.sha256);
     const bytes = await source.fetch(role, { checksum, maxBytes: meta.length });
     if (!bytes)
-        throw new VerificationError(`${role}.json listed in ${listedIn}.json (sha256 ${checksum.slice(0, 12)}) is missing on the server`);
+        throw new errors/* VerificationError */.mk(`${role}.json listed in ${listedIn}.json (sha256 ${checksum.slice(0, 12)}) is missing on the server`);
     const mismatch = fileHashesMatch(bytes, meta);
     if (mismatch)
-        throw new VerificationError(`${role}.json does not match ${listedIn}.json: ${mismatch}`);
+        throw new errors/* VerificationError */.mk(`${role}.json does not match ${listedIn}.json: ${mismatch}`);
     return bytes;
 }
 /** Loads and verifies a whole repository: root, timestamp, snapshot, targets and every delegation. */
@@ -40767,7 +41123,7 @@ async function loadTrustedRepository(source, options) {
     const { root, tofu } = await loadRoot(source, options, now, warnings);
     const tsBytes = await source.fetch('timestamp', { maxBytes: MAX_TIMESTAMP_BYTES });
     if (!tsBytes)
-        throw new VerificationError(`${options.gun} has no timestamp.json on the Notary server`);
+        throw new errors/* VerificationError */.mk(`${options.gun} has no timestamp.json on the Notary server`);
     const timestamp = parseSignedFile('timestamp', tsBytes, (r, o) => Timestamp.fromJSON(r, o));
     verifyThreshold('timestamp.json', rootRoleKeys(root.signed, 'timestamp'), timestamp.signedBytes, timestamp.signatures);
     checkExpiry('timestamp.json', timestamp.signed.expiresMs, timestamp.signed.expires, now);
@@ -40779,7 +41135,7 @@ async function loadTrustedRepository(source, options) {
     checkVersion(options, 'snapshot', snapshot.signed.version);
     const rootMismatch = fileHashesMatch(root.bytes, snapshot.signed.meta.get('root'));
     if (rootMismatch)
-        throw new VerificationError(`root.json does not match snapshot.json: ${rootMismatch} (root changed during the update, or the server is inconsistent)`);
+        throw new errors/* VerificationError */.mk(`root.json does not match snapshot.json: ${rootMismatch} (root changed during the update, or the server is inconsistent)`);
     const targetsBytes = await fetchListed(source, 'targets', snapshot.signed.meta.get('targets'), 'snapshot');
     const targetsFile = parseSignedFile('targets', targetsBytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
     const targetsKeys = rootRoleKeys(root.signed, 'targets');
@@ -40795,7 +41151,7 @@ async function loadTrustedRepository(source, options) {
         const children = [];
         for (const d of parent.file.signed.delegations) {
             if (roles.size + invalidRoles.size >= MAX_DELEGATIONS)
-                throw new VerificationError(`${options.gun} has more than ${MAX_DELEGATIONS} delegations`);
+                throw new errors/* VerificationError */.mk(`${options.gun} has more than ${MAX_DELEGATIONS} delegations`);
             const meta = snapshot.signed.meta.get(d.name);
             if (!meta)
                 continue; // delegated but never published: nothing to load
@@ -40848,9 +41204,9 @@ function roleKeyIdsFor(role, keys, key) {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/http/auth.ts
@@ -41134,10 +41490,10 @@ class NotaryClient {
             throw this.error(response, what);
         try {
             const value = JSON.parse(Buffer.from(response.body).toString('utf8'));
-            return PublicKey.fromJSON(new JsonReader(`${role}.key`), value, 'key');
+            return tuf_keys/* PublicKey */.J3.fromJSON(new JsonReader(`${role}.key`), value, 'key');
         }
         catch (error) {
-            throw new NotaryError(`Notary server ${this.serverUrl}, ${this.gun} ${what}: ${error.message}`);
+            throw new errors/* NotaryError */.Wl(`Notary server ${this.serverUrl}, ${this.gun} ${what}: ${error.message}`);
         }
     }
     async call(request, what) {
@@ -41146,7 +41502,7 @@ class NotaryClient {
         }
         catch (error) {
             if (error instanceof HttpError)
-                throw new NotaryError(`Notary server ${this.serverUrl}, ${this.gun} ${what}: ${error.message}`);
+                throw new errors/* NotaryError */.Wl(`Notary server ${this.serverUrl}, ${this.gun} ${what}: ${error.message}`);
             throw error;
         }
     }
@@ -41161,7 +41517,7 @@ class NotaryClient {
             hint = ' (set registry-username/registry-password, or docker login to the registry)';
         }
         const text = [code, detail].filter(Boolean).join(': ') || Buffer.from(response.body.subarray(0, 200)).toString('utf8').trim();
-        return new NotaryError(`Notary server ${this.serverUrl}, ${this.gun} ${what}: HTTP ${response.status}${text ? ` ${text}` : ''}${hint}`, response.status, code);
+        return new errors/* NotaryError */.Wl(`Notary server ${this.serverUrl}, ${this.gun} ${what}: HTTP ${response.status}${text ? ` ${text}` : ''}${hint}`, response.status, code);
     }
 }
 /** `{"errors":[{"code","message","detail":{"Name","Error":{...}}}]}` (N:server/errors/errors.go). */
@@ -41193,16 +41549,16 @@ const RETIRED_SERVER = 'notary.docker.io';
 function notaryServerFor(ctx, ref) {
     if (ctx.notaryServer)
         return ctx.notaryServer.replace(/\/+$/, '');
-    return ref.registry === DOCKER_HUB ? `https://${RETIRED_SERVER}` : `https://${registryApiHost(ref.registry)}`;
+    return ref.registry === reference/* DOCKER_HUB */.Xb ? `https://${RETIRED_SERVER}` : `https://${(0,reference/* registryApiHost */.Mb)(ref.registry)}`;
 }
 function notaryClientFor(ctx, ref) {
-    return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), gunOf(ref));
+    return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), (0,reference/* gunOf */.qu)(ref));
 }
 /** Groups references by repository (GUN), keeping first-seen order: one metadata load and publish each. */
 function groupByRepository(images) {
     const groups = new Map();
     for (const image of images) {
-        const gun = gunOf(image);
+        const gun = (0,reference/* gunOf */.qu)(image);
         groups.set(gun, [...(groups.get(gun) ?? []), image]);
     }
     return groups;
@@ -41239,7 +41595,7 @@ async function loadCurrent(ctx, ref, now, seenVersions) {
     warnIfRetiredServer(ctx, server);
     try {
         const repo = await loadTrustedRepository(notaryClientFor(ctx, ref), {
-            gun: gunOf(ref),
+            gun: (0,reference/* gunOf */.qu)(ref),
             now,
             pinnedRootKeyIds: ctx.pinnedRootKeyIds,
             seenVersions,
@@ -41248,8 +41604,8 @@ async function loadCurrent(ctx, ref, now, seenVersions) {
         return repo;
     }
     catch (error) {
-        if (error instanceof NotaryError && error.status === undefined) {
-            throw new InputError('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
+        if (error instanceof errors/* NotaryError */.Wl && error.status === undefined) {
+            throw new errors/* InputError */.dz('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
         }
         throw error;
     }
@@ -41262,7 +41618,7 @@ async function loadCurrent(ctx, ref, now, seenVersions) {
 /** A metadata file signed by each signer over the canonical bytes, in Go's byte layout. */
 async function signMetadata(signed, signers) {
     const body = 'toJSON' in signed && typeof signed.toJSON === 'function' ? signed.toJSON() : signed;
-    const message = canonicalBytes(body);
+    const message = (0,canonical_json/* canonicalBytes */.Mr)(body);
     const signatures = [];
     for (const signer of signers)
         signatures.push({ keyid: signer.keyid, method: signer.method, sig: await signer.sign(message) });
@@ -41270,7 +41626,7 @@ async function signMetadata(signed, signers) {
 }
 /** Snapshot/timestamp entry for a file: its length, sha256 and sha512 (NotaryDefaultHashes). */
 function fileMetaOf(bytes) {
-    return { length: bytes.length, hashes: { sha256: sha2_sha256(bytes), sha512: sha2_sha512(bytes) } };
+    return { length: bytes.length, hashes: { sha256: (0,sha2/* sha256 */.sc)(bytes), sha512: (0,sha2/* sha512 */.Zf)(bytes) } };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/repository-update.ts
@@ -41356,7 +41712,7 @@ function keyIdInRole(root, role, key, input, gun) {
     });
     if (!id) {
         const expected = spec.keyids.map((kid) => root.keys.get(kid)?.canonicalId ?? kid).join(', ');
-        throw new InputError(input, `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`);
+        throw new errors/* InputError */.dz(input, `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`);
     }
     return id;
 }
@@ -41380,7 +41736,7 @@ function checkOwnFiles(update, files) {
     for (const [name] of update.delegations) {
         const delegation = targets.delegations.find((d) => d.name === name);
         if (!delegation)
-            throw new VerificationError(`${name} is not delegated by targets`);
+            throw new errors/* VerificationError */.mk(`${name} is not delegated by targets`);
         const file = parseSignedFile(name, files.get(name), (r, o) => Targets.fromJSON(r, o, name));
         verifyThreshold(`new ${name}.json`, { ...delegation, keys: targets.delegationKeys }, file.signedBytes, file.signatures);
     }
@@ -41437,7 +41793,7 @@ async function publishUpdate(ctx, ref, update, pins, seenVersions) {
             continue;
         const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
         if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0) {
-            throw new VerificationError(`${update.gun}: ${role}.json on the server is not the file just published`);
+            throw new errors/* VerificationError */.mk(`${update.gun}: ${role}.json on the server is not the file just published`);
         }
     }
     return after;
@@ -41477,10 +41833,10 @@ function signingRoles(repo, signer, key, tags) {
             continue;
         const outside = tags.filter((tag) => !delegation.paths.some((p) => tag.startsWith(p)));
         if (outside.length > 0)
-            throw new KeyError(`${name} of ${repo.gun} may not sign ${outside.join(', ')}: its paths are ${JSON.stringify(delegation.paths)}`);
+            throw new errors/* KeyError */.eN(`${name} of ${repo.gun} may not sign ${outside.join(', ')}: its paths are ${JSON.stringify(delegation.paths)}`);
         const invalid = repo.invalidRoles.get(name);
         if (invalid && !invalid.expired) {
-            throw new VerificationError(`${name} of ${repo.gun} does not verify (${invalid.reason}); refusing to re-sign content that is not authentic`);
+            throw new errors/* VerificationError */.mk(`${name} of ${repo.gun} does not verify (${invalid.reason}); refusing to re-sign content that is not authentic`);
         }
         roles.push({ name, keyid, current: repo.roles.get(name) ?? invalid?.expired });
     }
@@ -41489,7 +41845,7 @@ function signingRoles(repo, signer, key, tags) {
         const why = present.length === 0
             ? `${repo.gun} has neither delegation; add the signer first (command: add-signer)`
             : `the key is not listed in ${present.join(' or ')}`;
-        throw new KeyError(`the signer-key (key ID ${key.canonicalId}) cannot sign ${candidates.join(' or ')}: ${why}`);
+        throw new errors/* KeyError */.eN(`the signer-key (key ID ${key.canonicalId}) cannot sign ${candidates.join(' or ')}: ${why}`);
     }
     return roles;
 }
@@ -41532,32 +41888,32 @@ async function resolveImages(ctx, refs, push) {
     const pushed = new Map();
     if (push)
         for (const ref of refs)
-            pushed.set(ref.tag, await dockerPush(`${gunOf(ref)}:${ref.tag}`));
+            pushed.set(ref.tag, await dockerPush(`${(0,reference/* gunOf */.qu)(ref)}:${ref.tag}`));
     const resolved = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref).catch((error) => {
-        if (error instanceof RegistryError && error.notFound) {
-            throw new InputError('images', `${error.message}; expected a tag the registry holds${push ? '' : ' (or push: true to push it first)'}`);
+        if (error instanceof errors/* RegistryError */.gl && error.notFound) {
+            throw new errors/* InputError */.dz('images', `${error.message}; expected a tag the registry holds${push ? '' : ' (or push: true to push it first)'}`);
         }
         throw error;
     }));
     const manifests = new Map();
     refs.forEach((ref, i) => {
-        const name = `${gunOf(ref)}:${ref.tag}`;
+        const name = `${(0,reference/* gunOf */.qu)(ref)}:${ref.tag}`;
         const manifest = resolved[i];
         const docker = pushed.get(ref.tag);
         if (docker && (docker.digest !== manifest.digest || docker.size !== manifest.size)) {
-            throw new RegistryError(`${name}: docker pushed ${docker.digest} (${docker.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`);
+            throw new errors/* RegistryError */.gl(`${name}: docker pushed ${docker.digest} (${docker.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`);
         }
         if (ref.digest && ref.digest !== manifest.digest)
-            throw new RegistryError(`${ref.original}: the registry's ${ref.tag} is ${manifest.digest}, not the digest given`);
+            throw new errors/* RegistryError */.gl(`${ref.original}: the registry's ${ref.tag} is ${manifest.digest}, not the digest given`);
         const earlier = manifests.get(ref.tag);
         if (earlier && earlier.digest !== manifest.digest)
-            throw new RegistryError(`${name} resolved to two digests in one run`);
+            throw new errors/* RegistryError */.gl(`${name} resolved to two digests in one run`);
         manifests.set(ref.tag, manifest);
         if (refs.length <= 50)
             ctx.reporter.info(`${name} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
     });
     if (refs.length > 50)
-        ctx.reporter.info(`Resolved ${refs.length} tags of ${gunOf(refs[0])} in the registry`);
+        ctx.reporter.info(`Resolved ${refs.length} tags of ${(0,reference/* gunOf */.qu)(refs[0])} in the registry`);
     return manifests;
 }
 async function signRepository(ctx, options, signer, key, snapshot, gun, refs, now) {
@@ -41591,15 +41947,15 @@ async function signRepository(ctx, options, signer, key, snapshot, gun, refs, no
         for (const role of roles) {
             const published = after.roles.get(role.name);
             if (!published)
-                throw new VerificationError(`${gun}: ${role.name} does not verify after publishing`);
+                throw new errors/* VerificationError */.mk(`${gun}: ${role.name} does not verify after publishing`);
             if (!sameTarget(published.file.signed.targets.get(ref.tag), expected)) {
-                throw new VerificationError(`${gun}:${ref.tag}: ${role.name} on the server does not hold the digest and size just signed`);
+                throw new errors/* VerificationError */.mk(`${gun}:${ref.tag}: ${role.name} on the server does not hold the digest and size just signed`);
             }
         }
         const signed = manifests.get(ref.tag);
         const serving = current[i];
         if (serving.digest !== signed.digest || serving.size !== signed.size) {
-            throw new VerificationError(`${gun}:${ref.tag} moved while signing: signed ${signed.digest}, the registry now serves ${serving.digest}`);
+            throw new errors/* VerificationError */.mk(`${gun}:${ref.tag} moved while signing: signed ${signed.digest}, the registry now serves ${serving.digest}`);
         }
         const expiries = roles.map((r) => after.roles.get(r.name).file.signed);
         const earliest = expiries.reduce((a, b) => (a.expiresMs <= b.expiresMs ? a : b));
@@ -41644,11 +42000,11 @@ function requireRole(repo, role) {
         return loaded;
     const invalid = repo.invalidRoles.get(role);
     if (invalid)
-        throw new VerificationError(`${role} is not valid: ${invalid.reason}`);
+        throw new errors/* VerificationError */.mk(`${role} is not valid: ${invalid.reason}`);
     if (repo.isPublished(role) || [...repo.roles.values()].some((r) => r.file.signed.delegations.some((d) => d.name === role))) {
-        throw new VerificationError(`${role} has signed nothing yet`);
+        throw new errors/* VerificationError */.mk(`${role} has signed nothing yet`);
     }
-    throw new VerificationError(`${repo.gun} has no signer ${role.replace(/^targets\//, '')} (no ${role} delegation)`);
+    throw new errors/* VerificationError */.mk(`${repo.gun} has no signer ${role.replace(/^targets\//, '')} (no ${role} delegation)`);
 }
 /** Checks one tag against the verified trust data and the registry; throws with the cause. */
 function checkTag(repo, ref, manifest, requiredSigners) {
@@ -41656,22 +42012,22 @@ function checkTag(repo, ref, manifest, requiredSigners) {
         const loaded = requireRole(repo, role);
         const target = loaded.file.signed.targets.get(ref.tag);
         if (!target)
-            throw new VerificationError(`tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
+            throw new errors/* VerificationError */.mk(`tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
         if (!TrustedRepository.allows(loaded, ref.tag)) {
-            throw new VerificationError(`${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`);
+            throw new errors/* VerificationError */.mk(`${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`);
         }
         const signed = digestOf(target);
         if (!signed)
-            throw new VerificationError(`${role} lists ${ref.tag} without a sha256 hash`);
+            throw new errors/* VerificationError */.mk(`${role} lists ${ref.tag} without a sha256 hash`);
         if (signed !== manifest.digest) {
-            throw new VerificationError(`tag ${ref.tag} was signed as ${signed} (${role}) but the registry serves ${manifest.digest}`);
+            throw new errors/* VerificationError */.mk(`tag ${ref.tag} was signed as ${signed} (${role}) but the registry serves ${manifest.digest}`);
         }
         if (target.length !== manifest.size) {
-            throw new VerificationError(`tag ${ref.tag} was signed with length ${target.length} (${role}) but the registry's manifest is ${manifest.size} bytes`);
+            throw new errors/* VerificationError */.mk(`tag ${ref.tag} was signed with length ${target.length} (${role}) but the registry's manifest is ${manifest.size} bytes`);
         }
     }
     if (ref.digest && ref.digest !== manifest.digest)
-        throw new VerificationError(`${ref.original} pins ${ref.digest}, but the signed tag is ${manifest.digest}`);
+        throw new errors/* VerificationError */.mk(`${ref.original} pins ${ref.digest}, but the signed tag is ${manifest.digest}`);
     // Every role that vouches for this exact manifest, in walk order.
     return [...repo.roles.values()]
         .filter((r) => {
@@ -41700,7 +42056,7 @@ async function verify(ctx, options) {
             }
             catch (error) {
                 await lookups;
-                if (!(error instanceof DctError))
+                if (!(error instanceof errors/* DctError */.sY))
                     throw error;
                 for (const ref of refs)
                     failures.push(`${ref.original}: ${error.message}`);
@@ -41717,7 +42073,7 @@ async function verify(ctx, options) {
                         throw lookup.error;
                     const { manifest } = lookup;
                     const roles = checkTag(repo, ref, manifest, options.requiredSigners);
-                    ctx.reporter.info(`${gunOf(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
+                    ctx.reporter.info(`${(0,reference/* gunOf */.qu)(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
                     results.push({
                         image: ref.original,
                         repository: gun,
@@ -41730,7 +42086,7 @@ async function verify(ctx, options) {
                     });
                 }
                 catch (error) {
-                    if (!(error instanceof DctError))
+                    if (!(error instanceof errors/* DctError */.sY))
                         throw error;
                     failures.push(`${ref.original}: ${error.message}`);
                 }
@@ -41738,10 +42094,10 @@ async function verify(ctx, options) {
         });
     }
     if (failures.length === 1)
-        throw new VerificationError(failures[0]);
+        throw new errors/* VerificationError */.mk(failures[0]);
     if (failures.length > 1) {
         failures.forEach((f) => ctx.reporter.error(f));
-        throw new VerificationError(`${failures.length} of ${options.images.length} images failed verification`);
+        throw new errors/* VerificationError */.mk(`${failures.length} of ${options.images.length} images failed verification`);
     }
     return results;
 }
@@ -41776,28 +42132,28 @@ function oid(value) {
             chunk.unshift((n & 0x7f) | 0x80);
         bytes.push(...chunk);
     }
-    return encodeTlv(TAG.OID, Uint8Array.from(bytes));
+    return (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.OID, Uint8Array.from(bytes));
 }
-const seq = (...items) => encodeTlv(TAG.SEQUENCE, ...items);
+const seq = (...items) => (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.SEQUENCE, ...items);
 function positiveInteger(bytes) {
     let start = 0;
     while (start < bytes.length - 1 && bytes[start] === 0)
         start++;
     const trimmed = bytes.subarray(start);
-    return encodeTlv(TAG.INTEGER, trimmed[0] & 0x80 ? Uint8Array.of(0, ...trimmed) : trimmed);
+    return (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.INTEGER, trimmed[0] & 0x80 ? Uint8Array.of(0, ...trimmed) : trimmed);
 }
 /** UTCTime before 2050, GeneralizedTime from then on (RFC 5280 4.1.2.5), as Go writes them. */
 function time(ms) {
     const iso = new Date(Math.floor(ms / 1000) * 1000).toISOString();
     const digits = iso.replace(/[-:T]/g, '').slice(0, 14);
     const year = Number(digits.slice(0, 4));
-    return year < 2050 ? encodeTlv(0x17, utf8Bytes(`${digits.slice(2)}Z`)) : encodeTlv(0x18, utf8Bytes(`${digits}Z`));
+    return year < 2050 ? (0,util_der/* encodeTlv */.H)(0x17, (0,encoding/* utf8Bytes */.dy)(`${digits.slice(2)}Z`)) : (0,util_der/* encodeTlv */.H)(0x18, (0,encoding/* utf8Bytes */.dy)(`${digits}Z`));
 }
 function certificate_name(commonName) {
-    return seq(encodeTlv(0x31, seq(oid(certificate_OID.commonName), encodeTlv(0x0c, utf8Bytes(commonName)))));
+    return seq((0,util_der/* encodeTlv */.H)(0x31, seq(oid(certificate_OID.commonName), (0,util_der/* encodeTlv */.H)(0x0c, (0,encoding/* utf8Bytes */.dy)(commonName)))));
 }
 function extension(id, critical, value) {
-    return seq(oid(id), ...(critical ? [encodeTlv(0x01, Uint8Array.of(0xff))] : []), encodeTlv(TAG.OCTET_STRING, value));
+    return seq(oid(id), ...(critical ? [(0,util_der/* encodeTlv */.H)(0x01, Uint8Array.of(0xff))] : []), (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.OCTET_STRING, value));
 }
 /** ECDSA raw r||s (what our signers return) to the DER ECDSA-Sig-Value X.509 needs. */
 function rawToDerSignature(raw) {
@@ -41811,11 +42167,11 @@ async function createRootCertificateKey(gun, signer, now = Date.now(), days = RO
     if (key.keytype !== 'ecdsa')
         throw new Error(`root keys must be ECDSA, got ${key.keytype}`);
     const algorithm = seq(oid(certificate_OID.ecdsaWithSha256));
-    const tbs = seq(encodeTlv(0xa0, encodeTlv(TAG.INTEGER, Uint8Array.of(2))), positiveInteger((0,external_node_crypto_.randomBytes)(16)), algorithm, certificate_name(gun), seq(time(now), time(now + days * 86_400_000)), certificate_name(gun), key.publicBytes, // SubjectPublicKeyInfo DER
-    encodeTlv(0xa3, seq(extension(certificate_OID.keyUsage, true, encodeTlv(TAG.BIT_STRING, Uint8Array.of(5, 0xa0))), extension(certificate_OID.extKeyUsage, false, seq(oid(certificate_OID.codeSigning))), extension(certificate_OID.basicConstraints, true, seq()))));
+    const tbs = seq((0,util_der/* encodeTlv */.H)(0xa0, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.INTEGER, Uint8Array.of(2))), positiveInteger((0,external_node_crypto_.randomBytes)(16)), algorithm, certificate_name(gun), seq(time(now), time(now + days * 86_400_000)), certificate_name(gun), key.publicBytes, // SubjectPublicKeyInfo DER
+    (0,util_der/* encodeTlv */.H)(0xa3, seq(extension(certificate_OID.keyUsage, true, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.BIT_STRING, Uint8Array.of(5, 0xa0))), extension(certificate_OID.extKeyUsage, false, seq(oid(certificate_OID.codeSigning))), extension(certificate_OID.basicConstraints, true, seq()))));
     const signature = rawToDerSignature(await signer.sign(tbs));
-    const der = seq(tbs, algorithm, encodeTlv(TAG.BIT_STRING, Uint8Array.of(0), signature));
-    return new PublicKey('ecdsa-x509', utf8Bytes(encodePem('CERTIFICATE', der)));
+    const der = seq(tbs, algorithm, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.BIT_STRING, Uint8Array.of(0), signature));
+    return new tuf_keys/* PublicKey */.J3('ecdsa-x509', (0,encoding/* utf8Bytes */.dy)((0,x509/* encodePem */.TS)('CERTIFICATE', der)));
 }
 
 ;// CONCATENATED MODULE: ./src/commands/lifecycle.ts
@@ -41847,7 +42203,7 @@ async function openKeyed(input) {
     const signer = await openSigner(input);
     const key = await signer.publicKey();
     if (key.keytype !== 'ecdsa')
-        throw new InputError(input.input, `expected an ECDSA P-256 key, got ${key.keytype}`);
+        throw new errors/* InputError */.dz(input.input, `expected an ECDSA P-256 key, got ${key.keytype}`);
     return { signer, key };
 }
 async function withKeys(inputs, fn) {
@@ -41863,7 +42219,7 @@ async function withKeys(inputs, fn) {
 }
 function required(value, input, why) {
     if (value === undefined)
-        throw new InputError(input, `is required ${why}`);
+        throw new errors/* InputError */.dz(input, `is required ${why}`);
     return value;
 }
 async function forEachRepository(ctx, images, title, fn) {
@@ -41883,10 +42239,10 @@ async function init(ctx, options) {
         warnIfRetiredServer(ctx, server);
         const client = notaryClientFor(ctx, ref);
         const existing = await client.fetch('root', { maxBytes: MAX_ROOT_BYTES }).catch((error) => {
-            throw new InputError('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
+            throw new errors/* InputError */.dz('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
         });
         if (existing)
-            throw new InputError('images', `${gun} already has trust data on ${server}; init only creates new repositories`);
+            throw new errors/* InputError */.dz('images', `${gun} already has trust data on ${server}; init only creates new repositories`);
         const rootCert = await createRootCertificateKey(gun, rootKeyed.signer, now);
         const timestampKey = await client.serverKey('timestamp');
         const snapshotKey = snapshotKeyed ? snapshotKeyed.key : await client.serverKey('snapshot');
@@ -41924,7 +42280,7 @@ function repositorySigner(update, keyed) {
 /** Adds the key to targets/<signer> and targets/releases, as `docker trust signer add` does. */
 async function addSigner(ctx, options) {
     if (options.signer === 'releases')
-        throw new InputError('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
+        throw new errors/* InputError */.dz('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
     const now = ctx.now?.() ?? Date.now();
     return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Add signer to', async (ref, gun) => {
         const seen = new Map();
@@ -41973,7 +42329,7 @@ async function removeSigner(ctx, options) {
         const name = `targets/${options.signer}`;
         const role = targets.delegations.find((d) => d.name === name);
         if (!role)
-            throw new InputError('signer', `${gun} has no signer ${options.signer} (no ${name} delegation)`);
+            throw new errors/* InputError */.dz('signer', `${gun} has no signer ${options.signer} (no ${name} delegation)`);
         const removedKeys = new Set(role.keyids.map((id) => targets.delegationKeys.get(id)?.canonicalId ?? id));
         targets.delegations = targets.delegations.filter((d) => d.name !== name);
         const releases = targets.delegations.find((d) => d.name === 'targets/releases');
@@ -42039,7 +42395,7 @@ async function rotateKey(ctx, options) {
                     setRoleKey(root, 'timestamp', await notaryClientFor(ctx, ref).serverKey('timestamp', true));
                     break;
                 default:
-                    throw new InputError('role', `"${role}" is not a role; expected root, targets, snapshot, timestamp or targets/<name>`);
+                    throw new errors/* InputError */.dz('role', `"${role}" is not a role; expected root, targets, snapshot, timestamp or targets/<name>`);
             }
         }
         // A snapshot rotated to the server is made by the server from now on.
@@ -42060,7 +42416,7 @@ function rotateDelegation(update, role, keyed, ctx) {
     const targets = update.editTargets();
     const delegation = targets.delegations.find((d) => d.name === role);
     if (!delegation)
-        throw new InputError('role', `${update.gun} has no ${role} delegation`);
+        throw new errors/* InputError */.dz('role', `${update.gun} has no ${role} delegation`);
     const oldKeys = new Set(delegation.keyids.map((id) => targets.delegationKeys.get(id)?.canonicalId ?? id));
     targets.delegationKeys.set(keyed.key.id, keyed.key);
     const affected = targets.delegations.filter((d) => d.name === role ||
@@ -42072,7 +42428,7 @@ function rotateDelegation(update, role, keyed, ctx) {
             continue;
         const current = before.roles.get(d.name) ?? before.invalidRoles.get(d.name)?.expired;
         if (!current) {
-            throw new VerificationError(`${d.name} of ${update.gun} does not verify (${before.invalidRoles.get(d.name)?.reason ?? 'unknown'}); refusing to re-sign content that is not authentic`);
+            throw new errors/* VerificationError */.mk(`${d.name} of ${update.gun} does not verify (${before.invalidRoles.get(d.name)?.reason ?? 'unknown'}); refusing to re-sign content that is not authentic`);
         }
         update.delegations.set(d.name, { targets: nextTargets(current.file.signed, update.now), signers: [asRoleSigner(keyed, keyed.key.id)] });
     }
@@ -42080,12 +42436,12 @@ function rotateDelegation(update, role, keyed, ctx) {
     pruneDelegationKeys(targets);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/registry/docker-config.ts
 
 
@@ -42097,14 +42453,14 @@ function normalizeKey(key) {
     return key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
 }
 function dockerConfigPath() {
-    return (0,external_node_path_namespaceObject.join)(process.env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+    return (0,external_node_path_.join)(process.env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
 }
 function readConfig() {
     const path = dockerConfigPath();
-    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+    if (!(0,external_node_fs_.existsSync)(path))
         return {};
     try {
-        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        const value = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
         return typeof value === 'object' && value !== null ? value : {};
     }
     catch {
@@ -42112,7 +42468,7 @@ function readConfig() {
     }
 }
 function fromHelper(helper, serverUrl) {
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(`docker-credential-${helper}`, ['get'], { input: serverUrl, encoding: 'utf8', timeout: 30_000 });
+    const result = (0,external_node_child_process_.spawnSync)(`docker-credential-${helper}`, ['get'], { input: serverUrl, encoding: 'utf8', timeout: 30_000 });
     if (result.status !== 0 || !result.stdout)
         return undefined;
     try {
@@ -42128,9 +42484,9 @@ function fromHelper(helper, serverUrl) {
 /** Credentials for a registry (`docker.io` or `host:port`), or undefined. */
 function dockerConfigCredentials(registry) {
     const config = readConfig();
-    const isHub = registry === DOCKER_HUB || registry === 'registry-1.docker.io' || registry === 'index.docker.io';
+    const isHub = registry === reference/* DOCKER_HUB */.Xb || registry === 'registry-1.docker.io' || registry === 'index.docker.io';
     const serverUrl = isHub ? HUB_KEY : registry;
-    const helper = config.credHelpers?.[isHub ? DOCKER_HUB : registry] ?? config.credHelpers?.[serverUrl] ?? config.credsStore;
+    const helper = config.credHelpers?.[isHub ? reference/* DOCKER_HUB */.Xb : registry] ?? config.credHelpers?.[serverUrl] ?? config.credsStore;
     if (helper) {
         const credentials = fromHelper(helper, serverUrl);
         if (credentials)
@@ -42138,7 +42494,7 @@ function dockerConfigCredentials(registry) {
     }
     for (const [key, entry] of Object.entries(config.auths ?? {})) {
         const host = normalizeKey(key);
-        if (!(host === registry || (isHub && (host === 'index.docker.io' || host === DOCKER_HUB))))
+        if (!(host === registry || (isHub && (host === 'index.docker.io' || host === reference/* DOCKER_HUB */.Xb))))
             continue;
         if (entry.auth) {
             const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
@@ -42185,8 +42541,8 @@ class RegistryClient {
         return base;
     }
     async probe(registry) {
-        const host = registryApiHost(registry);
-        const mayUseHttp = isLoopbackHost(host) || this.insecureRegistries.includes(registry) || this.insecureRegistries.includes(host);
+        const host = (0,reference/* registryApiHost */.Mb)(registry);
+        const mayUseHttp = (0,reference/* isLoopbackHost */.cW)(host) || this.insecureRegistries.includes(registry) || this.insecureRegistries.includes(host);
         try {
             await this.http.request({ url: `https://${host}/v2/`, maxBytes: 1 << 16, retry: !mayUseHttp });
             return `https://${host}`;
@@ -42196,7 +42552,7 @@ class RegistryClient {
             const tlsFailure = code !== undefined && (PLAIN_HTTP_HINTS.includes(code) || /wrong version number|EPROTO/i.test(error.message));
             if (mayUseHttp && tlsFailure)
                 return `http://${host}`;
-            throw new RegistryError(`registry ${registry} is not reachable over HTTPS: ${error.message}`);
+            throw new errors/* RegistryError */.gl(`registry ${registry} is not reachable over HTTPS: ${error.message}`);
         }
     }
     /** The manifest a tag points at now: its digest (hashed here) and size, what DCT signs. */
@@ -42213,21 +42569,21 @@ class RegistryClient {
             });
         }
         catch (error) {
-            if (error instanceof RegistryError)
+            if (error instanceof errors/* RegistryError */.gl)
                 throw error;
-            throw new RegistryError(`cannot read ${name} from the registry: ${error.message}`);
+            throw new errors/* RegistryError */.gl(`cannot read ${name} from the registry: ${error.message}`);
         }
         if (response.status === 404)
-            throw new RegistryError(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
+            throw new errors/* RegistryError */.gl(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
         if (response.status === 401 || response.status === 403) {
-            throw new RegistryError(`the registry refused access to ${name} (HTTP ${response.status}); set registry-username/registry-password or docker login`);
+            throw new errors/* RegistryError */.gl(`the registry refused access to ${name} (HTTP ${response.status}); set registry-username/registry-password or docker login`);
         }
         if (response.status !== 200)
-            throw new RegistryError(`the registry answered HTTP ${response.status} for ${name}`);
-        const digest = `sha256:${sha256Hex(response.body)}`;
+            throw new errors/* RegistryError */.gl(`the registry answered HTTP ${response.status} for ${name}`);
+        const digest = `sha256:${(0,encoding/* sha256Hex */.fg)(response.body)}`;
         const header = response.headers['docker-content-digest'];
         if (typeof header === 'string' && header.startsWith('sha256:') && header !== digest) {
-            throw new RegistryError(`the registry's Docker-Content-Digest ${header} for ${name} does not match the manifest it served (${digest})`);
+            throw new errors/* RegistryError */.gl(`the registry's Docker-Content-Digest ${header} for ${name} does not match the manifest it served (${digest})`);
         }
         const contentType = String(response.headers['content-type'] ?? '')
             .split(';')[0]
@@ -42237,6 +42593,8 @@ class RegistryClient {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -42259,17 +42617,20 @@ function credentialsFor(settings) {
         return () => settings.registryCredentials;
     const registries = [...new Set(settings.images.map((i) => i.registry))];
     return (host) => {
-        const registry = registries.find((r) => r === host || registryApiHost(r) === host) ?? (registries.length === 1 ? registries[0] : host);
+        const registry = registries.find((r) => r === host || (0,reference/* registryApiHost */.Mb)(r) === host) ?? (registries.length === 1 ? registries[0] : host);
         return dockerConfigCredentials(registry);
     };
 }
+function resolvePublicKey(value) {
+    return value instanceof tuf_keys/* PublicKey */.J3 ? Promise.resolve(value) : publicKeyOf(value);
+}
 function need(value, input, command) {
     if (value === undefined)
-        throw new InputError(input, `is required for command ${command}`);
+        throw new errors/* InputError */.dz(input, `is required for command ${command}`);
     return value;
 }
 /** init, add-signer, remove-signer, rotate-key: each input checked for the command that needs it. */
-function runLifecycle(ctx, settings) {
+async function runLifecycle(ctx, settings) {
     const { command, images } = settings;
     switch (command) {
         case 'init':
@@ -42284,7 +42645,7 @@ function runLifecycle(ctx, settings) {
             return addSigner(ctx, {
                 images,
                 signer: settings.signer,
-                signerPublicKey: need(settings.signerPublicKey, 'signer-public-key', command),
+                signerPublicKey: await resolvePublicKey(need(settings.signerPublicKey, 'signer-public-key', command)),
                 repositoryKey: need(settings.repositoryKey, 'repository-key', command),
                 snapshotKey: settings.snapshotKey,
             });
@@ -42355,7 +42716,7 @@ async function run() {
         }
     }
     catch (error) {
-        setFailed(describeError(error));
+        setFailed((0,errors/* describeError */.Uc)(error));
     }
     finally {
         http?.close();

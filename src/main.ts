@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
-import { readSettings, type Settings } from './action/inputs.js';
+import { readSettings, type PublicKeyInput, type Settings } from './action/inputs.js';
+import { publicKeyOf } from './keys/resolve.js';
+import { PublicKey } from './tuf/keys.js';
 import { actionsReporter, setOutputs, writeRepositorySummary, writeSummary, writeVerifySummary } from './action/report.js';
 import type { CommandContext } from './commands/context.js';
 import { sign } from './commands/sign.js';
@@ -26,13 +28,17 @@ function credentialsFor(settings: Settings): (host: string) => { username: strin
   };
 }
 
+function resolvePublicKey(value: PublicKeyInput): Promise<PublicKey> {
+  return value instanceof PublicKey ? Promise.resolve(value) : publicKeyOf(value);
+}
+
 function need<T>(value: T | undefined, input: string, command: string): T {
   if (value === undefined) throw new InputError(input, `is required for command ${command}`);
   return value;
 }
 
 /** init, add-signer, remove-signer, rotate-key: each input checked for the command that needs it. */
-function runLifecycle(ctx: CommandContext, settings: Settings): Promise<RepositoryResult[]> {
+async function runLifecycle(ctx: CommandContext, settings: Settings): Promise<RepositoryResult[]> {
   const { command, images } = settings;
   switch (command) {
     case 'init':
@@ -47,7 +53,7 @@ function runLifecycle(ctx: CommandContext, settings: Settings): Promise<Reposito
       return addSigner(ctx, {
         images,
         signer: settings.signer,
-        signerPublicKey: need(settings.signerPublicKey, 'signer-public-key', command),
+        signerPublicKey: await resolvePublicKey(need(settings.signerPublicKey, 'signer-public-key', command)),
         repositoryKey: need(settings.repositoryKey, 'repository-key', command),
         snapshotKey: settings.snapshotKey,
       });

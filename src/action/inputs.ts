@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { parseKeySource, type KeyInput } from '../keys/resolve.js';
 import { parseImageList, type ImageReference } from '../registry/reference.js';
-import { publicKeyFromPem, type PublicKey } from '../tuf/keys.js';
+import { PublicKey, publicKeyFromPem } from '../tuf/keys.js';
 import { isDelegationName } from '../tuf/metadata.js';
 
 /** Typed, validated settings from the action's inputs (action-interface.md); the only reader of inputs. */
@@ -26,11 +26,13 @@ export interface Settings {
   repositoryKey?: KeyInput;
   newKey?: KeyInput;
   snapshotKey?: KeyInput;
-  signerPublicKey?: PublicKey;
+  /** A PEM public key, or a key input (KMS, token) to read the public key from. */
+  signerPublicKey?: PublicKeyInput;
   role?: string;
   serverManaged: boolean;
 }
 
+export type PublicKeyInput = PublicKey | KeyInput;
 export type InputReader = (name: string) => string;
 export type Masker = (secret: string) => void;
 
@@ -114,14 +116,17 @@ function keyInput(read: InputReader, mask: Masker, input: string, required: bool
 }
 
 /** `signer-public-key`: a PEM public key or certificate (text, base64 or file), as `docker trust key generate` writes it. */
-function parsePublicKeyInput(value: string): PublicKey | undefined {
+function parsePublicKeyInput(value: string): PublicKeyInput | undefined {
   const text = value.trim();
   if (!text) return undefined;
   if (text.startsWith('awskms://') || text.startsWith('pkcs11:')) {
-    throw new InputError(
-      'signer-public-key',
-      'reading public keys from AWS KMS or PKCS#11 is not available in this version yet; give the PEM public key',
-    );
+    // The PIN of a token, if any, comes from signer-key-passphrase.
+    return {
+      input: 'signer-public-key',
+      passphraseInput: 'signer-key-passphrase',
+      source: parseKeySource('signer-public-key', text),
+      passphrase: '',
+    };
   }
   let pem = text;
   if (!pem.includes('-----BEGIN')) {
@@ -136,6 +141,10 @@ function parsePublicKeyInput(value: string): PublicKey | undefined {
       'expected a PEM PUBLIC KEY or CERTIFICATE (text, base64 or a file path), as docker trust key generate writes it',
     );
   }
+}
+
+function withPin(key: PublicKeyInput | undefined, pin: string): PublicKeyInput | undefined {
+  return key && !(key instanceof PublicKey) ? { ...key, passphrase: pin } : key;
 }
 
 const BASE_ROLE_NAMES = ['root', 'targets', 'snapshot', 'timestamp'];
@@ -186,7 +195,7 @@ export function readSettings(read: InputReader, mask: Masker, env: NodeJS.Proces
     repositoryKey: keyInput(read, mask, 'repository-key', false),
     newKey: keyInput(read, mask, 'new-key', false),
     snapshotKey: keyInput(read, mask, 'snapshot-key', false),
-    signerPublicKey: parsePublicKeyInput(read('signer-public-key')),
+    signerPublicKey: withPin(parsePublicKeyInput(read('signer-public-key')), read('signer-key-passphrase')),
     role: parseRole(read('role')),
     serverManaged: parseBoolean('server-managed', read('server-managed'), true),
   };

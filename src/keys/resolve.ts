@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { InputError, KeyError } from '../errors.js';
 import { MemorySigner } from './memory-signer.js';
 import { WrongPassphraseError, parsePrivateKeyPem } from './private-key-file.js';
+import type { PublicKey } from '../tuf/keys.js';
 import type { Signer } from './signer.js';
 
 /** Where a key input points: chosen once, from the value's form (action-interface.md `signer-key`). */
@@ -65,9 +66,22 @@ export async function openSigner(key: KeyInput): Promise<Signer> {
         if (error instanceof KeyError) throw new InputError(key.input, error.message);
         throw error;
       }
-    case 'awskms':
-      throw new InputError(key.input, 'AWS KMS keys (awskms://) are not supported by this version yet');
+    case 'awskms': {
+      // Loaded only when used: the SDK is large and most runs never need it.
+      const { AwsKmsSigner } = await import('./aws-kms.js');
+      return AwsKmsSigner.open(source.uri, key.input);
+    }
     case 'pkcs11':
       throw new InputError(key.input, 'PKCS#11 keys (pkcs11:) are not supported by this version yet');
+  }
+}
+
+/** The public key behind a key input (for add-signer from a KMS key or a token). */
+export async function publicKeyOf(key: KeyInput): Promise<PublicKey> {
+  const signer = await openSigner(key);
+  try {
+    return await signer.publicKey();
+  } finally {
+    await signer.close();
   }
 }
