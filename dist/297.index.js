@@ -2,7 +2,7 @@ export const id = 297;
 export const ids = [297];
 export const modules = {
 
-/***/ 6297:
+/***/ 8678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -85,6 +85,10 @@ export async function run(): Promise<void> {
       (name) => core.getInput(name),
       (secret) => core.setSecret(secret),
     );
+    // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed).
+    for (const key of [settings.signerKey, settings.rootKey, settings.repositoryKey, settings.newKey, settings.snapshotKey]) {
+      if (key?.source.kind === 'pkcs11') key.notice = (message) => core.notice(message);
+    }
     http = new HttpClient({ extraCa: settings.notaryCa, credentials: credentialsFor(settings), userAgent: 'dct-sign' });
     const ctx: CommandContext = {
       http,

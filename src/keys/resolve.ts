@@ -50,6 +50,8 @@ export interface KeyInput {
   passphraseInput: string;
   source: KeySource;
   passphrase: string;
+  /** For hardware keys: told before each signature (a touch may be needed). */
+  notice?: (message: string) => void;
 }
 
 /** One Signer for a key input, whatever backend it needs. */
@@ -71,8 +73,16 @@ export async function openSigner(key: KeyInput): Promise<Signer> {
       const { AwsKmsSigner } = await import('./aws-kms.js');
       return AwsKmsSigner.open(source.uri, key.input);
     }
-    case 'pkcs11':
-      throw new InputError(key.input, 'PKCS#11 keys (pkcs11:) are not supported by this version yet');
+    case 'pkcs11': {
+      // Loaded only when used: the native addon is needed for nothing else.
+      const { Pkcs11Signer } = await import('./pkcs11.js');
+      return Pkcs11Signer.open(source.uri, {
+        input: key.input,
+        passphraseInput: key.passphraseInput,
+        pin: key.passphrase,
+        notice: key.notice,
+      });
+    }
   }
 }
 
