@@ -37947,6 +37947,20 @@ function parsePublicKeyInput(value) {
 function withPin(key, pin) {
     return key && !(key instanceof tuf_keys/* PublicKey */.J3) ? { ...key, passphrase: pin } : key;
 }
+/**
+ * `images`, plus the lines of `images-file`: an input travels as one environment variable, and
+ * Linux caps one at 128 KiB (about 3,000 references), so large batches come from a file.
+ */
+function readImages(read, tagRequired) {
+    const file = read('images-file');
+    let text = read('images');
+    if (file) {
+        if (!(0,external_node_fs_.existsSync)(file))
+            throw new errors/* InputError */.dz('images-file', `${file} does not exist; expected a file with one image reference per line`);
+        text = `${text}\n${(0,external_node_fs_.readFileSync)(file, 'utf8')}`;
+    }
+    return (0,reference/* parseImageList */.B2)(text, 'images', tagRequired);
+}
 const BASE_ROLE_NAMES = ['root', 'targets', 'snapshot', 'timestamp'];
 function readSettings(read, mask, env = process.env) {
     const command = (read('command') || 'sign');
@@ -37968,7 +37982,7 @@ function readSettings(read, mask, env = process.env) {
         throw new errors/* InputError */.dz('expiry-warning-days', `"${days}" is not a whole number of days`);
     return {
         command,
-        images: (0,reference/* parseImageList */.B2)(read('images'), 'images', command === 'sign' || command === 'verify'),
+        images: readImages(read, command === 'sign' || command === 'verify'),
         push: parseBoolean('push', read('push'), true),
         notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
         notaryCa: parseCa(read('notary-ca')),
@@ -41545,7 +41559,8 @@ class client_HttpClient {
                 timeout: this.timeoutMs,
             }, (response) => {
                 const declared = Number(response.headers['content-length'] ?? NaN);
-                if (declared > req.maxBytes) {
+                // A HEAD response declares the length of a body it does not send.
+                if (req.method !== 'HEAD' && declared > req.maxBytes) {
                     response.destroy();
                     reject(new ResponseTooLargeError(`response from ${url.origin}${url.pathname} declares ${declared} bytes, more than the ${req.maxBytes} allowed`, req.url, 'TOO_LARGE'));
                     return;
@@ -41707,6 +41722,7 @@ function parseErrorBody(body) {
 
 
 
+
 const RETIRED_SERVER = 'notary.docker.io';
 /** Docker's default: notary.docker.io for Docker Hub, else https://<registry host> (C:cli/trust/trust.go Server). */
 function notaryServerFor(ctx, ref) {
@@ -41716,6 +41732,29 @@ function notaryServerFor(ctx, ref) {
 }
 function notaryClientFor(ctx, ref) {
     return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), (0,reference/* gunOf */.qu)(ref));
+}
+/** Repositories handled at once: they share nothing, so a batch over many repositories overlaps its waits. */
+const REPOSITORY_CONCURRENCY = 4;
+/**
+ * Runs `fn` once per repository, in parallel up to REPOSITORY_CONCURRENCY, results in input
+ * order. One repository gets a collapsible log group; several running at once get their lines
+ * prefixed with the repository instead (groups would interleave).
+ */
+async function forEachRepository(ctx, images, title, fn) {
+    const groups = [...groupByRepository(images)];
+    if (groups.length === 1) {
+        const [gun, refs] = groups[0];
+        return [await ctx.reporter.group(`${title} ${gun}`, () => fn(ctx, gun, refs))];
+    }
+    return mapLimit(groups, REPOSITORY_CONCURRENCY, ([gun, refs]) => {
+        const prefixed = {
+            info: (m) => ctx.reporter.info(`[${gun}] ${m}`),
+            warning: (m) => ctx.reporter.warning(m.startsWith(gun) ? m : `${gun}: ${m}`),
+            error: (m) => ctx.reporter.error(m),
+            group: (_name, inner) => inner(),
+        };
+        return fn({ ...ctx, reporter: prefixed }, gun, refs);
+    });
 }
 /** Groups references by repository (GUN), keeping first-seen order: one metadata load and publish each. */
 function groupByRepository(images) {
@@ -42034,11 +42073,8 @@ async function sign(ctx, options) {
         const key = await signer.publicKey();
         const snapshot = snapshotSigner ? { signer: snapshotSigner, key: await snapshotSigner.publicKey() } : undefined;
         ctx.reporter.info(`Signing key ${key.canonicalId} (${signer.description})`);
-        const results = [];
-        for (const [gun, refs] of groupByRepository(options.images)) {
-            results.push(...(await ctx.reporter.group(`Sign ${gun}`, () => signRepository(ctx, options, signer, key, snapshot, gun, refs, now))));
-        }
-        return results;
+        const perRepository = await forEachRepository(ctx, options.images, 'Sign', (repoCtx, gun, refs) => signRepository(repoCtx, options, signer, key, snapshot, gun, refs, now));
+        return perRepository.flat();
     }
     finally {
         await Promise.all([signer.close(), snapshotSigner?.close()]);
@@ -42079,33 +42115,64 @@ async function resolveImages(ctx, refs, push) {
         ctx.reporter.info(`Resolved ${refs.length} tags of ${(0,reference/* gunOf */.qu)(refs[0])} in the registry`);
     return manifests;
 }
+/** Attempts at one publish when other jobs publish to the same repository at the same time. */
+const MAX_PUBLISH_ATTEMPTS = 6;
+/** The server's answer to a stale update: someone published a newer version first (N:server/errors VERSION). */
+function isStaleVersion(error) {
+    return error instanceof errors/* NotaryError */.Wl && error.status === 400 && error.serverCode === 'VERSION';
+}
+/**
+ * Right before publishing: every tag must still point at the manifest resolved at the start, so
+ * what gets signed is what was checked (no race between push and sign).
+ */
+async function confirmTags(ctx, refs, manifests) {
+    const current = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref));
+    refs.forEach((ref, i) => {
+        const resolved = manifests.get(ref.tag);
+        if (current[i].digest !== resolved.digest) {
+            throw new errors/* RegistryError */.gl(`${(0,reference/* gunOf */.qu)(ref)}:${ref.tag} moved while signing: it was ${resolved.digest}, the registry now serves ${current[i].digest}; nothing was published`);
+        }
+    });
+}
 async function signRepository(ctx, options, signer, key, snapshot, gun, refs, now) {
     const server = notaryServerFor(ctx, refs[0]);
     const manifests = await resolveImages(ctx, refs, options.push);
-    const seenVersions = new Map();
-    const before = await loadCurrent(ctx, refs[0], now, seenVersions);
     const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
-    const roles = signingRoles(before, options.signer, key, [...targets.keys()]);
-    const update = new RepositoryUpdate(gun, before, now);
-    for (const role of roles) {
-        const next = nextRoleVersion(role, targets, now, ctx.expiryWarningDays);
-        if (next)
-            update.delegations.set(role.name, { targets: next, signers: [asRoleSigner({ signer, key }, role.keyid)] });
-    }
-    if (snapshot)
-        update.snapshotSigner = asRoleSigner(snapshot, keyIdInRole(before.root.signed, 'snapshot', snapshot.key, 'snapshot-key', gun));
-    let after = before;
-    if (update.isEmpty) {
-        ctx.reporter.info(`${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`);
-    }
-    else {
-        // Read back with fresh client state, pinned to the root trusted above.
-        after = await publishUpdate(ctx, refs[0], update, new Set(before.rootKeyIds()), seenVersions);
+    const seenVersions = new Map();
+    let after;
+    let roles = [];
+    for (let attempt = 1; !after; attempt++) {
+        // Each attempt starts from what the server holds now, so another job's tags are kept.
+        const before = await loadCurrent(ctx, refs[0], now, seenVersions);
+        roles = signingRoles(before, options.signer, key, [...targets.keys()]);
+        const update = new RepositoryUpdate(gun, before, now);
+        for (const role of roles) {
+            const next = nextRoleVersion(role, targets, now, ctx.expiryWarningDays);
+            if (next)
+                update.delegations.set(role.name, { targets: next, signers: [asRoleSigner({ signer, key }, role.keyid)] });
+        }
+        if (snapshot)
+            update.snapshotSigner = asRoleSigner(snapshot, keyIdInRole(before.root.signed, 'snapshot', snapshot.key, 'snapshot-key', gun));
+        if (update.isEmpty) {
+            ctx.reporter.info(`${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`);
+            after = before;
+            break;
+        }
+        await confirmTags(ctx, refs, manifests);
+        try {
+            // Read back with fresh client state, pinned to the root trusted above.
+            after = await publishUpdate(ctx, refs[0], update, new Set(before.rootKeyIds()), seenVersions);
+        }
+        catch (error) {
+            if (!isStaleVersion(error) || attempt >= MAX_PUBLISH_ATTEMPTS)
+                throw error;
+            ctx.reporter.info(`${gun}: another publisher updated the repository first; re-reading and signing again (attempt ${attempt + 1} of ${MAX_PUBLISH_ATTEMPTS})`);
+            await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+        }
     }
     warnAboutExpiry(ctx, after, now);
-    const current = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref));
     const results = [];
-    for (const [i, ref] of refs.entries()) {
+    for (const ref of refs) {
         const expected = targets.get(ref.tag);
         for (const role of roles) {
             const published = after.roles.get(role.name);
@@ -42116,12 +42183,7 @@ async function signRepository(ctx, options, signer, key, snapshot, gun, refs, no
             }
         }
         const signed = manifests.get(ref.tag);
-        const serving = current[i];
-        if (serving.digest !== signed.digest || serving.size !== signed.size) {
-            throw new errors/* VerificationError */.mk(`${gun}:${ref.tag} moved while signing: signed ${signed.digest}, the registry now serves ${serving.digest}`);
-        }
-        const expiries = roles.map((r) => after.roles.get(r.name).file.signed);
-        const earliest = expiries.reduce((a, b) => (a.expiresMs <= b.expiresMs ? a : b));
+        const earliest = roles.map((r) => after.roles.get(r.name).file.signed).reduce((a, b) => (a.expiresMs <= b.expiresMs ? a : b));
         results.push({
             image: ref.original,
             repository: gun,
@@ -42202,60 +42264,9 @@ function checkTag(repo, ref, manifest, requiredSigners) {
 /** Verifies every image: one metadata load per repository, one registry look-up per tag. */
 async function verify(ctx, options) {
     const now = ctx.now?.() ?? Date.now();
-    const results = [];
-    const failures = [];
-    for (const [gun, refs] of groupByRepository(options.images)) {
-        await ctx.reporter.group(`Verify ${gun}`, async () => {
-            // Each tag's registry answer is kept apart: one missing tag fails only its own image.
-            const lookups = mapLimit(refs, verify_REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref).then((manifest) => ({ manifest }), (error) => ({ error })));
-            let repo;
-            try {
-                repo = await loadTrustedRepository(notaryClientFor(ctx, refs[0]), {
-                    gun,
-                    now,
-                    pinnedRootKeyIds: ctx.pinnedRootKeyIds,
-                    seenVersions: new Map(),
-                });
-            }
-            catch (error) {
-                await lookups;
-                if (!(error instanceof errors/* DctError */.sY))
-                    throw error;
-                for (const ref of refs)
-                    failures.push(`${ref.original}: ${error.message}`);
-                return;
-            }
-            const manifests = await lookups;
-            repo.warnings.forEach((w) => ctx.reporter.warning(w));
-            warnAboutExpiry(ctx, repo, now);
-            const expiries = roleExpiries(repo, now);
-            refs.forEach((ref, i) => {
-                const lookup = manifests[i];
-                try {
-                    if ('error' in lookup)
-                        throw lookup.error;
-                    const { manifest } = lookup;
-                    const roles = checkTag(repo, ref, manifest, options.requiredSigners);
-                    ctx.reporter.info(`${(0,reference/* gunOf */.qu)(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
-                    results.push({
-                        image: ref.original,
-                        repository: gun,
-                        tag: ref.tag,
-                        digest: manifest.digest,
-                        size: manifest.size,
-                        roles,
-                        notaryServer: notaryServerFor(ctx, ref),
-                        expiries,
-                    });
-                }
-                catch (error) {
-                    if (!(error instanceof errors/* DctError */.sY))
-                        throw error;
-                    failures.push(`${ref.original}: ${error.message}`);
-                }
-            });
-        });
-    }
+    const perRepository = await forEachRepository(ctx, options.images, 'Verify', (repoCtx, gun, refs) => verifyRepository(repoCtx, options, gun, refs, now));
+    const results = perRepository.flatMap((r) => r.results);
+    const failures = perRepository.flatMap((r) => r.failures);
     if (failures.length === 1)
         throw new errors/* VerificationError */.mk(failures[0]);
     if (failures.length > 1) {
@@ -42263,6 +42274,61 @@ async function verify(ctx, options) {
         throw new errors/* VerificationError */.mk(`${failures.length} of ${options.images.length} images failed verification`);
     }
     return results;
+}
+async function verifyRepository(ctx, options, gun, refs, now) {
+    const results = [];
+    const failures = [];
+    // Each tag's registry answer is kept apart: one missing tag fails only its own image.
+    const lookups = mapLimit(refs, verify_REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref).then((manifest) => ({ manifest }), (error) => ({ error })));
+    let repo;
+    try {
+        repo = await loadTrustedRepository(notaryClientFor(ctx, refs[0]), {
+            gun,
+            now,
+            pinnedRootKeyIds: ctx.pinnedRootKeyIds,
+            seenVersions: new Map(),
+        });
+    }
+    catch (error) {
+        await lookups;
+        if (!(error instanceof errors/* DctError */.sY))
+            throw error;
+        return { results, failures: refs.map((ref) => `${ref.original}: ${error.message}`) };
+    }
+    const manifests = await lookups;
+    repo.warnings.forEach((w) => ctx.reporter.warning(w));
+    warnAboutExpiry(ctx, repo, now);
+    const expiries = roleExpiries(repo, now);
+    const server = notaryServerFor(ctx, refs[0]);
+    refs.forEach((ref, i) => {
+        const lookup = manifests[i];
+        try {
+            if ('error' in lookup)
+                throw lookup.error;
+            const { manifest } = lookup;
+            const roles = checkTag(repo, ref, manifest, options.requiredSigners);
+            if (refs.length <= 50)
+                ctx.reporter.info(`${(0,reference/* gunOf */.qu)(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
+            results.push({
+                image: ref.original,
+                repository: gun,
+                tag: ref.tag,
+                digest: manifest.digest,
+                size: manifest.size,
+                roles,
+                notaryServer: server,
+                expiries,
+            });
+        }
+        catch (error) {
+            if (!(error instanceof errors/* DctError */.sY))
+                throw error;
+            failures.push(`${ref.original}: ${error.message}`);
+        }
+    });
+    if (refs.length > 50)
+        ctx.reporter.info(`${gun}: ${results.length} of ${refs.length} tags verified`);
+    return { results, failures };
 }
 
 ;// CONCATENATED MODULE: ./src/tuf/certificate.ts
@@ -42385,19 +42451,13 @@ function required(value, input, why) {
         throw new errors/* InputError */.dz(input, `is required ${why}`);
     return value;
 }
-async function forEachRepository(ctx, images, title, fn) {
-    const results = [];
-    for (const [gun, refs] of groupByRepository(images)) {
-        results.push(await ctx.reporter.group(`${title} ${gun}`, () => fn(refs[0], gun)));
-    }
-    return results;
-}
 /** A new trusted repository, as `notary init` + publish does (N:client/client.go initialize). */
 async function init(ctx, options) {
     const now = ctx.now?.() ?? Date.now();
     if (!options.serverManaged)
         required(options.snapshotKey, 'snapshot-key', 'when server-managed is false (the snapshot key is then yours)');
-    return withKeys([options.rootKey, options.repositoryKey, options.serverManaged ? undefined : options.snapshotKey], ([rootKeyed, repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Initialize', async (ref, gun) => {
+    return withKeys([options.rootKey, options.repositoryKey, options.serverManaged ? undefined : options.snapshotKey], ([rootKeyed, repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Initialize', async (ctx, gun, refs) => {
+        const ref = refs[0];
         const server = notaryServerFor(ctx, ref);
         warnIfRetiredServer(ctx, server);
         const client = notaryClientFor(ctx, ref);
@@ -42445,7 +42505,8 @@ async function addSigner(ctx, options) {
     if (options.signer === 'releases')
         throw new errors/* InputError */.dz('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
     const now = ctx.now?.() ?? Date.now();
-    return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Add signer to', async (ref, gun) => {
+    return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Add signer to', async (ctx, gun, refs) => {
+        const ref = refs[0];
         const seen = new Map();
         const before = await loadCurrent(ctx, ref, now, seen);
         const update = new RepositoryUpdate(gun, before, now);
@@ -42482,7 +42543,8 @@ async function addSigner(ctx, options) {
  */
 async function removeSigner(ctx, options) {
     const now = ctx.now?.() ?? Date.now();
-    return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Remove signer from', async (ref, gun) => {
+    return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Remove signer from', async (ctx, gun, refs) => {
+        const ref = refs[0];
         const seen = new Map();
         const before = await loadCurrent(ctx, ref, now, seen);
         const update = new RepositoryUpdate(gun, before, now);
@@ -42519,7 +42581,8 @@ async function rotateKey(ctx, options) {
         required(options.rootKey, 'root-key', `to re-sign root when rotating the ${role} key`);
     if (isDelegation)
         required(options.repositoryKey, 'repository-key', `to re-sign targets when rotating the ${role} key`);
-    return withKeys([options.rootKey, options.repositoryKey, needsNewKey ? options.newKey : undefined, options.snapshotKey], ([rootKeyed, repoKeyed, newKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, `Rotate the ${role} key of`, async (ref, gun) => {
+    return withKeys([options.rootKey, options.repositoryKey, needsNewKey ? options.newKey : undefined, options.snapshotKey], ([rootKeyed, repoKeyed, newKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, `Rotate the ${role} key of`, async (ctx, gun, refs) => {
+        const ref = refs[0];
         const seen = new Map();
         const before = await loadCurrent(ctx, ref, now, seen);
         const update = new RepositoryUpdate(gun, before, now);
@@ -42752,6 +42815,39 @@ class RegistryClient {
             .split(';')[0]
             .trim();
         return { digest, size: response.body.length, mediaType: contentType || 'application/octet-stream' };
+    }
+    /**
+     * Where a tag points now, by HEAD: the registry's Docker-Content-Digest and Content-Length,
+     * cheaper than a GET. For confirming a digest resolved earlier, and for verify (deploys pull by
+     * the signed digest, which names its own content).
+     */
+    async head(ref) {
+        const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
+        let response;
+        try {
+            const base = await this.baseUrl(ref.registry);
+            response = await this.http.request({
+                method: 'HEAD',
+                url: `${base}/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`,
+                headers: { accept: MANIFEST_MEDIA_TYPES.join(', ') },
+                maxBytes: 0,
+                scope: `repository:${ref.repository}:pull`,
+            });
+        }
+        catch (error) {
+            if (error instanceof errors/* RegistryError */.gl)
+                throw error;
+            throw new errors/* RegistryError */.gl(`cannot read ${name} from the registry: ${error.message}`);
+        }
+        if (response.status === 404)
+            throw new errors/* RegistryError */.gl(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
+        const digest = response.headers['docker-content-digest'];
+        const size = Number(response.headers['content-length']);
+        if (response.status !== 200 || typeof digest !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(digest) || !Number.isSafeInteger(size)) {
+            const { digest: d, size: sz } = await this.resolve(ref);
+            return { digest: d, size: sz };
+        }
+        return { digest, size };
     }
 }
 

@@ -147,6 +147,20 @@ function withPin(key: PublicKeyInput | undefined, pin: string): PublicKeyInput |
   return key && !(key instanceof PublicKey) ? { ...key, passphrase: pin } : key;
 }
 
+/**
+ * `images`, plus the lines of `images-file`: an input travels as one environment variable, and
+ * Linux caps one at 128 KiB (about 3,000 references), so large batches come from a file.
+ */
+function readImages(read: InputReader, tagRequired: boolean): ImageReference[] {
+  const file = read('images-file');
+  let text = read('images');
+  if (file) {
+    if (!existsSync(file)) throw new InputError('images-file', `${file} does not exist; expected a file with one image reference per line`);
+    text = `${text}\n${readFileSync(file, 'utf8')}`;
+  }
+  return parseImageList(text, 'images', tagRequired);
+}
+
 const BASE_ROLE_NAMES = ['root', 'targets', 'snapshot', 'timestamp'];
 
 export function readSettings(read: InputReader, mask: Masker, env: NodeJS.ProcessEnv = process.env): Settings {
@@ -176,7 +190,7 @@ export function readSettings(read: InputReader, mask: Masker, env: NodeJS.Proces
 
   return {
     command,
-    images: parseImageList(read('images'), 'images', command === 'sign' || command === 'verify'),
+    images: readImages(read, command === 'sign' || command === 'verify'),
     push: parseBoolean('push', read('push'), true),
     notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
     notaryCa: parseCa(read('notary-ca')),

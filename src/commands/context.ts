@@ -4,6 +4,7 @@ import type { RegistryClient } from '../registry/client.js';
 import { DOCKER_HUB, gunOf, registryApiHost, type ImageReference } from '../registry/reference.js';
 import { daysUntil } from '../tuf/time.js';
 import { InputError, NotaryError } from '../errors.js';
+import { mapLimit } from '../util/concurrency.js';
 import { loadTrustedRepository, type TrustedRepository } from '../tuf/trusted-repository.js';
 
 /** What commands report through; the action layer maps it onto @actions/core. */
@@ -37,6 +38,36 @@ export function notaryServerFor(ctx: CommandContext, ref: Pick<ImageReference, '
 
 export function notaryClientFor(ctx: CommandContext, ref: ImageReference): NotaryClient {
   return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), gunOf(ref));
+}
+
+/** Repositories handled at once: they share nothing, so a batch over many repositories overlaps its waits. */
+export const REPOSITORY_CONCURRENCY = 4;
+
+/**
+ * Runs `fn` once per repository, in parallel up to REPOSITORY_CONCURRENCY, results in input
+ * order. One repository gets a collapsible log group; several running at once get their lines
+ * prefixed with the repository instead (groups would interleave).
+ */
+export async function forEachRepository<T>(
+  ctx: CommandContext,
+  images: readonly ImageReference[],
+  title: string,
+  fn: (ctx: CommandContext, gun: string, refs: ImageReference[]) => Promise<T>,
+): Promise<T[]> {
+  const groups = [...groupByRepository(images)];
+  if (groups.length === 1) {
+    const [gun, refs] = groups[0]!;
+    return [await ctx.reporter.group(`${title} ${gun}`, () => fn(ctx, gun, refs))];
+  }
+  return mapLimit(groups, REPOSITORY_CONCURRENCY, ([gun, refs]) => {
+    const prefixed: Reporter = {
+      info: (m) => ctx.reporter.info(`[${gun}] ${m}`),
+      warning: (m) => ctx.reporter.warning(m.startsWith(gun) ? m : `${gun}: ${m}`),
+      error: (m) => ctx.reporter.error(m),
+      group: (_name, inner) => inner(),
+    };
+    return fn({ ...ctx, reporter: prefixed }, gun, refs);
+  });
 }
 
 /** Groups references by repository (GUN), keeping first-seen order: one metadata load and publish each. */

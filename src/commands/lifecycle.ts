@@ -7,7 +7,7 @@ import { DEFAULT_EXPIRY_DAYS, expiryFromNow } from '../tuf/time.js';
 import { MAX_ROOT_BYTES, type TrustedRepository } from '../tuf/trusted-repository.js';
 import type { ImageReference } from '../registry/reference.js';
 import {
-  groupByRepository,
+  forEachRepository,
   loadCurrent,
   notaryClientFor,
   notaryServerFor,
@@ -82,19 +82,6 @@ function required<T>(value: T | undefined, input: string, why: string): T {
   return value;
 }
 
-async function forEachRepository(
-  ctx: CommandContext,
-  images: ImageReference[],
-  title: string,
-  fn: (ref: ImageReference, gun: string) => Promise<RepositoryResult>,
-): Promise<RepositoryResult[]> {
-  const results: RepositoryResult[] = [];
-  for (const [gun, refs] of groupByRepository(images)) {
-    results.push(await ctx.reporter.group(`${title} ${gun}`, () => fn(refs[0]!, gun)));
-  }
-  return results;
-}
-
 // --- init ---
 
 export interface InitOptions {
@@ -114,7 +101,8 @@ export async function init(ctx: CommandContext, options: InitOptions): Promise<R
   return withKeys(
     [options.rootKey, options.repositoryKey, options.serverManaged ? undefined : options.snapshotKey],
     ([rootKeyed, repoKeyed, snapshotKeyed]) =>
-      forEachRepository(ctx, options.images, 'Initialize', async (ref, gun) => {
+      forEachRepository(ctx, options.images, 'Initialize', async (ctx, gun, refs) => {
+        const ref = refs[0]!;
         const server = notaryServerFor(ctx, ref);
         warnIfRetiredServer(ctx, server);
         const client = notaryClientFor(ctx, ref);
@@ -185,7 +173,8 @@ export async function addSigner(ctx: CommandContext, options: AddSignerOptions):
     throw new InputError('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
   const now = ctx.now?.() ?? Date.now();
   return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) =>
-    forEachRepository(ctx, options.images, 'Add signer to', async (ref, gun) => {
+    forEachRepository(ctx, options.images, 'Add signer to', async (ctx, gun, refs) => {
+      const ref = refs[0]!;
       const seen = new Map<string, number>();
       const before = await loadCurrent(ctx, ref, now, seen);
       const update = new RepositoryUpdate(gun, before, now);
@@ -230,7 +219,8 @@ export interface RemoveSignerOptions extends SnapshotKeyOption {
 export async function removeSigner(ctx: CommandContext, options: RemoveSignerOptions): Promise<RepositoryResult[]> {
   const now = ctx.now?.() ?? Date.now();
   return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) =>
-    forEachRepository(ctx, options.images, 'Remove signer from', async (ref, gun) => {
+    forEachRepository(ctx, options.images, 'Remove signer from', async (ctx, gun, refs) => {
+      const ref = refs[0]!;
       const seen = new Map<string, number>();
       const before = await loadCurrent(ctx, ref, now, seen);
       const update = new RepositoryUpdate(gun, before, now);
@@ -286,7 +276,8 @@ export async function rotateKey(ctx: CommandContext, options: RotateKeyOptions):
   return withKeys(
     [options.rootKey, options.repositoryKey, needsNewKey ? options.newKey : undefined, options.snapshotKey],
     ([rootKeyed, repoKeyed, newKeyed, snapshotKeyed]) =>
-      forEachRepository(ctx, options.images, `Rotate the ${role} key of`, async (ref, gun) => {
+      forEachRepository(ctx, options.images, `Rotate the ${role} key of`, async (ctx, gun, refs) => {
+        const ref = refs[0]!;
         const seen = new Map<string, number>();
         const before = await loadCurrent(ctx, ref, now, seen);
         const update = new RepositoryUpdate(gun, before, now);

@@ -1,4 +1,4 @@
-import { InputError, KeyError, RegistryError, VerificationError } from '../errors.js';
+import { InputError, KeyError, NotaryError, RegistryError, VerificationError } from '../errors.js';
 import { dockerPush, type PushResult } from '../docker/cli.js';
 import { mapLimit } from '../util/concurrency.js';
 import { openSigner, type KeyInput } from '../keys/resolve.js';
@@ -9,7 +9,7 @@ import type { PublicKey } from '../tuf/keys.js';
 import type { FileMeta, Targets } from '../tuf/metadata.js';
 import { daysUntil } from '../tuf/time.js';
 import { TrustedRepository, roleKeyIdsFor, type LoadedRole } from '../tuf/trusted-repository.js';
-import { groupByRepository, loadCurrent, notaryServerFor, warnAboutExpiry, type CommandContext } from './context.js';
+import { forEachRepository, loadCurrent, notaryServerFor, warnAboutExpiry, type CommandContext } from './context.js';
 import { RepositoryUpdate, asRoleSigner, keyIdInRole, nextTargets, publishUpdate, type KeyedSigner } from './repository-update.js';
 
 export interface SignOptions {
@@ -109,11 +109,10 @@ export async function sign(ctx: CommandContext, options: SignOptions): Promise<I
     const key = await signer.publicKey();
     const snapshot = snapshotSigner ? { signer: snapshotSigner, key: await snapshotSigner.publicKey() } : undefined;
     ctx.reporter.info(`Signing key ${key.canonicalId} (${signer.description})`);
-    const results: ImageResult[] = [];
-    for (const [gun, refs] of groupByRepository(options.images)) {
-      results.push(...(await ctx.reporter.group(`Sign ${gun}`, () => signRepository(ctx, options, signer, key, snapshot, gun, refs, now))));
-    }
-    return results;
+    const perRepository = await forEachRepository(ctx, options.images, 'Sign', (repoCtx, gun, refs) =>
+      signRepository(repoCtx, options, signer, key, snapshot, gun, refs, now),
+    );
+    return perRepository.flat();
   } finally {
     await Promise.all([signer.close(), snapshotSigner?.close()]);
   }
@@ -158,6 +157,30 @@ async function resolveImages(ctx: CommandContext, refs: ImageReference[], push: 
   return manifests;
 }
 
+/** Attempts at one publish when other jobs publish to the same repository at the same time. */
+export const MAX_PUBLISH_ATTEMPTS = 6;
+
+/** The server's answer to a stale update: someone published a newer version first (N:server/errors VERSION). */
+function isStaleVersion(error: unknown): boolean {
+  return error instanceof NotaryError && error.status === 400 && error.serverCode === 'VERSION';
+}
+
+/**
+ * Right before publishing: every tag must still point at the manifest resolved at the start, so
+ * what gets signed is what was checked (no race between push and sign).
+ */
+async function confirmTags(ctx: CommandContext, refs: ImageReference[], manifests: ReadonlyMap<string, ResolvedManifest>): Promise<void> {
+  const current = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref));
+  refs.forEach((ref, i) => {
+    const resolved = manifests.get(ref.tag)!;
+    if (current[i]!.digest !== resolved.digest) {
+      throw new RegistryError(
+        `${gunOf(ref)}:${ref.tag} moved while signing: it was ${resolved.digest}, the registry now serves ${current[i]!.digest}; nothing was published`,
+      );
+    }
+  });
+}
+
 async function signRepository(
   ctx: CommandContext,
   options: SignOptions,
@@ -170,33 +193,44 @@ async function signRepository(
 ): Promise<ImageResult[]> {
   const server = notaryServerFor(ctx, refs[0]!);
   const manifests = await resolveImages(ctx, refs, options.push);
-
-  const seenVersions = new Map<string, number>();
-  const before = await loadCurrent(ctx, refs[0]!, now, seenVersions);
-
   const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
-  const roles = signingRoles(before, options.signer, key, [...targets.keys()]);
-  const update = new RepositoryUpdate(gun, before, now);
-  for (const role of roles) {
-    const next = nextRoleVersion(role, targets, now, ctx.expiryWarningDays);
-    if (next) update.delegations.set(role.name, { targets: next, signers: [asRoleSigner({ signer, key }, role.keyid)] });
-  }
-  if (snapshot)
-    update.snapshotSigner = asRoleSigner(snapshot, keyIdInRole(before.root.signed, 'snapshot', snapshot.key, 'snapshot-key', gun));
+  const seenVersions = new Map<string, number>();
 
-  let after = before;
-  if (update.isEmpty) {
-    ctx.reporter.info(
-      `${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`,
-    );
-  } else {
-    // Read back with fresh client state, pinned to the root trusted above.
-    after = await publishUpdate(ctx, refs[0]!, update, new Set(before.rootKeyIds()), seenVersions);
+  let after: TrustedRepository | undefined;
+  let roles: SigningRole[] = [];
+  for (let attempt = 1; !after; attempt++) {
+    // Each attempt starts from what the server holds now, so another job's tags are kept.
+    const before = await loadCurrent(ctx, refs[0]!, now, seenVersions);
+    roles = signingRoles(before, options.signer, key, [...targets.keys()]);
+    const update = new RepositoryUpdate(gun, before, now);
+    for (const role of roles) {
+      const next = nextRoleVersion(role, targets, now, ctx.expiryWarningDays);
+      if (next) update.delegations.set(role.name, { targets: next, signers: [asRoleSigner({ signer, key }, role.keyid)] });
+    }
+    if (snapshot)
+      update.snapshotSigner = asRoleSigner(snapshot, keyIdInRole(before.root.signed, 'snapshot', snapshot.key, 'snapshot-key', gun));
+    if (update.isEmpty) {
+      ctx.reporter.info(
+        `${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`,
+      );
+      after = before;
+      break;
+    }
+    await confirmTags(ctx, refs, manifests);
+    try {
+      // Read back with fresh client state, pinned to the root trusted above.
+      after = await publishUpdate(ctx, refs[0]!, update, new Set(before.rootKeyIds()), seenVersions);
+    } catch (error) {
+      if (!isStaleVersion(error) || attempt >= MAX_PUBLISH_ATTEMPTS) throw error;
+      ctx.reporter.info(
+        `${gun}: another publisher updated the repository first; re-reading and signing again (attempt ${attempt + 1} of ${MAX_PUBLISH_ATTEMPTS})`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
   }
   warnAboutExpiry(ctx, after, now);
-  const current = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref));
   const results: ImageResult[] = [];
-  for (const [i, ref] of refs.entries()) {
+  for (const ref of refs) {
     const expected = targets.get(ref.tag)!;
     for (const role of roles) {
       const published = after.roles.get(role.name);
@@ -206,14 +240,7 @@ async function signRepository(
       }
     }
     const signed = manifests.get(ref.tag)!;
-    const serving = current[i]!;
-    if (serving.digest !== signed.digest || serving.size !== signed.size) {
-      throw new VerificationError(
-        `${gun}:${ref.tag} moved while signing: signed ${signed.digest}, the registry now serves ${serving.digest}`,
-      );
-    }
-    const expiries = roles.map((r) => after.roles.get(r.name)!.file.signed);
-    const earliest = expiries.reduce((a, b) => (a.expiresMs <= b.expiresMs ? a : b));
+    const earliest = roles.map((r) => after.roles.get(r.name)!.file.signed).reduce((a, b) => (a.expiresMs <= b.expiresMs ? a : b));
     results.push({
       image: ref.original,
       repository: gun,

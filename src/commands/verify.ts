@@ -1,10 +1,9 @@
 import { DctError, VerificationError } from '../errors.js';
-import type { ResolvedManifest } from '../registry/client.js';
 import { gunOf, type ImageReference } from '../registry/reference.js';
 import { loadTrustedRepository, TrustedRepository, type LoadedRole } from '../tuf/trusted-repository.js';
 import { mapLimit } from '../util/concurrency.js';
 import {
-  groupByRepository,
+  forEachRepository,
   notaryClientFor,
   notaryServerFor,
   roleExpiries,
@@ -57,7 +56,7 @@ function requireRole(repo: TrustedRepository, role: string): LoadedRole {
 export function checkTag(
   repo: TrustedRepository,
   ref: ImageReference,
-  manifest: ResolvedManifest,
+  manifest: { digest: string; size: number },
   requiredSigners: readonly string[],
 ): string[] {
   for (const role of rolesToCheck(repo, requiredSigners)) {
@@ -92,63 +91,75 @@ export function checkTag(
 /** Verifies every image: one metadata load per repository, one registry look-up per tag. */
 export async function verify(ctx: CommandContext, options: VerifyOptions): Promise<VerifiedImage[]> {
   const now = ctx.now?.() ?? Date.now();
-  const results: VerifiedImage[] = [];
-  const failures: string[] = [];
-  for (const [gun, refs] of groupByRepository(options.images)) {
-    await ctx.reporter.group(`Verify ${gun}`, async () => {
-      // Each tag's registry answer is kept apart: one missing tag fails only its own image.
-      const lookups = mapLimit(refs, REGISTRY_CONCURRENCY, (ref) =>
-        ctx.registry.resolve(ref).then(
-          (manifest) => ({ manifest }),
-          (error: unknown) => ({ error }),
-        ),
-      );
-      let repo: TrustedRepository;
-      try {
-        repo = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), {
-          gun,
-          now,
-          pinnedRootKeyIds: ctx.pinnedRootKeyIds,
-          seenVersions: new Map(),
-        });
-      } catch (error) {
-        await lookups;
-        if (!(error instanceof DctError)) throw error;
-        for (const ref of refs) failures.push(`${ref.original}: ${error.message}`);
-        return;
-      }
-      const manifests = await lookups;
-      repo.warnings.forEach((w) => ctx.reporter.warning(w));
-      warnAboutExpiry(ctx, repo, now);
-      const expiries = roleExpiries(repo, now);
-      refs.forEach((ref, i) => {
-        const lookup = manifests[i]!;
-        try {
-          if ('error' in lookup) throw lookup.error;
-          const { manifest } = lookup;
-          const roles = checkTag(repo, ref, manifest, options.requiredSigners);
-          ctx.reporter.info(`${gunOf(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
-          results.push({
-            image: ref.original,
-            repository: gun,
-            tag: ref.tag,
-            digest: manifest.digest,
-            size: manifest.size,
-            roles,
-            notaryServer: notaryServerFor(ctx, ref),
-            expiries,
-          });
-        } catch (error) {
-          if (!(error instanceof DctError)) throw error;
-          failures.push(`${ref.original}: ${error.message}`);
-        }
-      });
-    });
-  }
+  const perRepository = await forEachRepository(ctx, options.images, 'Verify', (repoCtx, gun, refs) =>
+    verifyRepository(repoCtx, options, gun, refs, now),
+  );
+  const results = perRepository.flatMap((r) => r.results);
+  const failures = perRepository.flatMap((r) => r.failures);
   if (failures.length === 1) throw new VerificationError(failures[0]!);
   if (failures.length > 1) {
     failures.forEach((f) => ctx.reporter.error(f));
     throw new VerificationError(`${failures.length} of ${options.images.length} images failed verification`);
   }
   return results;
+}
+
+async function verifyRepository(
+  ctx: CommandContext,
+  options: VerifyOptions,
+  gun: string,
+  refs: ImageReference[],
+  now: number,
+): Promise<{ results: VerifiedImage[]; failures: string[] }> {
+  const results: VerifiedImage[] = [];
+  const failures: string[] = [];
+  // Each tag's registry answer is kept apart: one missing tag fails only its own image.
+  const lookups = mapLimit(refs, REGISTRY_CONCURRENCY, (ref) =>
+    ctx.registry.head(ref).then(
+      (manifest) => ({ manifest }),
+      (error: unknown) => ({ error }),
+    ),
+  );
+  let repo: TrustedRepository;
+  try {
+    repo = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), {
+      gun,
+      now,
+      pinnedRootKeyIds: ctx.pinnedRootKeyIds,
+      seenVersions: new Map(),
+    });
+  } catch (error) {
+    await lookups;
+    if (!(error instanceof DctError)) throw error;
+    return { results, failures: refs.map((ref) => `${ref.original}: ${error.message}`) };
+  }
+  const manifests = await lookups;
+  repo.warnings.forEach((w) => ctx.reporter.warning(w));
+  warnAboutExpiry(ctx, repo, now);
+  const expiries = roleExpiries(repo, now);
+  const server = notaryServerFor(ctx, refs[0]!);
+  refs.forEach((ref, i) => {
+    const lookup = manifests[i]!;
+    try {
+      if ('error' in lookup) throw lookup.error;
+      const { manifest } = lookup;
+      const roles = checkTag(repo, ref, manifest, options.requiredSigners);
+      if (refs.length <= 50) ctx.reporter.info(`${gunOf(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
+      results.push({
+        image: ref.original,
+        repository: gun,
+        tag: ref.tag,
+        digest: manifest.digest,
+        size: manifest.size,
+        roles,
+        notaryServer: server,
+        expiries,
+      });
+    } catch (error) {
+      if (!(error instanceof DctError)) throw error;
+      failures.push(`${ref.original}: ${error.message}`);
+    }
+  });
+  if (refs.length > 50) ctx.reporter.info(`${gun}: ${results.length} of ${refs.length} tags verified`);
+  return { results, failures };
 }

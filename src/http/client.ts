@@ -195,7 +195,8 @@ export class HttpClient {
         },
         (response) => {
           const declared = Number(response.headers['content-length'] ?? NaN);
-          if (declared > req.maxBytes) {
+          // A HEAD response declares the length of a body it does not send.
+          if (req.method !== 'HEAD' && declared > req.maxBytes) {
             response.destroy();
             reject(
               new ResponseTooLargeError(

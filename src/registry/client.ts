@@ -91,4 +91,35 @@ export class RegistryClient {
       .trim();
     return { digest, size: response.body.length, mediaType: contentType || 'application/octet-stream' };
   }
+
+  /**
+   * Where a tag points now, by HEAD: the registry's Docker-Content-Digest and Content-Length,
+   * cheaper than a GET. For confirming a digest resolved earlier, and for verify (deploys pull by
+   * the signed digest, which names its own content).
+   */
+  async head(ref: ImageReference): Promise<{ digest: string; size: number }> {
+    const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
+    let response;
+    try {
+      const base = await this.baseUrl(ref.registry);
+      response = await this.http.request({
+        method: 'HEAD',
+        url: `${base}/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`,
+        headers: { accept: MANIFEST_MEDIA_TYPES.join(', ') },
+        maxBytes: 0,
+        scope: `repository:${ref.repository}:pull`,
+      });
+    } catch (error) {
+      if (error instanceof RegistryError) throw error;
+      throw new RegistryError(`cannot read ${name} from the registry: ${(error as Error).message}`);
+    }
+    if (response.status === 404) throw new RegistryError(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
+    const digest = response.headers['docker-content-digest'];
+    const size = Number(response.headers['content-length']);
+    if (response.status !== 200 || typeof digest !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(digest) || !Number.isSafeInteger(size)) {
+      const { digest: d, size: sz } = await this.resolve(ref);
+      return { digest: d, size: sz };
+    }
+    return { digest, size };
+  }
 }
