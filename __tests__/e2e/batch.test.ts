@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { timestampOf } from '../support/docker-trust.js';
+import { MovingRegistry } from '../support/moving-registry.js';
+import { LocalStack, type RunResult } from '../support/stack.js';
+
+function keyPair(): { privatePem: string; publicPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  return {
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+describe('batches, concurrent publishers and tags that move', () => {
+  let stack: LocalStack;
+  const admin = { root: keyPair(), targets: keyPair() };
+  const ci = keyPair();
+  const action = (inputs: Record<string, string>): Promise<RunResult> =>
+    stack.runAction({ 'notary-server': stack.notaryUrl, 'notary-ca': stack.caFile, ...inputs });
+  const ok = (result: RunResult) => {
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    return result;
+  };
+  /** A repository made by the action, with signer ci. */
+  async function repository(gun: string): Promise<void> {
+    ok(await action({ command: 'init', images: gun, 'root-key': admin.root.privatePem, 'repository-key': admin.targets.privatePem }));
+    ok(
+      await action({
+        command: 'add-signer',
+        images: gun,
+        signer: 'ci',
+        'signer-public-key': ci.publicPem,
+        'repository-key': admin.targets.privatePem,
+      }),
+    );
+  }
+  const sign = (images: Record<string, string>) => action({ push: 'false', signer: 'ci', 'signer-key': ci.privatePem, ...images });
+
+  beforeAll(async () => {
+    stack = await LocalStack.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  }, 60_000);
+
+  it('six jobs signing different tags of one repository at the same time: every tag ends up signed', async () => {
+    const gun = `${stack.registry}/batch/shared`;
+    await repository(gun);
+    const tags = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const digests = tags.map((tag) => stack.makeImage('batch/shared', tag).digest);
+    const runs = await Promise.all(tags.map((tag) => sign({ images: `${gun}:${tag}` })));
+    for (const run of runs) ok(run);
+    const retried = runs.filter((r) => r.stdout.includes('another publisher updated the repository first')).length;
+    expect(retried).toBeGreaterThan(0); // they really did collide, and recovered
+    const verified = ok(await action({ command: 'verify', images: tags.map((t) => `${gun}:${t}`).join('\n') }));
+    expect(verified.outputs.digests!.split('\n')).toEqual(digests.map((d) => `${gun}@${d}`));
+  }, 120_000);
+
+  it('one run over three repositories from images-file: one publish per repository', async () => {
+    const repos = ['batch/r1', 'batch/r2', 'batch/r3'];
+    const lines: string[] = [];
+    for (const repo of repos) {
+      await repository(`${stack.registry}/${repo}`);
+      for (let i = 0; i < 20; i++) {
+        stack.makeImage(repo, `t${i}`);
+        lines.push(`${stack.registry}/${repo}:t${i}`);
+      }
+    }
+    const file = join(stack.dir, 'images.txt');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const before = repos.map((r) => stack.publishCount(`${stack.registry}/${r}`));
+    const result = ok(await sign({ 'images-file': file }));
+    expect(result.outputs.digests!.split('\n')).toHaveLength(60);
+    expect(repos.map((r, i) => stack.publishCount(`${stack.registry}/${r}`) - before[i]!)).toEqual([1, 1, 1]);
+  }, 180_000);
+
+  it('a tag moved between resolve and publish: the run fails naming both digests, and publishes nothing', async () => {
+    const proxy = new MovingRegistry(stack.registry, 'v1', 'other');
+    await proxy.start();
+    try {
+      const gun = `${proxy.host}/batch/moving`;
+      await repository(gun);
+      const signed = stack.makeImage('batch/moving', 'v1');
+      const other = stack.makeImage('batch/moving', 'other');
+      const before = await timestampOf(stack, gun);
+      const result = await sign({ images: `${gun}:v1` });
+      expect(result.exitCode).toBe(1);
+      expect(result.errors).toEqual([
+        `::error::${gun}:v1 moved while signing: it was ${signed.digest}, the registry now serves ${other.digest}; nothing was published`,
+      ]);
+      expect(await timestampOf(stack, gun)).toBe(before);
+    } finally {
+      await proxy.stop();
+    }
+  }, 90_000);
+
+  it('images-file that does not exist names the input', async () => {
+    const result = await sign({ 'images-file': '/nonexistent/images.txt' });
+    expect(result.errors).toEqual([
+      "::error::input 'images-file': /nonexistent/images.txt does not exist; expected a file with one image reference per line",
+    ]);
+  }, 30_000);
+});
