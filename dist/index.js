@@ -37452,7 +37452,7 @@ async function publicKeyOf(key) {
 }
 
 // EXTERNAL MODULE: ./src/registry/reference.ts
-var reference = __nccwpck_require__(9310);
+var registry_reference = __nccwpck_require__(9310);
 // EXTERNAL MODULE: ./src/tuf/keys.ts
 var tuf_keys = __nccwpck_require__(5591);
 // EXTERNAL MODULE: ./src/tuf/canonical-json.ts
@@ -37959,15 +37959,13 @@ function readImages(read, tagRequired) {
             throw new errors/* InputError */.dz('images-file', `${file} does not exist; expected a file with one image reference per line`);
         text = `${text}\n${(0,external_node_fs_.readFileSync)(file, 'utf8')}`;
     }
-    return (0,reference/* parseImageList */.B2)(text, 'images', tagRequired);
+    return (0,registry_reference/* parseImageList */.B2)(text, 'images', tagRequired);
 }
 const BASE_ROLE_NAMES = ['root', 'targets', 'snapshot', 'timestamp'];
 function readSettings(read, mask, env = process.env) {
     const command = (read('command') || 'sign');
     if (!COMMANDS.includes(command))
         throw new errors/* InputError */.dz('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
-    if (command === 'sign' && read('oci-layout'))
-        throw new errors/* InputError */.dz('oci-layout', 'pushing from an OCI layout is not available in this version yet; push with docker or set push: false');
     const username = read('registry-username');
     const password = read('registry-password');
     if (password)
@@ -37984,6 +37982,7 @@ function readSettings(read, mask, env = process.env) {
         command,
         images: readImages(read, command === 'sign' || command === 'verify'),
         push: parseBoolean('push', read('push'), true),
+        ociLayout: read('oci-layout') || undefined,
         notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
         notaryCa: parseCa(read('notary-ca')),
         insecureRegistries: list(read('insecure-registries')),
@@ -41077,6 +41076,292 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/registry/oci-layout.ts
+
+
+
+
+const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
+const REF_NAME = 'org.opencontainers.image.ref.name';
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+function isDescriptor(value) {
+    const d = value;
+    return (typeof d === 'object' &&
+        d !== null &&
+        typeof d.mediaType === 'string' &&
+        typeof d.digest === 'string' &&
+        DIGEST.test(d.digest) &&
+        Number.isSafeInteger(d.size) &&
+        d.size >= 0);
+}
+class OciLayout {
+    dir;
+    manifests;
+    constructor(dir, manifests) {
+        this.dir = dir;
+        this.manifests = manifests;
+    }
+    static open(dir) {
+        const fail = (why) => {
+            throw new errors/* InputError */.dz('oci-layout', `${dir} is not an OCI image layout: ${why}`);
+        };
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'oci-layout')) || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'index.json')))
+            fail('expected the files oci-layout and index.json');
+        let index;
+        try {
+            index = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'index.json'), 'utf8'));
+        }
+        catch {
+            return fail('index.json is not JSON');
+        }
+        if (!Array.isArray(index.manifests) || !index.manifests.every(isDescriptor))
+            fail('index.json must list manifests as descriptors');
+        return new OciLayout(dir, index.manifests);
+    }
+    /** The descriptor a tag names: ref.name equal to the tag, or a full reference ending in `:tag`. */
+    find(tag) {
+        const match = this.manifests.find((d) => {
+            const name = d.annotations?.[REF_NAME];
+            return name === tag || (name !== undefined && name.endsWith(`:${tag}`) && !name.includes('@'));
+        });
+        if (!match) {
+            const names = this.manifests.map((d) => d.annotations?.[REF_NAME]).filter(Boolean);
+            throw new errors/* InputError */.dz('oci-layout', `${this.dir} has no image named ${tag} (its ${REF_NAME} values: ${names.join(', ') || 'none'})`);
+        }
+        return match;
+    }
+    blobPath(digest) {
+        const [alg, hex] = digest.split(':');
+        return (0,external_node_path_.join)(this.dir, 'blobs', alg, hex);
+    }
+    /** A manifest or config, read whole and checked against its digest and size. */
+    readBlob(descriptor) {
+        const path = this.blobPath(descriptor.digest);
+        if (!(0,external_node_fs_.existsSync)(path))
+            throw new errors/* InputError */.dz('oci-layout', `${this.dir} lacks blob ${descriptor.digest}`);
+        const bytes = new Uint8Array((0,external_node_fs_.readFileSync)(path));
+        const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+        if (digest !== descriptor.digest || bytes.length !== descriptor.size) {
+            throw new errors/* InputError */.dz('oci-layout', `${this.dir}: blob ${descriptor.digest} does not match its digest or size (corrupt layout)`);
+        }
+        return bytes;
+    }
+    blobSize(descriptor) {
+        const path = this.blobPath(descriptor.digest);
+        if (!(0,external_node_fs_.existsSync)(path))
+            throw new errors/* InputError */.dz('oci-layout', `${this.dir} lacks blob ${descriptor.digest}`);
+        return (0,external_node_fs_.statSync)(path).size;
+    }
+}
+/** Children of a manifest: an index's manifests, or an image's config and layers. */
+function childrenOf(descriptor, bytes) {
+    const body = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    if (INDEX_TYPES.includes(descriptor.mediaType)) {
+        return { manifests: (body.manifests ?? []).filter(isDescriptor), blobs: [] };
+    }
+    const blobs = [body.config, ...(body.layers ?? [])].filter(isDescriptor);
+    return { manifests: [], blobs };
+}
+
+;// CONCATENATED MODULE: ./src/registry/push.ts
+
+
+
+
+
+/**
+ * Daemonless push through the registry API (distribution spec "push"): blobs are checked with
+ * HEAD and uploaded only when missing (a cross-repository mount first when this run already put
+ * the blob in another repository of the registry), then child manifests by digest, then the
+ * tagged manifest. Large blobs go up in chunks so memory stays flat.
+ */
+const CHUNK_BYTES = 8 << 20;
+/** Blob uploads and manifest PUTs in flight at once, per tag. */
+const UPLOAD_CONCURRENCY = 6;
+class LayoutPusher {
+    http;
+    registry;
+    layout;
+    /**
+     * Where this run has put (or is putting) each blob, per registry: the repository to mount it
+     * from. Kept as promises so a second repository waits for the first upload, then mounts.
+     */
+    blobHomes = new Map();
+    constructor(http, registry, layout) {
+        this.http = http;
+        this.registry = registry;
+        this.layout = layout;
+    }
+    async push(ref) {
+        const top = this.layout.find(ref.tag);
+        const base = await this.registry.baseUrl(ref.registry);
+        const name = ref.repository;
+        const scope = `repository:${name}:pull,push`;
+        // The manifest graph, children before parents, each manifest once.
+        const manifests = [];
+        const blobs = new Map();
+        const seen = new Set();
+        const walk = (descriptor) => {
+            if (seen.has(descriptor.digest))
+                return;
+            seen.add(descriptor.digest);
+            const bytes = this.layout.readBlob(descriptor);
+            const children = childrenOf(descriptor, bytes);
+            children.manifests.forEach(walk);
+            for (const blob of children.blobs)
+                blobs.set(blob.digest, blob);
+            manifests.push({ descriptor, bytes });
+        };
+        walk(top);
+        await mapLimit([...blobs.values()], UPLOAD_CONCURRENCY, (blob) => this.pushBlob(base, ref, blob, scope));
+        // Child manifests by digest (in parallel), then the tag's own manifest.
+        const children = manifests.slice(0, -1);
+        await mapLimit(children, UPLOAD_CONCURRENCY, (m) => this.putManifest(base, ref, m.descriptor.digest, m.descriptor.mediaType, m.bytes, scope));
+        const topBytes = manifests[manifests.length - 1].bytes;
+        const digest = await this.putManifest(base, ref, ref.tag, top.mediaType, topBytes, scope);
+        if (digest !== top.digest)
+            throw new errors/* RegistryError */.gl(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}: the registry stored ${digest} for the manifest ${top.digest} we pushed`);
+        return { digest: top.digest, size: topBytes.length, mediaType: top.mediaType };
+    }
+    async call(what, request) {
+        try {
+            return await this.http.request(request);
+        }
+        catch (error) {
+            throw new errors/* RegistryError */.gl(`${what}: ${error.message}`);
+        }
+    }
+    fail(what, response) {
+        const body = Buffer.from(response.body.subarray(0, 300)).toString('utf8').trim();
+        throw new errors/* RegistryError */.gl(`${what}: the registry answered HTTP ${response.status}${body ? ` ${body}` : ''}`);
+    }
+    pushBlob(base, ref, blob, scope) {
+        const home = `${ref.registry}|${blob.digest}`;
+        const earlier = this.blobHomes.get(home);
+        const upload = (async () => {
+            const from = earlier ? await earlier.catch(() => undefined) : undefined;
+            await this.uploadBlob(base, ref, blob, scope, from);
+            return ref.repository;
+        })();
+        // Later repositories mount from here once this upload (or mount) has finished.
+        this.blobHomes.set(home, upload.catch(() => undefined));
+        return upload.then(() => undefined);
+    }
+    async uploadBlob(base, ref, blob, scope, from) {
+        const name = ref.repository;
+        const what = `push blob ${blob.digest.slice(0, 19)} to ${(0,registry_reference/* gunOf */.qu)(ref)}`;
+        const head = await this.call(what, { method: 'HEAD', url: `${base}/v2/${name}/blobs/${blob.digest}`, maxBytes: 0, scope });
+        if (head.status === 200)
+            return;
+        const size = this.layout.blobSize(blob);
+        if (size !== blob.size)
+            throw new errors/* RegistryError */.gl(`${what}: the layout's blob is ${size} bytes, its descriptor says ${blob.size}`);
+        let start;
+        if (from && from !== name) {
+            start = await this.call(what, {
+                method: 'POST',
+                url: `${base}/v2/${name}/blobs/uploads/?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(from)}`,
+                maxBytes: 1 << 16,
+                scope,
+                retry: false,
+            });
+            if (start.status === 201)
+                return; // mounted: the registry offered it
+        }
+        else {
+            start = await this.call(what, { method: 'POST', url: `${base}/v2/${name}/blobs/uploads/`, maxBytes: 1 << 16, scope, retry: false });
+        }
+        if (start.status !== 202)
+            this.fail(what, start);
+        let location = this.location(base, start, what);
+        const fd = (0,external_node_fs_.openSync)(this.layout.blobPath(blob.digest), 'r');
+        try {
+            if (size <= CHUNK_BYTES) {
+                const body = readChunk(fd, 0, size);
+                const put = await this.call(what, {
+                    method: 'PUT',
+                    url: withDigest(location, blob.digest),
+                    headers: { 'content-type': 'application/octet-stream' },
+                    body,
+                    maxBytes: 1 << 16,
+                    scope,
+                    retry: false,
+                });
+                if (put.status !== 201)
+                    this.fail(what, put);
+            }
+            else {
+                for (let offset = 0; offset < size; offset += CHUNK_BYTES) {
+                    const body = readChunk(fd, offset, Math.min(CHUNK_BYTES, size - offset));
+                    const patch = await this.call(what, {
+                        method: 'PATCH',
+                        url: location,
+                        headers: { 'content-type': 'application/octet-stream', 'content-range': `${offset}-${offset + body.length - 1}` },
+                        body,
+                        maxBytes: 1 << 16,
+                        scope,
+                        retry: false,
+                    });
+                    if (patch.status !== 202)
+                        this.fail(what, patch);
+                    location = this.location(base, patch, what);
+                }
+                const put = await this.call(what, {
+                    method: 'PUT',
+                    url: withDigest(location, blob.digest),
+                    maxBytes: 1 << 16,
+                    scope,
+                    retry: false,
+                });
+                if (put.status !== 201)
+                    this.fail(what, put);
+            }
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    location(base, response, what) {
+        const location = response.headers.location;
+        if (typeof location !== 'string' || !location)
+            throw new errors/* RegistryError */.gl(`${what}: the registry gave no upload location`);
+        return new URL(location, base).toString();
+    }
+    /** PUT a manifest by tag or digest; returns the digest the registry says it stored. */
+    async putManifest(base, ref, reference, mediaType, bytes, scope) {
+        const what = `push manifest ${reference} to ${(0,registry_reference/* gunOf */.qu)(ref)}`;
+        const response = await this.call(what, {
+            method: 'PUT',
+            url: `${base}/v2/${ref.repository}/manifests/${encodeURIComponent(reference)}`,
+            headers: { 'content-type': mediaType },
+            body: bytes,
+            maxBytes: 1 << 16,
+            scope,
+        });
+        if (response.status !== 201)
+            this.fail(what, response);
+        return String(response.headers['docker-content-digest'] ?? '');
+    }
+}
+function readChunk(fd, offset, length) {
+    const buffer = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+        const n = (0,external_node_fs_.readSync)(fd, buffer, read, length - read, offset + read);
+        if (n === 0)
+            throw new errors/* RegistryError */.gl('the layout blob ended early');
+        read += n;
+    }
+    return new Uint8Array(buffer);
+}
+function withDigest(location, digest) {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    return url.toString();
+}
+
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/sha2.js + 2 modules
 var sha2 = __nccwpck_require__(5108);
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
@@ -41728,10 +42013,10 @@ const RETIRED_SERVER = 'notary.docker.io';
 function notaryServerFor(ctx, ref) {
     if (ctx.notaryServer)
         return ctx.notaryServer.replace(/\/+$/, '');
-    return ref.registry === reference/* DOCKER_HUB */.Xb ? `https://${RETIRED_SERVER}` : `https://${(0,reference/* registryApiHost */.Mb)(ref.registry)}`;
+    return ref.registry === registry_reference/* DOCKER_HUB */.Xb ? `https://${RETIRED_SERVER}` : `https://${(0,registry_reference/* registryApiHost */.Mb)(ref.registry)}`;
 }
 function notaryClientFor(ctx, ref) {
-    return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), (0,reference/* gunOf */.qu)(ref));
+    return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), (0,registry_reference/* gunOf */.qu)(ref));
 }
 /** Repositories handled at once: they share nothing, so a batch over many repositories overlaps its waits. */
 const REPOSITORY_CONCURRENCY = 4;
@@ -41760,7 +42045,7 @@ async function forEachRepository(ctx, images, title, fn) {
 function groupByRepository(images) {
     const groups = new Map();
     for (const image of images) {
-        const gun = (0,reference/* gunOf */.qu)(image);
+        const gun = (0,registry_reference/* gunOf */.qu)(image);
         groups.set(gun, [...(groups.get(gun) ?? []), image]);
     }
     return groups;
@@ -41797,7 +42082,7 @@ async function loadCurrent(ctx, ref, now, seenVersions) {
     warnIfRetiredServer(ctx, server);
     try {
         const repo = await loadTrustedRepository(notaryClientFor(ctx, ref), {
-            gun: (0,reference/* gunOf */.qu)(ref),
+            gun: (0,registry_reference/* gunOf */.qu)(ref),
             now,
             pinnedRootKeyIds: ctx.pinnedRootKeyIds,
             seenVersions,
@@ -42011,6 +42296,8 @@ async function publishUpdate(ctx, ref, update, pins, seenVersions) {
 
 
 
+
+
 /** The target entry docker writes for a pushed tag: sha256 only, length = manifest size (C:cli/trust/trust_push.go). */
 function targetFor(manifest) {
     return { length: manifest.size, hashes: { sha256: new Uint8Array(Buffer.from(manifest.digest.slice('sha256:'.length), 'hex')) } };
@@ -42072,8 +42359,10 @@ async function sign(ctx, options) {
     try {
         const key = await signer.publicKey();
         const snapshot = snapshotSigner ? { signer: snapshotSigner, key: await snapshotSigner.publicKey() } : undefined;
+        // One pusher for the run: blobs it placed in one repository can be mounted into the next.
+        const pusher = options.ociLayout ? new LayoutPusher(ctx.http, ctx.registry, OciLayout.open(options.ociLayout)) : undefined;
         ctx.reporter.info(`Signing key ${key.canonicalId} (${signer.description})`);
-        const perRepository = await forEachRepository(ctx, options.images, 'Sign', (repoCtx, gun, refs) => signRepository(repoCtx, options, signer, key, snapshot, gun, refs, now));
+        const perRepository = await forEachRepository(ctx, options.images, 'Sign', (repoCtx, gun, refs) => signRepository(repoCtx, options, signer, key, snapshot, pusher, gun, refs, now));
         return perRepository.flat();
     }
     finally {
@@ -42082,12 +42371,23 @@ async function sign(ctx, options) {
 }
 /** Registry requests in flight at once per run: enough to hide latency, few enough to be polite. */
 const REGISTRY_CONCURRENCY = 16;
-async function resolveImages(ctx, refs, push) {
+/** Tags pushed from an OCI layout at once (each pushes its blobs with its own bound). */
+const LAYOUT_TAG_CONCURRENCY = 4;
+async function resolveImages(ctx, refs, push, pusher) {
+    // From a layout, the digest is resolved once, by pushing it: we know the bytes we put.
+    if (pusher) {
+        const pushedFromLayout = await mapLimit(refs, LAYOUT_TAG_CONCURRENCY, (ref) => pusher.push(ref));
+        const manifests = new Map(refs.map((ref, i) => [ref.tag, pushedFromLayout[i]]));
+        for (const [tag, m] of manifests)
+            if (refs.length <= 50)
+                ctx.reporter.info(`${(0,registry_reference/* gunOf */.qu)(refs[0])}:${tag} pushed from the OCI layout -> ${m.digest} (${m.size} bytes, ${m.mediaType})`);
+        return manifests;
+    }
     // docker pushes one tag at a time (its own output stays readable); resolving is parallel.
     const pushed = new Map();
     if (push)
         for (const ref of refs)
-            pushed.set(ref.tag, await dockerPush(`${(0,reference/* gunOf */.qu)(ref)}:${ref.tag}`));
+            pushed.set(ref.tag, await dockerPush(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`));
     const resolved = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref).catch((error) => {
         if (error instanceof errors/* RegistryError */.gl && error.notFound) {
             throw new errors/* InputError */.dz('images', `${error.message}; expected a tag the registry holds${push ? '' : ' (or push: true to push it first)'}`);
@@ -42096,7 +42396,7 @@ async function resolveImages(ctx, refs, push) {
     }));
     const manifests = new Map();
     refs.forEach((ref, i) => {
-        const name = `${(0,reference/* gunOf */.qu)(ref)}:${ref.tag}`;
+        const name = `${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`;
         const manifest = resolved[i];
         const docker = pushed.get(ref.tag);
         if (docker && (docker.digest !== manifest.digest || docker.size !== manifest.size)) {
@@ -42112,7 +42412,7 @@ async function resolveImages(ctx, refs, push) {
             ctx.reporter.info(`${name} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
     });
     if (refs.length > 50)
-        ctx.reporter.info(`Resolved ${refs.length} tags of ${(0,reference/* gunOf */.qu)(refs[0])} in the registry`);
+        ctx.reporter.info(`Resolved ${refs.length} tags of ${(0,registry_reference/* gunOf */.qu)(refs[0])} in the registry`);
     return manifests;
 }
 /** Attempts at one publish when other jobs publish to the same repository at the same time. */
@@ -42130,13 +42430,13 @@ async function confirmTags(ctx, refs, manifests) {
     refs.forEach((ref, i) => {
         const resolved = manifests.get(ref.tag);
         if (current[i].digest !== resolved.digest) {
-            throw new errors/* RegistryError */.gl(`${(0,reference/* gunOf */.qu)(ref)}:${ref.tag} moved while signing: it was ${resolved.digest}, the registry now serves ${current[i].digest}; nothing was published`);
+            throw new errors/* RegistryError */.gl(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag} moved while signing: it was ${resolved.digest}, the registry now serves ${current[i].digest}; nothing was published`);
         }
     });
 }
-async function signRepository(ctx, options, signer, key, snapshot, gun, refs, now) {
+async function signRepository(ctx, options, signer, key, snapshot, pusher, gun, refs, now) {
     const server = notaryServerFor(ctx, refs[0]);
-    const manifests = await resolveImages(ctx, refs, options.push);
+    const manifests = await resolveImages(ctx, refs, options.push, pusher);
     const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
     const seenVersions = new Map();
     let after;
@@ -42308,7 +42608,7 @@ async function verifyRepository(ctx, options, gun, refs, now) {
             const { manifest } = lookup;
             const roles = checkTag(repo, ref, manifest, options.requiredSigners);
             if (refs.length <= 50)
-                ctx.reporter.info(`${(0,reference/* gunOf */.qu)(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
+                ctx.reporter.info(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
             results.push({
                 image: ref.original,
                 repository: gun,
@@ -42666,8 +42966,6 @@ function rotateDelegation(update, role, keyed, ctx) {
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/registry/docker-config.ts
 
 
@@ -42710,9 +43008,9 @@ function fromHelper(helper, serverUrl) {
 /** Credentials for a registry (`docker.io` or `host:port`), or undefined. */
 function dockerConfigCredentials(registry) {
     const config = readConfig();
-    const isHub = registry === reference/* DOCKER_HUB */.Xb || registry === 'registry-1.docker.io' || registry === 'index.docker.io';
+    const isHub = registry === registry_reference/* DOCKER_HUB */.Xb || registry === 'registry-1.docker.io' || registry === 'index.docker.io';
     const serverUrl = isHub ? HUB_KEY : registry;
-    const helper = config.credHelpers?.[isHub ? reference/* DOCKER_HUB */.Xb : registry] ?? config.credHelpers?.[serverUrl] ?? config.credsStore;
+    const helper = config.credHelpers?.[isHub ? registry_reference/* DOCKER_HUB */.Xb : registry] ?? config.credHelpers?.[serverUrl] ?? config.credsStore;
     if (helper) {
         const credentials = fromHelper(helper, serverUrl);
         if (credentials)
@@ -42720,7 +43018,7 @@ function dockerConfigCredentials(registry) {
     }
     for (const [key, entry] of Object.entries(config.auths ?? {})) {
         const host = normalizeKey(key);
-        if (!(host === registry || (isHub && (host === 'index.docker.io' || host === reference/* DOCKER_HUB */.Xb))))
+        if (!(host === registry || (isHub && (host === 'index.docker.io' || host === registry_reference/* DOCKER_HUB */.Xb))))
             continue;
         if (entry.auth) {
             const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
@@ -42767,8 +43065,8 @@ class RegistryClient {
         return base;
     }
     async probe(registry) {
-        const host = (0,reference/* registryApiHost */.Mb)(registry);
-        const mayUseHttp = (0,reference/* isLoopbackHost */.cW)(host) || this.insecureRegistries.includes(registry) || this.insecureRegistries.includes(host);
+        const host = (0,registry_reference/* registryApiHost */.Mb)(registry);
+        const mayUseHttp = (0,registry_reference/* isLoopbackHost */.cW)(host) || this.insecureRegistries.includes(registry) || this.insecureRegistries.includes(host);
         try {
             await this.http.request({ url: `https://${host}/v2/`, maxBytes: 1 << 16, retry: !mayUseHttp });
             return `https://${host}`;
@@ -42876,7 +43174,7 @@ function credentialsFor(settings) {
         return () => settings.registryCredentials;
     const registries = [...new Set(settings.images.map((i) => i.registry))];
     return (host) => {
-        const registry = registries.find((r) => r === host || (0,reference/* registryApiHost */.Mb)(r) === host) ?? (registries.length === 1 ? registries[0] : host);
+        const registry = registries.find((r) => r === host || (0,registry_reference/* registryApiHost */.Mb)(r) === host) ?? (registries.length === 1 ? registries[0] : host);
         return dockerConfigCredentials(registry);
     };
 }
@@ -42972,6 +43270,7 @@ async function run() {
                     signer: settings.signer,
                     signerKey,
                     snapshotKey: settings.snapshotKey,
+                    ociLayout: settings.ociLayout,
                 });
                 setOutputs(results);
                 await writeSummary('dct-sign: signed', results);

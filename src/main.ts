@@ -124,6 +124,7 @@ export async function run(): Promise<void> {
           signer: settings.signer,
           signerKey,
           snapshotKey: settings.snapshotKey,
+          ociLayout: settings.ociLayout,
         });
         setOutputs(results);
         await writeSummary('dct-sign: signed', results);

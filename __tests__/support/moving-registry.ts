@@ -8,6 +8,8 @@ import { createServer, request, type Server } from 'node:http';
 export class MovingRegistry {
   private server?: Server;
   port = 0;
+  /** Every request seen: `METHOD path -> status`. */
+  readonly requests: string[] = [];
 
   constructor(
     private readonly upstream: string,
@@ -25,8 +27,10 @@ export class MovingRegistry {
       if (req.method === 'HEAD' && path.endsWith(`/manifests/${this.from}`)) path = path.replace(/[^/]+$/, this.to);
       const proxied = request(
         `http://${this.upstream}${path}`,
-        { method: req.method, headers: { ...req.headers, host: this.upstream } },
+        // The client's Host is kept, so upload Locations the registry builds point back at the proxy.
+        { method: req.method, headers: req.headers },
         (up) => {
+          this.requests.push(`${req.method} ${path} -> ${up.statusCode}`);
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
         },

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -36,14 +36,23 @@ export interface OciImage {
  * Writes an OCI image layout by hand (no network to pull from): one small layer whose content
  * makes the image unique, a config, a manifest and an index naming it `tag`.
  */
-export function writeOciImage(dir: string, tag: string, content: string, options: { asIndex?: boolean } = {}): OciImage {
+/**
+ * `extraBytes` adds that much random data to the layer (to exercise chunked uploads). A layout
+ * that already has an index.json gets the new tag added to it.
+ */
+export function writeOciImage(
+  dir: string,
+  tag: string,
+  content: string,
+  options: { asIndex?: boolean; extraBytes?: number } = {},
+): OciImage {
   mkdirSync(join(dir, 'blobs', 'sha256'), { recursive: true });
   const blob = (data: Buffer) => {
     const digest = sha256(data);
     writeFileSync(join(dir, 'blobs', 'sha256', digest.slice(7)), data);
     return { digest, size: data.length };
   };
-  const tar = tarWithFile('content.txt', Buffer.from(content));
+  const tar = tarWithFile('content.txt', Buffer.concat([Buffer.from(content), randomBytes(options.extraBytes ?? 0)]));
   const layer = blob(gzipSync(tar));
   const config = blob(
     Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [sha256(tar)] }, config: {} })),
@@ -73,10 +82,10 @@ export function writeOciImage(dir: string, tag: string, content: string, options
     );
     top = { mediaType: 'application/vnd.oci.image.index.v1+json', ...index };
   }
-  writeFileSync(
-    join(dir, 'index.json'),
-    JSON.stringify({ schemaVersion: 2, manifests: [{ ...top, annotations: { 'org.opencontainers.image.ref.name': tag } }] }),
-  );
+  const indexPath = join(dir, 'index.json');
+  const existing = existsSync(indexPath) ? (JSON.parse(readFileSync(indexPath, 'utf8')) as { manifests: unknown[] }).manifests : [];
+  const entry = { ...top, annotations: { 'org.opencontainers.image.ref.name': tag } };
+  writeFileSync(indexPath, JSON.stringify({ schemaVersion: 2, manifests: [...existing, entry] }));
   writeFileSync(join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
   return { dir, manifestDigest: top.digest, manifestSize: top.size };
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -244,6 +244,15 @@ export class LocalStack {
 
   docker(args: string[], extra: Record<string, string> = {}): string {
     return execFileSync('docker', args, { env: this.env(extra), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir });
+  }
+
+  /** The docker CLI without blocking this process (for servers the test itself runs, such as a proxy). */
+  dockerAsync(args: string[], extra: Record<string, string> = {}): Promise<string> {
+    return new Promise((resolve, reject) => {
+      execFile('docker', args, { env: this.env(extra), encoding: 'utf8', cwd: this.dir }, (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+      );
+    });
   }
 
   /** The notary CLI (its token auth only prompts on a terminal, so it is not used with `auth`). */

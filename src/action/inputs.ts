@@ -13,6 +13,8 @@ export interface Settings {
   command: Command;
   images: ImageReference[];
   push: boolean;
+  /** Push the tags from this OCI image layout through the registry API (no docker daemon). */
+  ociLayout?: string;
   notaryServer?: string;
   notaryCa?: string;
   insecureRegistries: string[];
@@ -166,11 +168,6 @@ const BASE_ROLE_NAMES = ['root', 'targets', 'snapshot', 'timestamp'];
 export function readSettings(read: InputReader, mask: Masker, env: NodeJS.ProcessEnv = process.env): Settings {
   const command = (read('command') || 'sign') as Command;
   if (!COMMANDS.includes(command)) throw new InputError('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
-  if (command === 'sign' && read('oci-layout'))
-    throw new InputError(
-      'oci-layout',
-      'pushing from an OCI layout is not available in this version yet; push with docker or set push: false',
-    );
 
   const username = read('registry-username');
   const password = read('registry-password');
@@ -192,6 +189,7 @@ export function readSettings(read: InputReader, mask: Masker, env: NodeJS.Proces
     command,
     images: readImages(read, command === 'sign' || command === 'verify'),
     push: parseBoolean('push', read('push'), true),
+    ociLayout: read('oci-layout') || undefined,
     notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
     notaryCa: parseCa(read('notary-ca')),
     insecureRegistries: list(read('insecure-registries')),

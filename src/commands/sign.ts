@@ -1,6 +1,8 @@
 import { InputError, KeyError, NotaryError, RegistryError, VerificationError } from '../errors.js';
 import { dockerPush, type PushResult } from '../docker/cli.js';
 import { mapLimit } from '../util/concurrency.js';
+import { OciLayout } from '../registry/oci-layout.js';
+import { LayoutPusher } from '../registry/push.js';
 import { openSigner, type KeyInput } from '../keys/resolve.js';
 import type { Signer } from '../keys/signer.js';
 import type { ResolvedManifest } from '../registry/client.js';
@@ -18,6 +20,8 @@ export interface SignOptions {
   /** Signer name: signs into targets/releases and targets/<signer> where the key is listed. */
   signer: string;
   signerKey: KeyInput;
+  /** Push from this OCI image layout through the registry API instead of with docker. */
+  ociLayout?: string;
   /** The snapshot key, for repositories whose snapshot key is not held by the server. */
   snapshotKey?: KeyInput;
 }
@@ -108,9 +112,11 @@ export async function sign(ctx: CommandContext, options: SignOptions): Promise<I
   try {
     const key = await signer.publicKey();
     const snapshot = snapshotSigner ? { signer: snapshotSigner, key: await snapshotSigner.publicKey() } : undefined;
+    // One pusher for the run: blobs it placed in one repository can be mounted into the next.
+    const pusher = options.ociLayout ? new LayoutPusher(ctx.http, ctx.registry, OciLayout.open(options.ociLayout)) : undefined;
     ctx.reporter.info(`Signing key ${key.canonicalId} (${signer.description})`);
     const perRepository = await forEachRepository(ctx, options.images, 'Sign', (repoCtx, gun, refs) =>
-      signRepository(repoCtx, options, signer, key, snapshot, gun, refs, now),
+      signRepository(repoCtx, options, signer, key, snapshot, pusher, gun, refs, now),
     );
     return perRepository.flat();
   } finally {
@@ -121,7 +127,24 @@ export async function sign(ctx: CommandContext, options: SignOptions): Promise<I
 /** Registry requests in flight at once per run: enough to hide latency, few enough to be polite. */
 const REGISTRY_CONCURRENCY = 16;
 
-async function resolveImages(ctx: CommandContext, refs: ImageReference[], push: boolean): Promise<Map<string, ResolvedManifest>> {
+/** Tags pushed from an OCI layout at once (each pushes its blobs with its own bound). */
+const LAYOUT_TAG_CONCURRENCY = 4;
+
+async function resolveImages(
+  ctx: CommandContext,
+  refs: ImageReference[],
+  push: boolean,
+  pusher: LayoutPusher | undefined,
+): Promise<Map<string, ResolvedManifest>> {
+  // From a layout, the digest is resolved once, by pushing it: we know the bytes we put.
+  if (pusher) {
+    const pushedFromLayout = await mapLimit(refs, LAYOUT_TAG_CONCURRENCY, (ref) => pusher.push(ref));
+    const manifests = new Map(refs.map((ref, i) => [ref.tag, pushedFromLayout[i]!]));
+    for (const [tag, m] of manifests)
+      if (refs.length <= 50)
+        ctx.reporter.info(`${gunOf(refs[0]!)}:${tag} pushed from the OCI layout -> ${m.digest} (${m.size} bytes, ${m.mediaType})`);
+    return manifests;
+  }
   // docker pushes one tag at a time (its own output stays readable); resolving is parallel.
   const pushed = new Map<string, PushResult>();
   if (push) for (const ref of refs) pushed.set(ref.tag, await dockerPush(`${gunOf(ref)}:${ref.tag}`));
@@ -187,12 +210,13 @@ async function signRepository(
   signer: Signer,
   key: PublicKey,
   snapshot: KeyedSigner | undefined,
+  pusher: LayoutPusher | undefined,
   gun: string,
   refs: ImageReference[],
   now: number,
 ): Promise<ImageResult[]> {
   const server = notaryServerFor(ctx, refs[0]!);
-  const manifests = await resolveImages(ctx, refs, options.push);
+  const manifests = await resolveImages(ctx, refs, options.push, pusher);
   const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
   const seenVersions = new Map<string, number>();
 
