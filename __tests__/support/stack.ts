@@ -194,7 +194,7 @@ export class LocalStack {
     const auth = this.tokens
       ? `auth: {token: {realm: "${this.tokens.realm}", service: registry, issuer: ${this.tokens.issuer}, rootcertbundle: ${this.tokens.certFile}}}\n`
       : '';
-    const config = `version: 0.1\nstorage: {filesystem: {rootdirectory: ${join(this.dir, 'registry')}}, cache: {blobdescriptor: inmemory}}\nhttp: {addr: 127.0.0.1:${this.registryPort}}\nlog: {level: warn}\n${auth}`;
+    const config = `version: 0.1\nstorage: {filesystem: {rootdirectory: ${join(this.dir, 'registry')}}, cache: {blobdescriptor: inmemory}}\nhttp: {addr: 127.0.0.1:${this.registryPort}}\nlog: {level: warn, accesslog: {disabled: true}}\n${auth}`;
     writeFileSync(join(this.dir, 'registry.yml'), config);
     const { child, log } = this.spawnLogged('docker-registry', ['serve', join(this.dir, 'registry.yml')], 'registry.log');
     await waitFor('docker-registry', async () => [200, 401].includes((await fetch(`http://${this.registry}/v2/`)).status), child, log);
