@@ -42800,21 +42800,34 @@ function repositorySigner(update, keyed) {
     const id = keyIdInRole(update.before.root.signed, 'targets', keyed.key, 'repository-key', update.gun);
     update.targetsSigners = [asRoleSigner(keyed, id)];
 }
-/** Adds the key to targets/<signer> and targets/releases, as `docker trust signer add` does. */
-async function addSigner(ctx, options) {
-    if (options.signer === 'releases')
-        throw new errors/* InputError */.dz('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
+/**
+ * A change to targets signed with the repository key: load and verify, let `edit` change a copy of
+ * targets (returning false when there is nothing to change), publish, read back.
+ */
+function changeTargets(ctx, options, title, edit) {
     const now = ctx.now?.() ?? Date.now();
-    return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Add signer to', async (ctx, gun, refs) => {
+    return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, title, async (ctx, gun, refs) => {
         const ref = refs[0];
         const seen = new Map();
         const before = await loadCurrent(ctx, ref, now, seen);
         const update = new RepositoryUpdate(gun, before, now);
         repositorySigner(update, repoKeyed);
         localSnapshot(update, snapshotKeyed);
-        const key = options.signerPublicKey;
+        if (!edit(update.editTargets(), gun, ctx))
+            return describe(before, ref, notaryServerFor(ctx, ref));
+        const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
+        warnAboutExpiry(ctx, after, now);
+        return describe(after, ref, notaryServerFor(ctx, ref));
+    }));
+}
+/** Adds the key to targets/<signer> and targets/releases, as `docker trust signer add` does. */
+function addSigner(ctx, options) {
+    if (options.signer === 'releases') {
+        throw new errors/* InputError */.dz('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
+    }
+    const key = options.signerPublicKey;
+    return changeTargets(ctx, options, 'Add signer to', (targets, gun, ctx) => {
         let changed = false;
-        const targets = update.editTargets();
         for (const name of [`targets/${options.signer}`, 'targets/releases']) {
             const existing = targets.delegations.find((d) => d.name === name);
             if (!existing) {
@@ -42827,48 +42840,36 @@ async function addSigner(ctx, options) {
             }
         }
         targets.delegationKeys.set(key.id, key);
-        if (!changed) {
+        if (!changed)
             ctx.reporter.info(`${gun}: signer ${options.signer} already has key ${key.canonicalId}; nothing to publish`);
-            return describe(before, ref, notaryServerFor(ctx, ref));
-        }
-        const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
-        warnAboutExpiry(ctx, after, now);
-        return describe(after, ref, notaryServerFor(ctx, ref));
-    }));
+        return changed;
+    });
 }
 /**
  * Removes targets/<signer> and its keys from targets/releases, as `docker trust signer remove`.
  * If that leaves targets/releases without keys it is removed too (with a warning), so nobody is
  * locked out: the next add-signer creates it again.
  */
-async function removeSigner(ctx, options) {
-    const now = ctx.now?.() ?? Date.now();
-    return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Remove signer from', async (ctx, gun, refs) => {
-        const ref = refs[0];
-        const seen = new Map();
-        const before = await loadCurrent(ctx, ref, now, seen);
-        const update = new RepositoryUpdate(gun, before, now);
-        repositorySigner(update, repoKeyed);
-        localSnapshot(update, snapshotKeyed);
-        const targets = update.editTargets();
-        const name = `targets/${options.signer}`;
+function removeSigner(ctx, options) {
+    const name = `targets/${options.signer}`;
+    return changeTargets(ctx, options, 'Remove signer from', (targets, gun, ctx) => {
         const role = targets.delegations.find((d) => d.name === name);
         if (!role)
             throw new errors/* InputError */.dz('signer', `${gun} has no signer ${options.signer} (no ${name} delegation)`);
-        const removedKeys = new Set(role.keyids.map((id) => targets.delegationKeys.get(id)?.canonicalId ?? id));
+        const canonical = (id) => targets.delegationKeys.get(id)?.canonicalId ?? id;
+        const removedKeys = new Set(role.keyids.map(canonical));
         targets.delegations = targets.delegations.filter((d) => d.name !== name);
         const releases = targets.delegations.find((d) => d.name === 'targets/releases');
         if (releases) {
-            releases.keyids = releases.keyids.filter((id) => !removedKeys.has(targets.delegationKeys.get(id)?.canonicalId ?? id));
+            releases.keyids = releases.keyids.filter((id) => !removedKeys.has(canonical(id)));
             if (releases.keyids.length === 0) {
                 ctx.reporter.warning(`${gun}: that was the last key of targets/releases, so targets/releases is removed as well; add a signer to sign releases again`);
                 targets.delegations = targets.delegations.filter((d) => d.name !== 'targets/releases');
             }
         }
         pruneDelegationKeys(targets);
-        const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
-        return describe(after, ref, notaryServerFor(ctx, ref));
-    }));
+        return true;
+    });
 }
 async function rotateKey(ctx, options) {
     const now = ctx.now?.() ?? Date.now();

@@ -1,26 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MovingRegistry } from '../support/moving-registry.js';
 import { writeOciImage, type OciImage } from '../support/oci-image.js';
 import { LocalStack, type RunResult } from '../support/stack.js';
-
-function keyPair(): { privatePem: string; publicPem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  return {
-    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-  };
-}
+import { newKeyPair } from '../support/keys.js';
 
 describe('daemonless push from an OCI layout, multi-arch images, then signing', () => {
   let stack: LocalStack;
   let proxy: MovingRegistry;
   let layout: string;
   const images: Record<string, OciImage> = {};
-  const admin = { root: keyPair(), targets: keyPair() };
-  const ci = keyPair();
+  const admin = { root: newKeyPair(), targets: newKeyPair() };
+  const ci = newKeyPair();
   const action = (inputs: Record<string, string>): Promise<RunResult> =>
     stack.runAction({ 'notary-server': stack.notaryUrl, 'notary-ca': stack.caFile, ...inputs });
   const ok = (result: RunResult) => {

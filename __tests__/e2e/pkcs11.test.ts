@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
-import { timestampOf } from '../support/docker-trust.js';
 import { SoftHsm } from '../support/softhsm.js';
 import { LocalStack, REPO_ROOT, type RunResult } from '../support/stack.js';
-
-const newKeyPem = () =>
-  generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+import { expectRefusedWithoutPublishing } from '../support/assertions.js';
+import { newKeyPem } from '../support/keys.js';
 
 describe('PKCS#11 keys (SoftHSM2 standing in for a YubiKey), through the action', () => {
   let stack: LocalStack;
@@ -165,11 +162,12 @@ describe('PKCS#11 keys (SoftHSM2 standing in for a YubiKey), through the action'
       async (_name, inputs, message) => {
         const gun = `${stack.registry}/hsm/app`;
         stack.makeImage('hsm/app', 'bad');
-        const before = await timestampOf(stack, gun);
-        const result = await action(`${gun}:bad`, { push: 'false', signer: 'hsm', ...inputs() }, { PKCS11_MODULE: '' });
-        expect(result.exitCode).toBe(1);
-        expect(result.errors).toEqual([expect.stringMatching(message)]);
-        expect(await timestampOf(stack, gun)).toBe(before);
+        await expectRefusedWithoutPublishing(
+          stack,
+          gun,
+          () => action(`${gun}:bad`, { push: 'false', signer: 'hsm', ...inputs() }, { PKCS11_MODULE: '' }),
+          message,
+        );
       },
       60_000,
     );

@@ -1,7 +1,7 @@
 import { InputError, VerificationError } from '../errors.js';
 import { openSigner, type KeyInput } from '../keys/resolve.js';
 import type { PublicKey } from '../tuf/keys.js';
-import { Root, type BaseRole } from '../tuf/metadata.js';
+import { Root, type BaseRole, type Targets } from '../tuf/metadata.js';
 import { createRootCertificateKey } from '../tuf/certificate.js';
 import { DEFAULT_EXPIRY_DAYS, expiryFromNow } from '../tuf/time.js';
 import { MAX_ROOT_BYTES, type TrustedRepository } from '../tuf/trusted-repository.js';
@@ -167,42 +167,55 @@ function repositorySigner(update: RepositoryUpdate, keyed: KeyedSigner): void {
   update.targetsSigners = [asRoleSigner(keyed, id)];
 }
 
-/** Adds the key to targets/<signer> and targets/releases, as `docker trust signer add` does. */
-export async function addSigner(ctx: CommandContext, options: AddSignerOptions): Promise<RepositoryResult[]> {
-  if (options.signer === 'releases')
-    throw new InputError('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
+/**
+ * A change to targets signed with the repository key: load and verify, let `edit` change a copy of
+ * targets (returning false when there is nothing to change), publish, read back.
+ */
+function changeTargets(
+  ctx: CommandContext,
+  options: { images: ImageReference[]; repositoryKey: KeyInput } & SnapshotKeyOption,
+  title: string,
+  edit: (targets: Targets, gun: string, ctx: CommandContext) => boolean,
+): Promise<RepositoryResult[]> {
   const now = ctx.now?.() ?? Date.now();
   return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) =>
-    forEachRepository(ctx, options.images, 'Add signer to', async (ctx, gun, refs) => {
+    forEachRepository(ctx, options.images, title, async (ctx, gun, refs) => {
       const ref = refs[0]!;
       const seen = new Map<string, number>();
       const before = await loadCurrent(ctx, ref, now, seen);
       const update = new RepositoryUpdate(gun, before, now);
       repositorySigner(update, repoKeyed!);
       localSnapshot(update, snapshotKeyed);
-      const key = options.signerPublicKey;
-      let changed = false;
-      const targets = update.editTargets();
-      for (const name of [`targets/${options.signer}`, 'targets/releases']) {
-        const existing = targets.delegations.find((d) => d.name === name);
-        if (!existing) {
-          targets.delegations.push({ name, keyids: [key.id], threshold: 1, paths: [''] });
-          changed = true;
-        } else if (!existing.keyids.some((id) => targets.delegationKeys.get(id)?.canonicalId === key.canonicalId)) {
-          existing.keyids.push(key.id);
-          changed = true;
-        }
-      }
-      targets.delegationKeys.set(key.id, key);
-      if (!changed) {
-        ctx.reporter.info(`${gun}: signer ${options.signer} already has key ${key.canonicalId}; nothing to publish`);
-        return describe(before, ref, notaryServerFor(ctx, ref));
-      }
+      if (!edit(update.editTargets(), gun, ctx)) return describe(before, ref, notaryServerFor(ctx, ref));
       const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
       warnAboutExpiry(ctx, after, now);
       return describe(after, ref, notaryServerFor(ctx, ref));
     }),
   );
+}
+
+/** Adds the key to targets/<signer> and targets/releases, as `docker trust signer add` does. */
+export function addSigner(ctx: CommandContext, options: AddSignerOptions): Promise<RepositoryResult[]> {
+  if (options.signer === 'releases') {
+    throw new InputError('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
+  }
+  const key = options.signerPublicKey;
+  return changeTargets(ctx, options, 'Add signer to', (targets, gun, ctx) => {
+    let changed = false;
+    for (const name of [`targets/${options.signer}`, 'targets/releases']) {
+      const existing = targets.delegations.find((d) => d.name === name);
+      if (!existing) {
+        targets.delegations.push({ name, keyids: [key.id], threshold: 1, paths: [''] });
+        changed = true;
+      } else if (!existing.keyids.some((id) => targets.delegationKeys.get(id)?.canonicalId === key.canonicalId)) {
+        existing.keyids.push(key.id);
+        changed = true;
+      }
+    }
+    targets.delegationKeys.set(key.id, key);
+    if (!changed) ctx.reporter.info(`${gun}: signer ${options.signer} already has key ${key.canonicalId}; nothing to publish`);
+    return changed;
+  });
 }
 
 export interface RemoveSignerOptions extends SnapshotKeyOption {
@@ -216,37 +229,27 @@ export interface RemoveSignerOptions extends SnapshotKeyOption {
  * If that leaves targets/releases without keys it is removed too (with a warning), so nobody is
  * locked out: the next add-signer creates it again.
  */
-export async function removeSigner(ctx: CommandContext, options: RemoveSignerOptions): Promise<RepositoryResult[]> {
-  const now = ctx.now?.() ?? Date.now();
-  return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) =>
-    forEachRepository(ctx, options.images, 'Remove signer from', async (ctx, gun, refs) => {
-      const ref = refs[0]!;
-      const seen = new Map<string, number>();
-      const before = await loadCurrent(ctx, ref, now, seen);
-      const update = new RepositoryUpdate(gun, before, now);
-      repositorySigner(update, repoKeyed!);
-      localSnapshot(update, snapshotKeyed);
-      const targets = update.editTargets();
-      const name = `targets/${options.signer}`;
-      const role = targets.delegations.find((d) => d.name === name);
-      if (!role) throw new InputError('signer', `${gun} has no signer ${options.signer} (no ${name} delegation)`);
-      const removedKeys = new Set(role.keyids.map((id) => targets.delegationKeys.get(id)?.canonicalId ?? id));
-      targets.delegations = targets.delegations.filter((d) => d.name !== name);
-      const releases = targets.delegations.find((d) => d.name === 'targets/releases');
-      if (releases) {
-        releases.keyids = releases.keyids.filter((id) => !removedKeys.has(targets.delegationKeys.get(id)?.canonicalId ?? id));
-        if (releases.keyids.length === 0) {
-          ctx.reporter.warning(
-            `${gun}: that was the last key of targets/releases, so targets/releases is removed as well; add a signer to sign releases again`,
-          );
-          targets.delegations = targets.delegations.filter((d) => d.name !== 'targets/releases');
-        }
+export function removeSigner(ctx: CommandContext, options: RemoveSignerOptions): Promise<RepositoryResult[]> {
+  const name = `targets/${options.signer}`;
+  return changeTargets(ctx, options, 'Remove signer from', (targets, gun, ctx) => {
+    const role = targets.delegations.find((d) => d.name === name);
+    if (!role) throw new InputError('signer', `${gun} has no signer ${options.signer} (no ${name} delegation)`);
+    const canonical = (id: string) => targets.delegationKeys.get(id)?.canonicalId ?? id;
+    const removedKeys = new Set(role.keyids.map(canonical));
+    targets.delegations = targets.delegations.filter((d) => d.name !== name);
+    const releases = targets.delegations.find((d) => d.name === 'targets/releases');
+    if (releases) {
+      releases.keyids = releases.keyids.filter((id) => !removedKeys.has(canonical(id)));
+      if (releases.keyids.length === 0) {
+        ctx.reporter.warning(
+          `${gun}: that was the last key of targets/releases, so targets/releases is removed as well; add a signer to sign releases again`,
+        );
+        targets.delegations = targets.delegations.filter((d) => d.name !== 'targets/releases');
       }
-      pruneDelegationKeys(targets);
-      const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
-      return describe(after, ref, notaryServerFor(ctx, ref));
-    }),
-  );
+    }
+    pruneDelegationKeys(targets);
+    return true;
+  });
 }
 
 // --- rotate-key ---
