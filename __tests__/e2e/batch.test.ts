@@ -4,33 +4,15 @@ import { join } from 'node:path';
 import { MovingRegistry } from '../support/moving-registry.js';
 import { LocalStack, type RunResult } from '../support/stack.js';
 import { expectRefusedWithoutPublishing } from '../support/assertions.js';
-import { newKeyPair } from '../support/keys.js';
+import { TestKeys, expectSuccess } from '../support/repository.js';
 
 describe('batches, concurrent publishers and tags that move', () => {
   let stack: LocalStack;
-  const admin = { root: newKeyPair(), targets: newKeyPair() };
-  const ci = newKeyPair();
+  const keys = new TestKeys();
   const action = (inputs: Record<string, string>): Promise<RunResult> =>
     stack.runAction({ 'notary-server': stack.notaryUrl, 'notary-ca': stack.caFile, ...inputs });
-  const ok = (result: RunResult) => {
-    expect(result.errors).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    return result;
-  };
-  /** A repository made by the action, with signer ci. */
-  async function repository(gun: string): Promise<void> {
-    ok(await action({ command: 'init', images: gun, 'root-key': admin.root.privatePem, 'repository-key': admin.targets.privatePem }));
-    ok(
-      await action({
-        command: 'add-signer',
-        images: gun,
-        signer: 'ci',
-        'signer-public-key': ci.publicPem,
-        'repository-key': admin.targets.privatePem,
-      }),
-    );
-  }
-  const sign = (images: Record<string, string>) => action({ push: 'false', signer: 'ci', 'signer-key': ci.privatePem, ...images });
+  const ok = expectSuccess;
+  const sign = (images: Record<string, string>) => action({ push: 'false', signer: 'ci', 'signer-key': keys.ci.privatePem, ...images });
 
   beforeAll(async () => {
     stack = await LocalStack.start();
@@ -42,7 +24,7 @@ describe('batches, concurrent publishers and tags that move', () => {
 
   it('six jobs signing different tags of one repository at the same time: every tag ends up signed', async () => {
     const gun = `${stack.registry}/batch/shared`;
-    await repository(gun);
+    await keys.createRepository(stack, gun);
     const tags = ['a', 'b', 'c', 'd', 'e', 'f'];
     const digests = tags.map((tag) => stack.makeImage('batch/shared', tag).digest);
     const runs = await Promise.all(tags.map((tag) => sign({ images: `${gun}:${tag}` })));
@@ -57,7 +39,7 @@ describe('batches, concurrent publishers and tags that move', () => {
     const repos = ['batch/r1', 'batch/r2', 'batch/r3'];
     const lines: string[] = [];
     for (const repo of repos) {
-      await repository(`${stack.registry}/${repo}`);
+      await keys.createRepository(stack, `${stack.registry}/${repo}`);
       for (let i = 0; i < 20; i++) {
         stack.makeImage(repo, `t${i}`);
         lines.push(`${stack.registry}/${repo}:t${i}`);
@@ -76,7 +58,7 @@ describe('batches, concurrent publishers and tags that move', () => {
     await proxy.start();
     try {
       const gun = `${proxy.host}/batch/moving`;
-      await repository(gun);
+      await keys.createRepository(stack, gun);
       const signed = stack.makeImage('batch/moving', 'v1');
       const other = stack.makeImage('batch/moving', 'other');
       await expectRefusedWithoutPublishing(

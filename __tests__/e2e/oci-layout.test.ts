@@ -4,37 +4,20 @@ import { join } from 'node:path';
 import { MovingRegistry } from '../support/moving-registry.js';
 import { writeOciImage, type OciImage } from '../support/oci-image.js';
 import { LocalStack, type RunResult } from '../support/stack.js';
-import { newKeyPair } from '../support/keys.js';
+import { TestKeys, expectSuccess } from '../support/repository.js';
 
 describe('daemonless push from an OCI layout, multi-arch images, then signing', () => {
   let stack: LocalStack;
   let proxy: MovingRegistry;
   let layout: string;
   const images: Record<string, OciImage> = {};
-  const admin = { root: newKeyPair(), targets: newKeyPair() };
-  const ci = newKeyPair();
+  const keys = new TestKeys();
   const action = (inputs: Record<string, string>): Promise<RunResult> =>
     stack.runAction({ 'notary-server': stack.notaryUrl, 'notary-ca': stack.caFile, ...inputs });
-  const ok = (result: RunResult) => {
-    expect(result.errors).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    return result;
-  };
+  const ok = expectSuccess;
   const gun = (repo: string) => `${proxy.host}/${repo}`;
-  async function repository(repo: string): Promise<void> {
-    ok(await action({ command: 'init', images: gun(repo), 'root-key': admin.root.privatePem, 'repository-key': admin.targets.privatePem }));
-    ok(
-      await action({
-        command: 'add-signer',
-        images: gun(repo),
-        signer: 'ci',
-        'signer-public-key': ci.publicPem,
-        'repository-key': admin.targets.privatePem,
-      }),
-    );
-  }
   const signFromLayout = (refs: string[]) =>
-    action({ images: refs.join('\n'), 'oci-layout': layout, signer: 'ci', 'signer-key': ci.privatePem });
+    action({ images: refs.join('\n'), 'oci-layout': layout, signer: 'ci', 'signer-key': keys.ci.privatePem });
 
   beforeAll(async () => {
     stack = await LocalStack.start({ docker: true });
@@ -46,7 +29,7 @@ describe('daemonless push from an OCI layout, multi-arch images, then signing', 
     images.v1 = writeOciImage(layout, 'v1', 'single platform');
     images.multi = writeOciImage(layout, 'multi', 'multi-arch', { asIndex: true });
     images.big = writeOciImage(layout, 'big', 'big layer', { extraBytes: 20 << 20 });
-    for (const repo of ['layout/app', 'layout/mirror']) await repository(repo);
+    for (const repo of ['layout/app', 'layout/mirror']) await keys.createRepository(stack, gun(repo));
   }, 180_000);
 
   afterAll(async () => {
