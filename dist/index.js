@@ -37208,6 +37208,10 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/keys/memory-signer.ts
@@ -41076,8 +41080,6 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/registry/oci-layout.ts
 
 
@@ -42965,8 +42967,6 @@ function rotateDelegation(update, role, keyed, ctx) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/registry/docker-config.ts
 
 
@@ -43164,7 +43164,6 @@ class RegistryClient {
 
 
 
-
 /**
  * Credentials by host: the inputs when given (for every registry and the Notary server, as docker
  * uses registry credentials for its token auth), else the docker config for the registry whose
@@ -43174,9 +43173,13 @@ function credentialsFor(settings) {
     if (settings.registryCredentials)
         return () => settings.registryCredentials;
     const registries = [...new Set(settings.images.map((i) => i.registry))];
+    // Looked up once per registry: a credential helper is a process to start.
+    const cache = new Map();
     return (host) => {
         const registry = registries.find((r) => r === host || (0,registry_reference/* registryApiHost */.Mb)(r) === host) ?? (registries.length === 1 ? registries[0] : host);
-        return dockerConfigCredentials(registry);
+        if (!cache.has(registry))
+            cache.set(registry, dockerConfigCredentials(registry));
+        return cache.get(registry);
     };
 }
 function resolvePublicKey(value) {
@@ -43290,9 +43293,13 @@ async function run() {
 ;// CONCATENATED MODULE: ./src/cli.ts
 
 
+
+
+
 const USAGE = `usage: dct-sign <${COMMANDS.join('|')}> [--<input-name> VALUE ...]
 Flags are the action's input names (e.g. --images, --signer-key, --notary-server).
-Outputs are printed as name=value lines when GITHUB_OUTPUT is not set.`;
+Outputs are printed as name=value lines (multi-line values JSON-quoted) when GITHUB_OUTPUT is not set.
+Exit status: 0 on success, 1 on any failure.`;
 /**
  * The command line over the same core as the action: flags become INPUT_* variables exactly as a
  * runner sets them, so both paths read inputs one way.
@@ -43317,7 +43324,36 @@ async function runCli(argv) {
         }
         process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     }
-    await run();
+    if (process.env.GITHUB_OUTPUT)
+        return run();
+    // Outside a runner: collect the outputs in a temp file, then print them as name=value lines.
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'dct-sign-'));
+    process.env.GITHUB_OUTPUT = (0,external_node_path_.join)(dir, 'output');
+    (0,external_node_fs_.writeFileSync)(process.env.GITHUB_OUTPUT, '');
+    try {
+        await run();
+        for (const [name, value] of Object.entries(parseOutputs((0,external_node_fs_.readFileSync)(process.env.GITHUB_OUTPUT, 'utf8')))) {
+            process.stdout.write(`${name}=${value.includes('\n') ? JSON.stringify(value) : value}\n`);
+        }
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/** GITHUB_OUTPUT's format: `name<<delimiter`, value lines, `delimiter`. */
+function parseOutputs(text) {
+    const outputs = {};
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const m = /^([^<]+)<<(.+)$/.exec(lines[i]);
+        if (!m)
+            continue;
+        const value = [];
+        while (++i < lines.length && lines[i] !== m[2])
+            value.push(lines[i]);
+        outputs[m[1]] = value.join('\n');
+    }
+    return outputs;
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

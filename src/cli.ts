@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { COMMANDS } from './action/inputs.js';
 import { run } from './main.js';
 
 const USAGE = `usage: dct-sign <${COMMANDS.join('|')}> [--<input-name> VALUE ...]
 Flags are the action's input names (e.g. --images, --signer-key, --notary-server).
-Outputs are printed as name=value lines when GITHUB_OUTPUT is not set.`;
+Outputs are printed as name=value lines (multi-line values JSON-quoted) when GITHUB_OUTPUT is not set.
+Exit status: 0 on success, 1 on any failure.`;
 
 /**
  * The command line over the same core as the action: flags become INPUT_* variables exactly as a
@@ -29,5 +33,31 @@ export async function runCli(argv: string[]): Promise<void> {
     }
     process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
-  await run();
+  if (process.env.GITHUB_OUTPUT) return run();
+  // Outside a runner: collect the outputs in a temp file, then print them as name=value lines.
+  const dir = mkdtempSync(join(tmpdir(), 'dct-sign-'));
+  process.env.GITHUB_OUTPUT = join(dir, 'output');
+  writeFileSync(process.env.GITHUB_OUTPUT, '');
+  try {
+    await run();
+    for (const [name, value] of Object.entries(parseOutputs(readFileSync(process.env.GITHUB_OUTPUT, 'utf8')))) {
+      process.stdout.write(`${name}=${value.includes('\n') ? JSON.stringify(value) : value}\n`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** GITHUB_OUTPUT's format: `name<<delimiter`, value lines, `delimiter`. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const value: string[] = [];
+    while (++i < lines.length && lines[i] !== m[2]) value.push(lines[i]!);
+    outputs[m[1]!] = value.join('\n');
+  }
+  return outputs;
 }

@@ -7,8 +7,7 @@ import type { CommandContext } from './commands/context.js';
 import { sign } from './commands/sign.js';
 import { verify } from './commands/verify.js';
 import { addSigner, init, removeSigner, rotateKey, type RepositoryResult } from './commands/lifecycle.js';
-import { InputError } from './errors.js';
-import { describeError } from './errors.js';
+import { InputError, describeError } from './errors.js';
 import { HttpClient } from './http/client.js';
 import { dockerConfigCredentials } from './registry/docker-config.js';
 import { RegistryClient } from './registry/client.js';
@@ -22,9 +21,12 @@ import { registryApiHost } from './registry/reference.js';
 function credentialsFor(settings: Settings): (host: string) => { username: string; password: string } | undefined {
   if (settings.registryCredentials) return () => settings.registryCredentials;
   const registries = [...new Set(settings.images.map((i) => i.registry))];
+  // Looked up once per registry: a credential helper is a process to start.
+  const cache = new Map<string, { username: string; password: string } | undefined>();
   return (host) => {
     const registry = registries.find((r) => r === host || registryApiHost(r) === host) ?? (registries.length === 1 ? registries[0]! : host);
-    return dockerConfigCredentials(registry);
+    if (!cache.has(registry)) cache.set(registry, dockerConfigCredentials(registry));
+    return cache.get(registry);
   };
 }
 

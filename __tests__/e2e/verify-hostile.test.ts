@@ -5,7 +5,8 @@ import { expiryFromNow } from '../../src/tuf/time.js';
 import { HostileNotary } from '../support/hostile-notary.js';
 import { newP256Signer } from '../support/keys.js';
 import { RepoBuilder, asRoleSigner } from '../support/repo-builder.js';
-import { LocalStack, type RunResult } from '../support/stack.js';
+import { execFile } from 'node:child_process';
+import { ACTION, LocalStack, type RunResult } from '../support/stack.js';
 
 const PAST = expiryFromNow(-1);
 
@@ -57,6 +58,27 @@ describe('verify against a compromised or broken Notary server', () => {
     const result = await verifyWith();
     expect(result.errors).toEqual([]);
     expect(result.outputs.digests).toBe(`${gun()}@${v1.digest}`);
+  }, 30_000);
+
+  it('the command line runs the same core: flags are input names, outputs name=value, exit 0 or 1', async () => {
+    const repo = await RepoBuilder.create(gun());
+    repo.addTarget('v1', v1.digest, v1.size);
+    hostile.files = await repo.build();
+    hostile.endless.clear();
+    // Asynchronous: the hostile server answers from this process.
+    const cli = (args: string[]) =>
+      new Promise<{ status: number | null; stdout: string }>((resolve) => {
+        execFile(process.execPath, [ACTION, ...args], { encoding: 'utf8', env: stack.env() }, (error, stdout) =>
+          resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout }),
+        );
+      });
+    const good = await cli(['verify', '--images', `${gun()}:v1`, '--notary-server', hostile.url]);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain(`\ndigests=${gun()}@${v1.digest}\n`);
+    const bad = await cli(['verify', '--images', `${gun()}:v2`, '--notary-server', hostile.url]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/::error::.*hostile\/app:v2: tag v2 is not signed by targets\/releases/);
+    expect((await cli(['--help'])).stdout).toMatch(/^usage: dct-sign <sign\|verify\|init/);
   }, 30_000);
 
   it('a bad signature', async () => {
