@@ -42093,11 +42093,15 @@ async function loadCurrent(ctx, ref, now, seenVersions) {
         return repo;
     }
     catch (error) {
-        if (error instanceof errors/* NotaryError */.Wl && error.status === undefined) {
-            throw new errors/* InputError */.dz('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
-        }
-        throw error;
+        throw unreachableAsInput(server, error);
     }
+}
+/** A Notary server that could not be reached at all is a bad `notary-server` input; anything else stays as it was. */
+function unreachableAsInput(server, error) {
+    if (error instanceof errors/* NotaryError */.Wl && error.status === undefined) {
+        return new errors/* InputError */.dz('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
+    }
+    return error;
 }
 
 ;// CONCATENATED MODULE: ./src/tuf/sign.ts
@@ -42236,12 +42240,17 @@ function checkOwnFiles(update, files) {
  */
 async function publishUpdate(ctx, ref, update, pins, seenVersions) {
     const files = new Map();
+    const versions = new Map();
+    const add = async (role, body, signers) => {
+        files.set(role, await signMetadata(body, signers));
+        versions.set(role, body.version);
+    };
     if (update.root)
-        files.set('root', await signMetadata(update.root, update.rootSigners));
+        await add('root', update.root, update.rootSigners);
     if (update.targets)
-        files.set('targets', await signMetadata(update.targets, update.targetsSigners));
+        await add('targets', update.targets, update.targetsSigners);
     for (const [name, d] of update.delegations)
-        files.set(name, await signMetadata(d.targets, d.signers));
+        await add(name, d.targets, d.signers);
     checkOwnFiles(update, files);
     if (update.snapshotSigner) {
         const previous = update.before?.snapshot.signed;
@@ -42258,19 +42267,16 @@ async function publishUpdate(ctx, ref, update, pins, seenVersions) {
             if (name.startsWith('targets/') && !delegated.has(name))
                 meta.delete(name);
         const snapshot = new Snapshot((previous?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.snapshot, update.now), meta);
-        const bytes = await signMetadata(snapshot, [update.snapshotSigner]);
-        const file = parseSignedFile('snapshot', bytes, (r, o) => Snapshot.fromJSON(r, o));
+        await add('snapshot', snapshot, [update.snapshotSigner]);
+        const file = parseSignedFile('snapshot', files.get('snapshot'), (r, o) => Snapshot.fromJSON(r, o));
         const root = update.effectiveRoot;
         (0,signatures/* verifyThreshold */.VH)('new snapshot.json', { name: 'snapshot', ...root.role('snapshot'), keys: root.keys }, file.signedBytes, file.signatures);
-        files.set('snapshot', bytes);
     }
     const published = [...files].map(([role, bytes]) => ({ role, bytes }));
     ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${notaryClientFor(ctx, ref).serverUrl}`);
     await notaryClientFor(ctx, ref).publish(published);
-    for (const [role, bytes] of files) {
-        const version = JSON.parse(Buffer.from(bytes).toString('utf8')).signed.version;
+    for (const [role, version] of versions)
         seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
-    }
     const after = await loadTrustedRepository(notaryClientFor(ctx, ref), {
         gun: update.gun,
         now: update.now,
@@ -42340,7 +42346,6 @@ function signingRoles(repo, signer, key, tags) {
     }
     return roles;
 }
-/** The new version of a delegation with these targets added, signed; undefined when nothing would change. */
 /** The next version of a delegation with these targets added; undefined when nothing would change. */
 function nextRoleVersion(role, targets, now, warningDays) {
     const current = role.current?.file.signed;
@@ -42357,8 +42362,10 @@ function nextRoleVersion(role, targets, now, warningDays) {
 async function sign(ctx, options) {
     const now = ctx.now?.() ?? Date.now();
     const signer = await openSigner(options.signerKey);
-    const snapshotSigner = options.snapshotKey ? await openSigner(options.snapshotKey) : undefined;
+    let snapshotSigner;
     try {
+        // Opened inside the try, so the signing key (a token session, perhaps) is closed if this fails.
+        snapshotSigner = options.snapshotKey ? await openSigner(options.snapshotKey) : undefined;
         const key = await signer.publicKey();
         const snapshot = snapshotSigner ? { signer: snapshotSigner, key: await snapshotSigner.publicKey() } : undefined;
         // One pusher for the run: blobs it placed in one repository can be mounted into the next.
@@ -42764,7 +42771,7 @@ async function init(ctx, options) {
         warnIfRetiredServer(ctx, server);
         const client = notaryClientFor(ctx, ref);
         const existing = await client.fetch('root', { maxBytes: MAX_ROOT_BYTES }).catch((error) => {
-            throw new errors/* InputError */.dz('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
+            throw unreachableAsInput(server, error);
         });
         if (existing)
             throw new errors/* InputError */.dz('images', `${gun} already has trust data on ${server}; init only creates new repositories`);

@@ -138,12 +138,17 @@ export async function loadCurrent(
     repo.warnings.forEach((w) => ctx.reporter.warning(w));
     return repo;
   } catch (error) {
-    if (error instanceof NotaryError && error.status === undefined) {
-      throw new InputError(
-        'notary-server',
-        `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`,
-      );
-    }
-    throw error;
+    throw unreachableAsInput(server, error);
   }
+}
+
+/** A Notary server that could not be reached at all is a bad `notary-server` input; anything else stays as it was. */
+export function unreachableAsInput(server: string, error: unknown): unknown {
+  if (error instanceof NotaryError && error.status === undefined) {
+    return new InputError(
+      'notary-server',
+      `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`,
+    );
+  }
+  return error;
 }

@@ -8,6 +8,7 @@ import { MAX_ROOT_BYTES, type TrustedRepository } from '../tuf/trusted-repositor
 import type { ImageReference } from '../registry/reference.js';
 import {
   forEachRepository,
+  unreachableAsInput,
   loadCurrent,
   notaryClientFor,
   notaryServerFor,
@@ -107,10 +108,7 @@ export async function init(ctx: CommandContext, options: InitOptions): Promise<R
         warnIfRetiredServer(ctx, server);
         const client = notaryClientFor(ctx, ref);
         const existing = await client.fetch('root', { maxBytes: MAX_ROOT_BYTES }).catch((error: unknown) => {
-          throw new InputError(
-            'notary-server',
-            `${server} is not reachable (${(error as Error).message.replace(/^.*?: /, '')}); expected a running Notary server`,
-          );
+          throw unreachableAsInput(server, error);
         });
         if (existing) throw new InputError('images', `${gun} already has trust data on ${server}; init only creates new repositories`);
 

@@ -161,9 +161,14 @@ export async function publishUpdate(
   seenVersions: Map<string, number>,
 ): Promise<TrustedRepository> {
   const files = new Map<string, Uint8Array>();
-  if (update.root) files.set('root', await signMetadata(update.root, update.rootSigners));
-  if (update.targets) files.set('targets', await signMetadata(update.targets, update.targetsSigners));
-  for (const [name, d] of update.delegations) files.set(name, await signMetadata(d.targets, d.signers));
+  const versions = new Map<string, number>();
+  const add = async (role: string, body: Root | Targets | Snapshot, signers: RoleSigner[]) => {
+    files.set(role, await signMetadata(body, signers));
+    versions.set(role, body.version);
+  };
+  if (update.root) await add('root', update.root, update.rootSigners);
+  if (update.targets) await add('targets', update.targets, update.targetsSigners);
+  for (const [name, d] of update.delegations) await add(name, d.targets, d.signers);
   checkOwnFiles(update, files);
 
   if (update.snapshotSigner) {
@@ -177,8 +182,8 @@ export async function publishUpdate(
     }
     for (const name of [...meta.keys()]) if (name.startsWith('targets/') && !delegated.has(name)) meta.delete(name);
     const snapshot = new Snapshot((previous?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.snapshot, update.now), meta);
-    const bytes = await signMetadata(snapshot, [update.snapshotSigner]);
-    const file = parseSignedFile('snapshot', bytes, (r, o) => Snapshot.fromJSON(r, o));
+    await add('snapshot', snapshot, [update.snapshotSigner]);
+    const file = parseSignedFile('snapshot', files.get('snapshot')!, (r, o) => Snapshot.fromJSON(r, o));
     const root = update.effectiveRoot;
     verifyThreshold(
       'new snapshot.json',
@@ -186,17 +191,13 @@ export async function publishUpdate(
       file.signedBytes,
       file.signatures,
     );
-    files.set('snapshot', bytes);
   }
 
   const published: MetadataFile[] = [...files].map(([role, bytes]) => ({ role, bytes }));
   ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${notaryClientFor(ctx, ref).serverUrl}`);
   await notaryClientFor(ctx, ref).publish(published);
 
-  for (const [role, bytes] of files) {
-    const version = (JSON.parse(Buffer.from(bytes).toString('utf8')) as { signed: { version: number } }).signed.version;
-    seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
-  }
+  for (const [role, version] of versions) seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
   const after = await loadTrustedRepository(notaryClientFor(ctx, ref), {
     gun: update.gun,
     now: update.now,

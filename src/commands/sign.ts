@@ -92,7 +92,6 @@ export function signingRoles(repo: TrustedRepository, signer: string, key: Publi
   return roles;
 }
 
-/** The new version of a delegation with these targets added, signed; undefined when nothing would change. */
 /** The next version of a delegation with these targets added; undefined when nothing would change. */
 function nextRoleVersion(role: SigningRole, targets: ReadonlyMap<string, FileMeta>, now: number, warningDays: number): Targets | undefined {
   const current = role.current?.file.signed;
@@ -108,8 +107,10 @@ function nextRoleVersion(role: SigningRole, targets: ReadonlyMap<string, FileMet
 export async function sign(ctx: CommandContext, options: SignOptions): Promise<ImageResult[]> {
   const now = ctx.now?.() ?? Date.now();
   const signer = await openSigner(options.signerKey);
-  const snapshotSigner = options.snapshotKey ? await openSigner(options.snapshotKey) : undefined;
+  let snapshotSigner: Signer | undefined;
   try {
+    // Opened inside the try, so the signing key (a token session, perhaps) is closed if this fails.
+    snapshotSigner = options.snapshotKey ? await openSigner(options.snapshotKey) : undefined;
     const key = await signer.publicKey();
     const snapshot = snapshotSigner ? { signer: snapshotSigner, key: await snapshotSigner.publicKey() } : undefined;
     // One pusher for the run: blobs it placed in one repository can be mounted into the next.
