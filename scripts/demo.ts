@@ -3,7 +3,7 @@
  * (TLS), a registry and a Docker engine, makes a sample image, lets the repository owner add a
  * CI signer with the docker CLI, runs the action (node dist/index.js, inputs as a runner passes
  * them) to push and sign, and then checks the result with docker's own content-trust pull and
- * `docker trust inspect`.
+ * `docker trust inspect`, and finally runs the action's `verify`, the gate before a deploy.
  */
 import { dockerTrustKeyGenerate, dockerTrustSignerAdd } from '../__tests__/support/docker-trust.js';
 import { LocalStack } from '../__tests__/support/stack.js';
@@ -42,6 +42,21 @@ async function main(): Promise<void> {
     stack.docker(['rmi', '-f', image]);
     process.stdout.write(stack.docker(['pull', image], { DOCKER_CONTENT_TRUST: '1' }));
     process.stdout.write(stack.docker(['trust', 'inspect', '--pretty', image]));
+    step('Deploy gate: command: verify, pinned to the root key, outputs the digest to deploy by');
+    const rootKey = (
+      JSON.parse(stack.docker(['trust', 'inspect', image])) as { AdministrativeKeys: { Name: string; Keys: { ID: string }[] }[] }[]
+    )[0]!.AdministrativeKeys.find((k) => k.Name === 'Root')!.Keys[0]!.ID;
+    const verified = await stack.runAction({
+      command: 'verify',
+      images: image,
+      'required-signers': 'ci',
+      'trusted-root-keys': rootKey,
+      'notary-server': stack.notaryUrl,
+      'notary-ca': stack.caFile,
+    });
+    process.stdout.write(verified.stdout.replace(/^::add-mask::.*\n/gm, ''));
+    if (verified.exitCode !== 0) throw new Error(`verify failed (exit ${verified.exitCode})`);
+    console.log(`\ndeploy: ${verified.outputs.digests}`);
     step('Signed and verified.');
   } finally {
     await stack.stop();
