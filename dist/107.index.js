@@ -297,7 +297,7 @@ function findSlot(module, uri, input) {
             continue;
         if (uri.serial !== undefined && uri.serial !== serial)
             continue;
-        if (uri.slotId !== undefined && handle.readUIntLE(0, Math.min(handle.length, 6)) !== uri.slotId)
+        if (uri.slotId !== undefined && ulong(handle) !== uri.slotId)
             continue;
         return { handle, label };
     }

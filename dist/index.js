@@ -42020,6 +42020,8 @@ function notaryServerFor(ctx, ref) {
 function notaryClientFor(ctx, ref) {
     return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), (0,registry_reference/* gunOf */.qu)(ref));
 }
+/** Registry look-ups in flight at once: enough to hide latency, few enough to be polite. */
+const REGISTRY_CONCURRENCY = 16;
 /** Repositories handled at once: they share nothing, so a batch over many repositories overlaps its waits. */
 const REPOSITORY_CONCURRENCY = 4;
 /**
@@ -42378,8 +42380,6 @@ async function sign(ctx, options) {
         await Promise.all([signer.close(), snapshotSigner?.close()]);
     }
 }
-/** Registry requests in flight at once per run: enough to hide latency, few enough to be polite. */
-const REGISTRY_CONCURRENCY = 16;
 /** Tags pushed from an OCI layout at once (each pushes its blobs with its own bound). */
 const LAYOUT_TAG_CONCURRENCY = 4;
 async function resolveImages(ctx, refs, push, pusher) {
@@ -42513,7 +42513,6 @@ async function signRepository(ctx, options, signer, key, snapshot, pusher, gun, 
 
 
 
-const verify_REGISTRY_CONCURRENCY = 16;
 function digestOf(meta) {
     const sha = meta.hashes.sha256;
     return sha ? `sha256:${Buffer.from(sha).toString('hex')}` : undefined;
@@ -42588,7 +42587,7 @@ async function verifyRepository(ctx, options, gun, refs, now) {
     const results = [];
     const failures = [];
     // Each tag's registry answer is kept apart: one missing tag fails only its own image.
-    const lookups = mapLimit(refs, verify_REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref).then((manifest) => ({ manifest }), (error) => ({ error })));
+    const lookups = mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref).then((manifest) => ({ manifest }), (error) => ({ error })));
     let repo;
     try {
         repo = await loadTrustedRepository(notaryClientFor(ctx, refs[0]), {
@@ -43087,16 +43086,17 @@ class RegistryClient {
             throw new errors/* RegistryError */.gl(`registry ${registry} is not reachable over HTTPS: ${error.message}`);
         }
     }
-    /** The manifest a tag points at now: its digest (hashed here) and size, what DCT signs. */
-    async resolve(ref) {
+    /** GET or HEAD of a tag's manifest; connection failures and a missing tag become clear errors. */
+    async requestManifest(ref, method) {
         const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
         let response;
         try {
             const base = await this.baseUrl(ref.registry);
             response = await this.http.request({
+                method,
                 url: `${base}/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`,
                 headers: { accept: MANIFEST_MEDIA_TYPES.join(', ') },
-                maxBytes: MAX_MANIFEST_BYTES,
+                maxBytes: method === 'HEAD' ? 0 : MAX_MANIFEST_BYTES,
                 scope: `repository:${ref.repository}:pull`,
             });
         }
@@ -43107,6 +43107,12 @@ class RegistryClient {
         }
         if (response.status === 404)
             throw new errors/* RegistryError */.gl(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
+        return response;
+    }
+    /** The manifest a tag points at now: its digest (hashed here) and size, what DCT signs. */
+    async resolve(ref) {
+        const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
+        const response = await this.requestManifest(ref, 'GET');
         if (response.status === 401 || response.status === 403) {
             throw new errors/* RegistryError */.gl(`the registry refused access to ${name} (HTTP ${response.status}); set registry-username/registry-password or docker login`);
         }
@@ -43128,30 +43134,12 @@ class RegistryClient {
      * the signed digest, which names its own content).
      */
     async head(ref) {
-        const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
-        let response;
-        try {
-            const base = await this.baseUrl(ref.registry);
-            response = await this.http.request({
-                method: 'HEAD',
-                url: `${base}/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`,
-                headers: { accept: MANIFEST_MEDIA_TYPES.join(', ') },
-                maxBytes: 0,
-                scope: `repository:${ref.repository}:pull`,
-            });
-        }
-        catch (error) {
-            if (error instanceof errors/* RegistryError */.gl)
-                throw error;
-            throw new errors/* RegistryError */.gl(`cannot read ${name} from the registry: ${error.message}`);
-        }
-        if (response.status === 404)
-            throw new errors/* RegistryError */.gl(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
+        const response = await this.requestManifest(ref, 'HEAD');
         const digest = response.headers['docker-content-digest'];
         const size = Number(response.headers['content-length']);
+        // A registry that answers HEAD without a usable digest (or refuses it) gets the full GET.
         if (response.status !== 200 || typeof digest !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(digest) || !Number.isSafeInteger(size)) {
-            const { digest: d, size: sz } = await this.resolve(ref);
-            return { digest: d, size: sz };
+            return this.resolve(ref);
         }
         return { digest, size };
     }

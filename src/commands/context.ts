@@ -40,6 +40,9 @@ export function notaryClientFor(ctx: CommandContext, ref: ImageReference): Notar
   return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), gunOf(ref));
 }
 
+/** Registry look-ups in flight at once: enough to hide latency, few enough to be polite. */
+export const REGISTRY_CONCURRENCY = 16;
+
 /** Repositories handled at once: they share nothing, so a batch over many repositories overlaps its waits. */
 export const REPOSITORY_CONCURRENCY = 4;
 

@@ -11,7 +11,7 @@ import type { PublicKey } from '../tuf/keys.js';
 import type { FileMeta, Targets } from '../tuf/metadata.js';
 import { daysUntil } from '../tuf/time.js';
 import { TrustedRepository, roleKeyIdsFor, type LoadedRole } from '../tuf/trusted-repository.js';
-import { forEachRepository, loadCurrent, notaryServerFor, warnAboutExpiry, type CommandContext } from './context.js';
+import { REGISTRY_CONCURRENCY, forEachRepository, loadCurrent, notaryServerFor, warnAboutExpiry, type CommandContext } from './context.js';
 import { RepositoryUpdate, asRoleSigner, keyIdInRole, nextTargets, publishUpdate, type KeyedSigner } from './repository-update.js';
 
 export interface SignOptions {
@@ -124,9 +124,6 @@ export async function sign(ctx: CommandContext, options: SignOptions): Promise<I
     await Promise.all([signer.close(), snapshotSigner?.close()]);
   }
 }
-
-/** Registry requests in flight at once per run: enough to hide latency, few enough to be polite. */
-const REGISTRY_CONCURRENCY = 16;
 
 /** Tags pushed from an OCI layout at once (each pushes its blobs with its own bound). */
 const LAYOUT_TAG_CONCURRENCY = 4;

@@ -3,6 +3,7 @@ import { gunOf, type ImageReference } from '../registry/reference.js';
 import { loadTrustedRepository, TrustedRepository, type LoadedRole } from '../tuf/trusted-repository.js';
 import { mapLimit } from '../util/concurrency.js';
 import {
+  REGISTRY_CONCURRENCY,
   forEachRepository,
   notaryClientFor,
   notaryServerFor,
@@ -23,8 +24,6 @@ export interface VerifiedImage extends ImageResult {
   /** Days to expiry of every role of the repository (timestamp excluded: the server renews it). */
   expiries: RoleExpiry[];
 }
-
-const REGISTRY_CONCURRENCY = 16;
 
 function digestOf(meta: { hashes: Record<string, Uint8Array> }): string | undefined {
   const sha = meta.hashes.sha256;

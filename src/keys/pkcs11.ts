@@ -283,7 +283,7 @@ function findSlot(module: Pkcs11js.PKCS11, uri: Pkcs11Uri, input: string): { han
     seen.push(`"${label}" (serial ${serial})`);
     if (uri.token !== undefined && uri.token !== label) continue;
     if (uri.serial !== undefined && uri.serial !== serial) continue;
-    if (uri.slotId !== undefined && handle.readUIntLE(0, Math.min(handle.length, 6)) !== uri.slotId) continue;
+    if (uri.slotId !== undefined && ulong(handle) !== uri.slotId) continue;
     return { handle, label };
   }
   throw new InputError(input, `no token matches the URI (tokens present: ${seen.join(', ') || 'none'})`);

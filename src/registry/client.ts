@@ -1,6 +1,6 @@
 import { sha256Hex } from '../tuf/encoding.js';
 import { RegistryError } from '../errors.js';
-import { HttpError, type HttpClient } from '../http/client.js';
+import { HttpError, type HttpClient, type HttpResponse } from '../http/client.js';
 import { isLoopbackHost, registryApiHost, type ImageReference } from './reference.js';
 
 /** Every manifest kind a tag may point at; DCT signs whichever the registry serves. */
@@ -56,16 +56,17 @@ export class RegistryClient {
     }
   }
 
-  /** The manifest a tag points at now: its digest (hashed here) and size, what DCT signs. */
-  async resolve(ref: ImageReference): Promise<ResolvedManifest> {
+  /** GET or HEAD of a tag's manifest; connection failures and a missing tag become clear errors. */
+  private async requestManifest(ref: ImageReference, method: 'GET' | 'HEAD'): Promise<HttpResponse> {
     const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
-    let response;
+    let response: HttpResponse;
     try {
       const base = await this.baseUrl(ref.registry);
       response = await this.http.request({
+        method,
         url: `${base}/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`,
         headers: { accept: MANIFEST_MEDIA_TYPES.join(', ') },
-        maxBytes: MAX_MANIFEST_BYTES,
+        maxBytes: method === 'HEAD' ? 0 : MAX_MANIFEST_BYTES,
         scope: `repository:${ref.repository}:pull`,
       });
     } catch (error) {
@@ -73,6 +74,13 @@ export class RegistryClient {
       throw new RegistryError(`cannot read ${name} from the registry: ${(error as Error).message}`);
     }
     if (response.status === 404) throw new RegistryError(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
+    return response;
+  }
+
+  /** The manifest a tag points at now: its digest (hashed here) and size, what DCT signs. */
+  async resolve(ref: ImageReference): Promise<ResolvedManifest> {
+    const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
+    const response = await this.requestManifest(ref, 'GET');
     if (response.status === 401 || response.status === 403) {
       throw new RegistryError(
         `the registry refused access to ${name} (HTTP ${response.status}); set registry-username/registry-password or docker login`,
@@ -98,27 +106,12 @@ export class RegistryClient {
    * the signed digest, which names its own content).
    */
   async head(ref: ImageReference): Promise<{ digest: string; size: number }> {
-    const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
-    let response;
-    try {
-      const base = await this.baseUrl(ref.registry);
-      response = await this.http.request({
-        method: 'HEAD',
-        url: `${base}/v2/${ref.repository}/manifests/${encodeURIComponent(ref.tag)}`,
-        headers: { accept: MANIFEST_MEDIA_TYPES.join(', ') },
-        maxBytes: 0,
-        scope: `repository:${ref.repository}:pull`,
-      });
-    } catch (error) {
-      if (error instanceof RegistryError) throw error;
-      throw new RegistryError(`cannot read ${name} from the registry: ${(error as Error).message}`);
-    }
-    if (response.status === 404) throw new RegistryError(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
+    const response = await this.requestManifest(ref, 'HEAD');
     const digest = response.headers['docker-content-digest'];
     const size = Number(response.headers['content-length']);
+    // A registry that answers HEAD without a usable digest (or refuses it) gets the full GET.
     if (response.status !== 200 || typeof digest !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(digest) || !Number.isSafeInteger(size)) {
-      const { digest: d, size: sz } = await this.resolve(ref);
-      return { digest: d, size: sz };
+      return this.resolve(ref);
     }
     return { digest, size };
   }
