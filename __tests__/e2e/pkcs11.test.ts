@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+import { execSync } from '../support/exec.js';
 import { join } from 'node:path';
 import { SoftHsm } from '../support/softhsm.js';
 import { LocalStack, REPO_ROOT, type RunResult } from '../support/stack.js';
@@ -33,7 +33,7 @@ describe('PKCS#11 keys (SoftHSM2 standing in for a YubiKey), through the action'
     hsm.keygen('piv-9c', '03', { alwaysAuth: true });
     hsm.keygen('rsa', '04', { type: 'rsa:2048' });
     // A PIV-style slot: private key and certificate, no public key object.
-    const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: stack.dir, stdio: 'pipe' });
+    const openssl = (args: string[]) => execSync('openssl', args, { cwd: stack.dir, stdio: 'pipe' });
     openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'piv.key']);
     openssl(['pkcs8', '-topk8', '-nocrypt', '-in', 'piv.key', '-outform', 'DER', '-out', 'piv.key.der']);
     openssl(['req', '-x509', '-new', '-key', 'piv.key', '-subj', '/CN=Signature', '-days', '30', '-outform', 'DER', '-out', 'piv.crt.der']);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+import { execSync } from '../support/exec.js';
 import { join } from 'node:path';
 import { PASSPHRASES, dockerTrustKeyGenerate, dockerTrustSignerAdd } from '../support/docker-trust.js';
 import { LocalStack } from '../support/stack.js';
@@ -63,8 +63,8 @@ describe('command: verify on repositories made by docker trust, the notary CLI a
     expect(first.errors).toEqual([]);
     expect(JSON.parse(first.outputs.result!)).toEqual([expect.objectContaining({ digest: v1.digest, roles: ['targets'] })]);
 
-    execFileSync('openssl', ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'rel.key'], { cwd: stack.dir });
-    execFileSync('openssl', ['req', '-x509', '-new', '-key', 'rel.key', '-subj', '/CN=releases', '-days', '30', '-out', 'rel.crt'], {
+    execSync('openssl', ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'rel.key'], { cwd: stack.dir });
+    execSync('openssl', ['req', '-x509', '-new', '-key', 'rel.key', '-subj', '/CN=releases', '-days', '30', '-out', 'rel.crt'], {
       cwd: stack.dir,
     });
     stack.notary(['key', 'import', join(stack.dir, 'rel.key'), '-r', 'targets/releases'], NOTARY_PASSPHRASES);

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execSync } from './exec.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,7 +16,7 @@ export class SoftHsm {
     mkdirSync(join(dir, 'tokens'), { recursive: true });
     this.conf = join(dir, 'softhsm2.conf');
     writeFileSync(this.conf, `directories.tokendir = ${join(dir, 'tokens')}\nobjectstore.backend = file\n`);
-    execFileSync('softhsm2-util', ['--init-token', '--free', '--label', label, '--pin', this.pin, '--so-pin', '654321'], {
+    execSync('softhsm2-util', ['--init-token', '--free', '--label', label, '--pin', this.pin, '--so-pin', '654321'], {
       env: this.env(),
       stdio: 'pipe',
     });
@@ -27,7 +27,7 @@ export class SoftHsm {
   }
 
   private tool(args: string[]): string {
-    return execFileSync('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--token-label', this.label, '--login', '--pin', this.pin, ...args], {
+    return execSync('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--token-label', this.label, '--login', '--pin', this.pin, ...args], {
       env: this.env(),
       encoding: 'utf8',
       stdio: 'pipe',

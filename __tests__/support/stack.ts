@@ -1,4 +1,5 @@
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execSync } from './exec.js';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ async function waitFor(
 }
 
 function openssl(args: string[], cwd: string): void {
-  execFileSync('openssl', args, { cwd, stdio: 'pipe' });
+  execSync('openssl', args, { cwd, stdio: 'pipe' });
 }
 
 export interface RunResult {
@@ -220,7 +221,7 @@ export class LocalStack {
     await waitFor(
       'dockerd',
       () => {
-        execFileSync('docker', ['version'], { env: this.env(), stdio: 'pipe' });
+        execSync('docker', ['version'], { env: this.env(), stdio: 'pipe' });
         return true;
       },
       child,
@@ -243,7 +244,7 @@ export class LocalStack {
   }
 
   docker(args: string[], extra: Record<string, string> = {}): string {
-    return execFileSync('docker', args, { env: this.env(extra), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir });
+    return execSync('docker', args, { env: this.env(extra), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir });
   }
 
   /** The docker CLI without blocking this process (for servers the test itself runs, such as a proxy). */
@@ -257,7 +258,7 @@ export class LocalStack {
 
   /** The notary CLI (its token auth only prompts on a terminal, so it is not used with `auth`). */
   notary(args: string[], extra: Record<string, string> = {}, input?: Uint8Array): string {
-    return execFileSync('notary', ['-s', this.notaryUrl, '-d', join(this.dir, 'notary-trust'), '--tlscacert', this.caFile, ...args], {
+    return execSync('notary', ['-s', this.notaryUrl, '-d', join(this.dir, 'notary-trust'), '--tlscacert', this.caFile, ...args], {
       env: this.env(extra),
       encoding: 'utf8',
       input: input ?? '',
@@ -276,14 +277,14 @@ export class LocalStack {
     const ref = `${this.registry}/${repository}:${tag}`;
     if (options.load) {
       const archive = join(dir, 'image.tar');
-      execFileSync('skopeo', ['copy', '-q', `oci:${dir}:${tag}`, `docker-archive:${archive}:${ref}`], { stdio: 'pipe' });
+      execSync('skopeo', ['copy', '-q', `oci:${dir}:${tag}`, `docker-archive:${archive}:${ref}`], { stdio: 'pipe' });
       this.docker(['load', '-q', '-i', archive]);
     } else {
       const creds = this.tokens ? ['--dest-creds', `${this.tokens.username}:${this.tokens.password}`] : [];
       const format = options.format === 'v2s2' ? ['--format', 'v2s2'] : [];
       const all = options.asIndex ? ['--multi-arch', 'all'] : [];
       const args = ['copy', '-q', '--dest-tls-verify=false', ...creds, ...format, ...all, `oci:${dir}:${tag}`, `docker://${ref}`];
-      execFileSync('skopeo', args, { stdio: 'pipe' });
+      execSync('skopeo', args, { stdio: 'pipe' });
     }
     rmSync(dir, { recursive: true, force: true });
     return { digest: image.manifestDigest, size: image.manifestSize };
@@ -307,12 +308,14 @@ export class LocalStack {
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      started.add(child); // killed at exit if a test times out while it runs
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.on('error', reject);
       child.on('close', (code) => {
+        started.delete(child);
         resolve({
           exitCode: code ?? -1,
           stdout,
@@ -379,7 +382,7 @@ export class LocalStack {
     );
     if (this.dockerSocket) {
       // dockerd's vfs layers can be large; the temp dir goes with the stack.
-      execFileSync('rm', ['-rf', this.dir]);
+      execSync('rm', ['-rf', this.dir]);
     } else {
       rmSync(this.dir, { recursive: true, force: true });
     }

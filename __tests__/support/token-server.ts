@@ -1,4 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync } from './exec.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,12 +48,10 @@ export class TokenServer {
   }
 
   async start(): Promise<ChildProcess> {
-    execFileSync('openssl', ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'token.key'], { cwd: this.dir });
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-new', '-key', 'token.key', '-subj', '/CN=token issuer', '-days', '30', '-out', 'token.crt'],
-      { cwd: this.dir },
-    );
+    execSync('openssl', ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'token.key'], { cwd: this.dir });
+    execSync('openssl', ['req', '-x509', '-new', '-key', 'token.key', '-subj', '/CN=token issuer', '-days', '30', '-out', 'token.crt'], {
+      cwd: this.dir,
+    });
     const child = spawn(TSX, [join(HERE, 'token-server-main.ts'), this.dir, this.username, this.password, this.issuer], {
       stdio: 'ignore',
     });
