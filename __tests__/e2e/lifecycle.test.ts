@@ -51,8 +51,12 @@ describe('repository lifecycle through the action, checked by docker and notary 
   }, 60_000);
 
   it('1. init from secret keys: docker and notary see the root and repository keys', async () => {
-    const [row] = ok(await action({ command: 'init', 'root-key': keys.root, 'repository-key': keys.targets }));
+    const result = await action({ command: 'init', 'root-key': keys.root, 'repository-key': keys.targets });
+    const [row] = ok(result);
     expect(adminKey('Root')).toEqual(row!.rootKeyIds);
+    // The step summary names the keys a user pins and backs up.
+    expect(result.summary).toContain('<th>Root key (certificate / public key)</th>');
+    expect(result.summary).toContain(`<code>${row!.rootKeyIds[0]}</code> / <code>${row!.rootPublicKeyIds[0]}</code>`);
     expect(adminKey('Repository')).toEqual(row!.repositoryKeyIds);
     expect(stack.notary(['list', gun()])).toMatch(/No targets present/);
   }, 60_000);

@@ -23,64 +23,48 @@ export function setOutputs(results: readonly ImageResult[]): void {
   );
 }
 
-export async function writeSummary(title: string, results: readonly ImageResult[]): Promise<void> {
+/** A titled table in the job's step summary (nothing outside a runner). */
+async function writeTable(title: string, headers: readonly string[], rows: string[][]): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary
     .addHeading(title, 3)
-    .addTable([
-      [
-        { data: 'Image', header: true },
-        { data: 'Tag', header: true },
-        { data: 'Digest', header: true },
-        { data: 'Signers', header: true },
-        { data: 'Expires', header: true },
-      ],
-      ...results.map((r) => [r.repository, r.tag, `<code>${r.digest}</code>`, r.roles.join(', '), r.expires ?? '']),
-    ])
+    .addTable([headers.map((data) => ({ data, header: true })), ...rows])
     .write();
+}
+
+export async function writeSummary(title: string, results: readonly ImageResult[]): Promise<void> {
+  await writeTable(
+    title,
+    ['Image', 'Tag', 'Digest', 'Signers', 'Expires'],
+    results.map((r) => [r.repository, r.tag, `<code>${r.digest}</code>`, r.roles.join(', '), r.expires ?? '']),
+  );
 }
 
 /** Verify's table: what to deploy, who vouched for it, and how long each role stays valid. */
 export async function writeVerifySummary(results: readonly VerifiedImage[]): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary
-    .addHeading('dct-sign: verified', 3)
-    .addTable([
-      [
-        { data: 'Image', header: true },
-        { data: 'Digest', header: true },
-        { data: 'Signers', header: true },
-        { data: 'Days to expiry', header: true },
-      ],
-      ...results.map((r) => [
-        `${r.repository}:${r.tag}`,
-        `<code>${r.digest}</code>`,
-        r.roles.join(', '),
-        r.expiries.map((e) => `${e.role}: ${Math.floor(e.days)}`).join('<br>'),
-      ]),
-    ])
-    .write();
+  await writeTable(
+    'dct-sign: verified',
+    ['Image', 'Digest', 'Signers', 'Days to expiry'],
+    results.map((r) => [
+      `${r.repository}:${r.tag}`,
+      `<code>${r.digest}</code>`,
+      r.roles.join(', '),
+      r.expiries.map((e) => `${e.role}: ${Math.floor(e.days)}`).join('<br>'),
+    ]),
+  );
 }
 
 /** Lifecycle commands: each repository's root, repository and signer keys after the change. */
 export async function writeRepositorySummary(title: string, results: readonly RepositoryResult[]): Promise<void> {
   for (const r of results) core.info(`${r.repository}: root key ${r.rootKeyIds.join(', ')} (public key ${r.rootPublicKeyIds.join(', ')})`);
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary
-    .addHeading(title, 3)
-    .addTable([
-      [
-        { data: 'Repository', header: true },
-        { data: 'Root key (certificate / public key)', header: true },
-        { data: 'Repository key', header: true },
-        { data: 'Signers', header: true },
-      ],
-      ...results.map((r) => [
-        r.repository,
-        r.rootKeyIds.map((id, i) => `<code>${id}</code> / <code>${r.rootPublicKeyIds[i]}</code>`).join('<br>'),
-        r.repositoryKeyIds.map((id) => `<code>${id}</code>`).join('<br>'),
-        r.signers.map((s) => `${s.name}: ${s.keyIds.map((k) => k.slice(0, 12)).join(', ')}`).join('<br>'),
-      ]),
-    ])
-    .write();
+  await writeTable(
+    title,
+    ['Repository', 'Root key (certificate / public key)', 'Repository key', 'Signers'],
+    results.map((r) => [
+      r.repository,
+      r.rootKeyIds.map((id, i) => `<code>${id}</code> / <code>${r.rootPublicKeyIds[i]}</code>`).join('<br>'),
+      r.repositoryKeyIds.map((id) => `<code>${id}</code>`).join('<br>'),
+      r.signers.map((s) => `${s.name}: ${s.keyIds.map((k) => k.slice(0, 12)).join(', ')}`).join('<br>'),
+    ]),
+  );
 }
