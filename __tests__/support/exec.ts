@@ -13,8 +13,8 @@ export function execSync(file: string, args: string[], options: ExecFileSyncOpti
   try {
     return execFileSync(file, args, { timeout: SYNC_TIMEOUT_MS, killSignal: 'SIGKILL', ...options });
   } catch (error) {
-    const e = error as NodeJS.ErrnoException & { signal?: string };
-    if (e.code === 'ETIMEDOUT' || e.signal === 'SIGKILL')
+    // Node marks its own deadline with ETIMEDOUT; a SIGKILL from elsewhere (OOM) is not a timeout.
+    if ((error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
       throw new Error(`${file} ${args.join(' ')} did not finish within ${SYNC_TIMEOUT_MS / 1000} s`, { cause: error });
     throw error;
   }
