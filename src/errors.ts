@@ -1,69 +1,186 @@
-/** Error areas; each thrown error names one, so the action layer can report it in one line. */
-export type ErrorArea = 'input' | 'key' | 'registry' | 'notary' | 'verification' | 'docker';
+/**
+ * Every error dct-sign throws: one base class and one `code` union per area, in the style of
+ * sigstore-js (packages/verify/src/error.ts). Callers branch on `code`, never on message text.
+ * Messages say what failed and what was expected, and never carry key material or credentials.
+ */
 
-/** Base error of dct-sign: a code that says where it came from, a message that says what to do. */
-export class DctError extends Error {
-  constructor(
-    readonly area: ErrorArea,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'DctError';
+/** A command option whose value an error is about; the action layer names the input it came from. */
+export type OptionName =
+  | 'images'
+  | 'notaryServer'
+  | 'ociLayout'
+  | 'signer'
+  | 'role'
+  | 'signerKey'
+  | 'rootKey'
+  | 'repositoryKey'
+  | 'newKey'
+  | 'snapshotKey'
+  | 'signerPublicKey';
+
+export type InputErrorCode = 'INPUT_REQUIRED' | 'INPUT_INVALID' | 'INPUT_CONFLICT';
+
+export type KeyErrorCode =
+  /** Not a key we can use: malformed, not P-256, an unsupported format. */
+  | 'KEY_INVALID'
+  | 'KEY_PASSPHRASE_REQUIRED'
+  | 'KEY_WRONG_PASSPHRASE'
+  | 'KEY_PIN_LOCKED'
+  /** The key store has no such key, or the URI names none. */
+  | 'KEY_NOT_FOUND'
+  | 'KEY_ACCESS_DENIED'
+  /** The key store (KMS, PKCS#11 module) failed or cannot be loaded. */
+  | 'KEY_STORE_ERROR'
+  /** A key that is not the one the role lists. */
+  | 'KEY_NOT_IN_ROLE'
+  | 'KEY_SIGN_FAILED';
+
+export type HttpErrorCode = 'HTTP_CONNECTION' | 'HTTP_TIMEOUT' | 'HTTP_TOO_LARGE' | 'HTTP_AUTH' | 'HTTP_STATUS';
+
+export type RegistryErrorCode =
+  | 'REFERENCE_INVALID'
+  | 'REGISTRY_UNREACHABLE'
+  | 'REGISTRY_TAG_NOT_FOUND'
+  | 'REGISTRY_ACCESS_DENIED'
+  | 'REGISTRY_BAD_RESPONSE'
+  | 'REGISTRY_DIGEST_MISMATCH'
+  | 'REGISTRY_TAG_MOVED'
+  | 'REGISTRY_PUSH_FAILED'
+  | 'OCI_LAYOUT_INVALID';
+
+export type NotaryErrorCode =
+  | 'NOTARY_UNREACHABLE'
+  /** The server refused an update built on an older version (notary: server/errors/errors.go ErrOldVersion). */
+  | 'NOTARY_STALE_VERSION'
+  | 'NOTARY_HTTP_ERROR'
+  | 'NOTARY_ACCESS_DENIED'
+  /** The server does not hold the snapshot key, and the update carried no snapshot. */
+  | 'NOTARY_SNAPSHOT_KEY_MISSING'
+  | 'NOTARY_BAD_RESPONSE'
+  | 'NOTARY_REPOSITORY_EXISTS';
+
+export type VerificationErrorCode =
+  | 'METADATA_MALFORMED'
+  | 'METADATA_MISSING'
+  | 'THRESHOLD_NOT_MET'
+  | 'EXPIRED'
+  | 'ROLLBACK'
+  | 'HASH_MISMATCH'
+  | 'ROOT_NOT_TRUSTED'
+  | 'CERTIFICATE_INVALID'
+  | 'TOO_MANY_DELEGATIONS'
+  | 'ROLE_INVALID'
+  | 'ROLE_MISSING'
+  | 'TARGET_NOT_SIGNED'
+  | 'TARGET_MISMATCH'
+  | 'PUBLISHED_MISMATCH'
+  /** Several images failed a verify; each was reported on its own. */
+  | 'IMAGES_FAILED';
+
+export type DockerErrorCode = 'DOCKER_UNAVAILABLE' | 'DOCKER_PUSH_FAILED';
+
+/** DER that does not parse (wrapped into the caller's area at the boundary), or a value canonical JSON cannot encode. */
+export type EncodingErrorCode = 'DER_MALFORMED' | 'JSON_NOT_CANONICAL';
+
+/** A broken invariant: a step called out of order, a bug in dct-sign rather than in its inputs. */
+export type InternalErrorCode = 'INTERNAL';
+
+export type ErrorCode =
+  | InternalErrorCode
+  | InputErrorCode
+  | KeyErrorCode
+  | HttpErrorCode
+  | RegistryErrorCode
+  | NotaryErrorCode
+  | VerificationErrorCode
+  | DockerErrorCode
+  | EncodingErrorCode;
+
+export interface ErrorOptions {
+  cause?: unknown;
+  /** The command option the error is about (its input is named in the message the user sees). */
+  option?: OptionName;
+}
+
+/** Base of every error dct-sign throws. */
+export class DctError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly option?: OptionName;
+
+  constructor(code: C, message: string, options: ErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    if (options.option) this.option = options.option;
+    this.name = new.target.name;
   }
 }
 
-/** A bad action input: the message names the input and what was expected. */
-export class InputError extends DctError {
+/** Narrows to DctError with its code union (a plain `instanceof` check loses the type argument). */
+export function isDctError(error: unknown): error is DctError {
+  return error instanceof DctError;
+}
+
+/** A bad action input: `input` is the input's name, known only to the action layer. */
+export class InputError extends DctError<InputErrorCode> {
   constructor(
     readonly input: string,
     message: string,
+    code: InputErrorCode = 'INPUT_INVALID',
   ) {
-    super('input', `input '${input}': ${message}`);
-    this.name = 'InputError';
+    super(code, message);
   }
 }
 
-export class KeyError extends DctError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('key', message, options);
-    this.name = 'KeyError';
-  }
-}
+export class KeyError extends DctError<KeyErrorCode> {}
 
-export class RegistryError extends DctError {
+export class HttpError extends DctError<HttpErrorCode> {
   constructor(
+    code: HttpErrorCode,
     message: string,
-    /** The tag has no manifest in the registry. */
-    readonly notFound = false,
+    readonly url: string,
+    readonly details: {
+      /** The system or TLS error code (ECONNREFUSED, ERR_SSL_WRONG_VERSION_NUMBER...). */
+      errno?: string;
+      /** The system's own words, without the URL (for messages that name the server themselves). */
+      reason?: string;
+      retryable?: boolean;
+    } = {},
   ) {
-    super('registry', message);
-    this.name = 'RegistryError';
+    super(code, message);
+  }
+
+  get retryable(): boolean {
+    return this.details.retryable ?? false;
   }
 }
 
-export class NotaryError extends DctError {
-  /** `status` is undefined when the server could not be reached at all. */
+export class RegistryError extends DctError<RegistryErrorCode> {}
+
+export class NotaryError extends DctError<NotaryErrorCode> {
   constructor(
+    code: NotaryErrorCode,
     message: string,
-    readonly status?: number,
-    readonly serverCode?: string,
+    readonly details: { server: string; status?: number; serverCode?: string; reason?: string } = { server: '' },
+    options: ErrorOptions = {},
   ) {
-    super('notary', message);
-    this.name = 'NotaryError';
+    super(code, message, options);
   }
 }
 
 /** Trust data that does not verify: never retried, never worked around. */
-export class VerificationError extends DctError {
+export class VerificationError extends DctError<VerificationErrorCode> {}
+
+export class DockerError extends DctError<DockerErrorCode> {}
+
+export class EncodingError extends DctError<EncodingErrorCode> {}
+
+export class InternalError extends DctError<InternalErrorCode> {
   constructor(message: string) {
-    super('verification', message);
-    this.name = 'VerificationError';
+    super('INTERNAL', `internal error: ${message}`);
   }
 }
 
-/** One line for the job log, whatever was thrown. */
-export function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
+/** The message without line breaks: a job log shows one line per error. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
 }

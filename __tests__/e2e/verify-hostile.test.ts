@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { createRootCertificateKey } from '../../src/tuf/certificate.js';
+import { createRootCertificate } from '../../src/keys/signing.js';
+import { PublicKey } from '../../src/tuf/keys.js';
 import { expiryFromNow } from '../../src/tuf/time.js';
 import { HostileNotary } from '../support/hostile-notary.js';
 import { newP256Signer } from '../support/keys.js';
-import { RepoBuilder, asRoleSigner } from '../support/repo-builder.js';
+import { RepoBuilder } from '../support/repo-builder.js';
 import { execFile } from 'node:child_process';
 import { ACTION, LocalStack, type RunResult } from '../support/stack.js';
 
@@ -81,11 +82,43 @@ describe('verify against a compromised or broken Notary server', () => {
     expect((await cli(['--help'])).stdout).toMatch(/^usage: dct-sign <sign\|verify\|init/);
   }, 30_000);
 
+  it('a root certificate OpenSSL cannot read fails its own image; the other repository of the batch is still verified', async () => {
+    const other = stack.makeImage('hostile/other', 'v1');
+    const good = await RepoBuilder.create(`${stack.registry}/hostile/other`);
+    good.addTarget('v1', other.digest, other.size);
+    hostile.repositories.set(`${stack.registry}/hostile/other`, await good.build());
+    try {
+      const broken = await RepoBuilder.create(gun());
+      broken.addTarget('v1', v1.digest, v1.size);
+      const cert = new PublicKey('ecdsa-x509', new TextEncoder().encode('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'));
+      broken.root.keys.delete(broken.rootKey.id);
+      broken.root.keys.set(cert.id, cert);
+      broken.root.roles.set('root', { keyids: [cert.id], threshold: 1 });
+      broken.signedBy.set('root', [{ signer: broken.signers.get('root')!, keyid: cert.id }]);
+      hostile.files = await broken.build();
+      const result = await stack.runAction({
+        command: 'verify',
+        images: `${gun()}:v1\n${stack.registry}/hostile/other:v1`,
+        'notary-server': hostile.url,
+      });
+      expectFailure(result, /key [a-f0-9]{12}: its certificate does not parse/);
+      expect(result.stdout).toContain(`hostile/other:v1 = ${other.digest}, signed by targets/releases`);
+    } finally {
+      hostile.repositories.clear();
+    }
+  }, 30_000);
+
   it('a bad signature', async () => {
     expectFailure(
-      await verifyWith(async (repo) => {
-        const id = (await repo.signers.get('targets')!.publicKey()).id;
-        repo.signedBy.set('targets', [{ keyid: id, method: 'ecdsa', sign: () => Promise.resolve(new Uint8Array(randomBytes(64))) }]);
+      await verifyWith((repo) => {
+        const key = repo.signers.get('targets')!;
+        const forger = {
+          description: 'random bytes',
+          publicKey: key.publicKey,
+          sign: () => Promise.resolve(new Uint8Array(randomBytes(64))),
+          close: () => Promise.resolve(),
+        };
+        repo.signedBy.set('targets', [{ signer: forger, keyid: key.publicKey.id }]);
       }),
       /targets\.json: signature threshold not met for targets: 0 valid of 1 required/,
     );
@@ -93,9 +126,9 @@ describe('verify against a compromised or broken Notary server', () => {
 
   it('a signature by a key that is not the role’s', async () => {
     expectFailure(
-      await verifyWith(async (repo) => {
+      await verifyWith((repo) => {
         const intruder = newP256Signer();
-        repo.signedBy.set('targets', [asRoleSigner(intruder, (await intruder.publicKey()).id)]);
+        repo.signedBy.set('targets', [{ signer: intruder, keyid: intruder.publicKey.id }]);
       }),
       /targets\.json: signature threshold not met for targets: 0 valid of 1 required/,
     );
@@ -193,13 +226,13 @@ describe('verify against a compromised or broken Notary server', () => {
     const oldId = repo.rootKey.id;
     repo.olderRoots.set(1, files.get('root')!);
     const next = newP256Signer('new root');
-    const newKey = await createRootCertificateKey(repo.gun, next);
+    const newKey = await createRootCertificate(repo.gun, next);
     repo.root.keys.delete(oldId);
     repo.root.keys.set(newKey.id, newKey);
     repo.root.roles.set('root', { keyids: [newKey.id], threshold: 1 });
     repo.root.version = 2;
-    const signers = [asRoleSigner(next, newKey.id)];
-    if (bothKeys) signers.push(asRoleSigner(repo.signers.get('root')!, oldId));
+    const signers = [{ signer: next, keyid: newKey.id }];
+    if (bothKeys) signers.push({ signer: repo.signers.get('root')!, keyid: oldId });
     repo.signedBy.set('root', signers);
     return oldId;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { gunOf, isLoopbackHost, parseImageList, parseImageReference } from '../../src/registry/reference.js';
+import { gunOf, parseImageList, parseImageReference } from '../../src/registry/reference.js';
+import { isLoopbackHost } from '../../src/util/hosts.js';
 
 describe('image references, normalized as docker does', () => {
   it.each([
@@ -24,14 +25,15 @@ describe('image references, normalized as docker does', () => {
     ['Alpine:1', /lowercase/],
     ['a.io/b:c@sha256:xyz', /sha256:<64 hex>/],
     ['a.io/b:-bad', /not a valid tag/],
-  ])('rejects %s naming the input', (value, why) => {
-    expect(() => parseImageReference(value)).toThrow(/^input 'images': ".*" is not a valid image reference/);
+  ])('rejects %s, about the images option', (value, why) => {
+    expect(() => parseImageReference(value)).toThrow(expect.objectContaining({ code: 'REFERENCE_INVALID', option: 'images' }));
+    expect(() => parseImageReference(value)).toThrow(/^".*" is not a valid image reference/);
     expect(() => parseImageReference(value)).toThrow(why);
   });
 
   it('reads lists split by lines or commas', () => {
     expect(parseImageList('a.io/x:1, a.io/x:2\n\nb.io/y:3').map((r) => r.tag)).toEqual(['1', '2', '3']);
-    expect(() => parseImageList(' \n ')).toThrow(/^input 'images': no image given/);
+    expect(() => parseImageList(' \n ')).toThrow(/^no image given/);
   });
 
   it('knows loopback hosts', () => {

@@ -7,6 +7,8 @@ import { createServer, type Server } from 'node:http';
  */
 export class HostileNotary {
   files = new Map<string, Uint8Array>();
+  /** Files of other repositories, by GUN; every other GUN gets `files`. */
+  readonly repositories = new Map<string, Map<string, Uint8Array>>();
   readonly endless = new Set<string>();
   readonly requests: string[] = [];
   private server?: Server;
@@ -17,9 +19,10 @@ export class HostileNotary {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       this.requests.push(path);
       if (path === '/v2/' || path === '/_notary_server/health') return void res.writeHead(200).end('{}');
-      const m = /^\/v2\/.+?\/_trust\/tuf\/(.+)\.json$/.exec(path);
+      const m = /^\/v2\/(.+?)\/_trust\/tuf\/(.+)\.json$/.exec(path);
       if (!m) return void res.writeHead(404).end();
-      let name = m[1]!;
+      const files = this.repositories.get(m[1]!) ?? this.files;
+      let name = m[2]!;
       const version = /^(\d+)\.(.+)$/.exec(name);
       const checksum = /^(.+)\.[a-f0-9]{64}$/.exec(name);
       if (checksum) name = checksum[1]!;
@@ -35,7 +38,7 @@ export class HostileNotary {
         };
         return void pump();
       }
-      const bytes = this.files.get(name);
+      const bytes = files.get(name);
       if (!bytes) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"code":"METADATA_NOT_FOUND"}]}');
       res.writeHead(200).end(Buffer.from(bytes));
     });

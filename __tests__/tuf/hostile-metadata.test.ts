@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { JsonValue } from '../../src/tuf/canonical-json.js';
 import { VerificationError } from '../../src/errors.js';
-import { loadTrustedRepository } from '../../src/tuf/trusted-repository.js';
+import { loadTrustedRepository } from '../../src/tuf/load-repository.js';
+import { PublicKey } from '../../src/tuf/keys.js';
 import { MemorySource } from '../support/memory-source.js';
 import { RepoBuilder } from '../support/repo-builder.js';
 
@@ -80,6 +81,20 @@ describe('rollback within one run', () => {
     expect(seenVersions.get('targets/releases')).toBe(2);
     await expect(loadTrustedRepository(sourceOf(older), { gun: GUN, seenVersions })).rejects.toThrow(
       'targets/releases.json version 1 is older than version 2 seen earlier in this run (rollback)',
+    );
+  });
+});
+
+describe('keys OpenSSL cannot read fail as verification errors, never as crashes', () => {
+  it('a root "certificate" of 3 bytes', async () => {
+    const repo = await validRepo();
+    const broken = new PublicKey('ecdsa-x509', new TextEncoder().encode('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'));
+    repo.root.keys.delete(repo.rootKey.id);
+    repo.root.keys.set(broken.id, broken);
+    repo.root.roles.set('root', { keyids: [broken.id], threshold: 1 });
+    repo.signedBy.set('root', [{ signer: repo.signers.get('root')!, keyid: broken.id }]);
+    await expect(loadTrustedRepository(sourceOf(await repo.build()), { gun: GUN })).rejects.toThrow(
+      expect.objectContaining({ code: 'CERTIFICATE_INVALID', message: expect.stringMatching(/certificate does not parse/) }),
     );
   });
 });

@@ -1,6 +1,7 @@
-import { DctError, VerificationError } from '../errors.js';
+import { DctError, isDctError, VerificationError } from '../errors.js';
 import { gunOf, type ImageReference } from '../registry/reference.js';
-import { loadTrustedRepository, TrustedRepository, type LoadedRole } from '../tuf/trusted-repository.js';
+import { loadTrustedRepository } from '../tuf/load-repository.js';
+import { TrustedRepository, type LoadedRole } from '../tuf/trusted-repository.js';
 import { mapLimit } from '../util/concurrency.js';
 import {
   REGISTRY_CONCURRENCY,
@@ -20,6 +21,16 @@ export interface VerifyOptions {
   requiredSigners: string[];
 }
 
+/** One image that failed the gate, and why (the cause keeps its code). */
+export class ImageFailure extends DctError {
+  constructor(
+    readonly image: string,
+    readonly reason: DctError,
+  ) {
+    super(reason.code, `${image}: ${reason.message}`, { cause: reason });
+  }
+}
+
 export interface VerifiedImage extends ImageResult {
   /** Days to expiry of every role of the repository (timestamp excluded: the server renews it). */
   expiries: RoleExpiry[];
@@ -33,7 +44,7 @@ function digestOf(meta: { hashes: Record<string, Uint8Array> }): string | undefi
 /**
  * The roles that must vouch for a tag: each required signer's delegation; by default
  * targets/releases, or targets itself when the repository has no delegations (what a content-trust
- * pull accepts: C:cli/command/image/trust.go).
+ * pull accepts: docker/cli: cli/command/image/trust.go).
  */
 function rolesToCheck(repo: TrustedRepository, requiredSigners: readonly string[]): string[] {
   if (requiredSigners.length > 0) return requiredSigners.map((name) => `targets/${name}`);
@@ -44,11 +55,11 @@ function requireRole(repo: TrustedRepository, role: string): LoadedRole {
   const loaded = repo.roles.get(role);
   if (loaded) return loaded;
   const invalid = repo.invalidRoles.get(role);
-  if (invalid) throw new VerificationError(`${role} is not valid: ${invalid.reason}`);
+  if (invalid) throw new VerificationError('ROLE_INVALID', `${role} is not valid: ${invalid.reason}`);
   if (repo.isPublished(role) || [...repo.roles.values()].some((r) => r.file.signed.delegations.some((d) => d.name === role))) {
-    throw new VerificationError(`${role} has signed nothing yet`);
+    throw new VerificationError('TARGET_NOT_SIGNED', `${role} has signed nothing yet`);
   }
-  throw new VerificationError(`${repo.gun} has no signer ${role.replace(/^targets\//, '')} (no ${role} delegation)`);
+  throw new VerificationError('ROLE_MISSING', `${repo.gun} has no signer ${role.replace(/^targets\//, '')} (no ${role} delegation)`);
 }
 
 /** Checks one tag against the verified trust data and the registry; throws with the cause. */
@@ -61,23 +72,30 @@ export function checkTag(
   for (const role of rolesToCheck(repo, requiredSigners)) {
     const loaded = requireRole(repo, role);
     const target = loaded.file.signed.targets.get(ref.tag);
-    if (!target) throw new VerificationError(`tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
+    if (!target) throw new VerificationError('TARGET_NOT_SIGNED', `tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
     if (!TrustedRepository.allows(loaded, ref.tag)) {
-      throw new VerificationError(`${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`);
+      throw new VerificationError(
+        'TARGET_NOT_SIGNED',
+        `${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`,
+      );
     }
     const signed = digestOf(target);
-    if (!signed) throw new VerificationError(`${role} lists ${ref.tag} without a sha256 hash`);
+    if (!signed) throw new VerificationError('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
     if (signed !== manifest.digest) {
-      throw new VerificationError(`tag ${ref.tag} was signed as ${signed} (${role}) but the registry serves ${manifest.digest}`);
+      throw new VerificationError(
+        'TARGET_MISMATCH',
+        `tag ${ref.tag} was signed as ${signed} (${role}) but the registry serves ${manifest.digest}`,
+      );
     }
     if (target.length !== manifest.size) {
       throw new VerificationError(
+        'TARGET_MISMATCH',
         `tag ${ref.tag} was signed with length ${target.length} (${role}) but the registry's manifest is ${manifest.size} bytes`,
       );
     }
   }
   if (ref.digest && ref.digest !== manifest.digest)
-    throw new VerificationError(`${ref.original} pins ${ref.digest}, but the signed tag is ${manifest.digest}`);
+    throw new VerificationError('TARGET_MISMATCH', `${ref.original} pins ${ref.digest}, but the signed tag is ${manifest.digest}`);
   // Every role that vouches for this exact manifest, in walk order.
   return [...repo.roles.values()]
     .filter((r) => {
@@ -95,12 +113,25 @@ export async function verify(ctx: CommandContext, options: VerifyOptions): Promi
   );
   const results = perRepository.flatMap((r) => r.results);
   const failures = perRepository.flatMap((r) => r.failures);
-  if (failures.length === 1) throw new VerificationError(failures[0]!);
+  if (failures.length === 1) throw failures[0]!;
   if (failures.length > 1) {
-    failures.forEach((f) => ctx.reporter.error(f));
-    throw new VerificationError(`${failures.length} of ${options.images.length} images failed verification`);
+    failures.forEach((f) => ctx.reporter.error(f.message));
+    throw new VerificationError('IMAGES_FAILED', `${failures.length} of ${options.images.length} images failed verification`);
   }
   return results;
+}
+
+/** One image against the verified trust data and the registry's answer for its tag. */
+function verifyImage(
+  repo: TrustedRepository,
+  ref: ImageReference,
+  lookup: { manifest: { digest: string; size: number } } | { error: unknown },
+  requiredSigners: readonly string[],
+): Omit<VerifiedImage, 'notaryServer' | 'expiries'> {
+  if ('error' in lookup) throw lookup.error;
+  const { manifest } = lookup;
+  const roles = checkTag(repo, ref, manifest, requiredSigners);
+  return { image: ref.original, repository: repo.gun, tag: ref.tag, digest: manifest.digest, size: manifest.size, roles };
 }
 
 async function verifyRepository(
@@ -109,9 +140,9 @@ async function verifyRepository(
   gun: string,
   refs: ImageReference[],
   now: number,
-): Promise<{ results: VerifiedImage[]; failures: string[] }> {
+): Promise<{ results: VerifiedImage[]; failures: ImageFailure[] }> {
   const results: VerifiedImage[] = [];
-  const failures: string[] = [];
+  const failures: ImageFailure[] = [];
   // Each tag's registry answer is kept apart: one missing tag fails only its own image.
   const lookups = mapLimit(refs, REGISTRY_CONCURRENCY, (ref) =>
     ctx.registry.head(ref).then(
@@ -129,8 +160,8 @@ async function verifyRepository(
     });
   } catch (error) {
     await lookups;
-    if (!(error instanceof DctError)) throw error;
-    return { results, failures: refs.map((ref) => `${ref.original}: ${error.message}`) };
+    if (!isDctError(error)) throw error;
+    return { results, failures: refs.map((ref) => new ImageFailure(ref.original, error)) };
   }
   const manifests = await lookups;
   repo.warnings.forEach((w) => ctx.reporter.warning(w));
@@ -138,25 +169,13 @@ async function verifyRepository(
   const expiries = roleExpiries(repo, now);
   const server = notaryServerFor(ctx, refs[0]!);
   refs.forEach((ref, i) => {
-    const lookup = manifests[i]!;
     try {
-      if ('error' in lookup) throw lookup.error;
-      const { manifest } = lookup;
-      const roles = checkTag(repo, ref, manifest, options.requiredSigners);
-      if (refs.length <= 50) ctx.reporter.info(`${gunOf(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
-      results.push({
-        image: ref.original,
-        repository: gun,
-        tag: ref.tag,
-        digest: manifest.digest,
-        size: manifest.size,
-        roles,
-        notaryServer: server,
-        expiries,
-      });
+      const result = verifyImage(repo, ref, manifests[i]!, options.requiredSigners);
+      if (refs.length <= 50) ctx.reporter.info(`${gunOf(ref)}:${ref.tag} = ${result.digest}, signed by ${result.roles.join(', ')}`);
+      results.push({ ...result, notaryServer: server, expiries });
     } catch (error) {
-      if (!(error instanceof DctError)) throw error;
-      failures.push(`${ref.original}: ${error.message}`);
+      if (!isDctError(error)) throw error;
+      failures.push(new ImageFailure(ref.original, error));
     }
   });
   if (refs.length > 50) ctx.reporter.info(`${gun}: ${results.length} of ${refs.length} tags verified`);

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
+import { HttpError } from '../errors.js';
 import { basicAuthorization, parseChallenges, type Credentials } from './auth.js';
 
 /**
@@ -27,25 +28,11 @@ export interface HttpRequest {
   retry?: boolean;
 }
 
-export class HttpError extends Error {
-  constructor(
-    message: string,
-    readonly url: string,
-    readonly code?: string,
-    readonly retryable = false,
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
-
-export class ResponseTooLargeError extends HttpError {}
-
 export interface HttpClientOptions {
   /** Extra CA certificates (PEM) trusted besides the system's. */
   extraCa?: string;
-  /** Credentials for a host (`host:port`), for basic auth and token requests. */
-  credentials?: (host: string) => Credentials | undefined;
+  /** Credentials for a host (`host:port`), for basic auth and token requests (a helper may run: async). */
+  credentials?: (host: string) => Promise<Credentials | undefined>;
   timeoutMs?: number;
   /** Attempts per request, the first included. */
   attempts?: number;
@@ -111,7 +98,7 @@ export class HttpClient {
   }
 
   private async authorize(url: URL, response: HttpResponse, scope: string | undefined): Promise<string | undefined> {
-    const credentials = this.options.credentials?.(url.host);
+    const credentials = await this.options.credentials?.(url.host);
     for (const challenge of parseChallenges(response.headers['www-authenticate'])) {
       if (challenge.scheme === 'bearer' && challenge.params.realm) {
         return `Bearer ${await this.fetchToken(challenge.params, scope, credentials)}`;
@@ -135,9 +122,9 @@ export class HttpClient {
     const response = await this.send({ url: realm.toString(), headers, maxBytes: 1 << 20 });
     if (response.status !== 200) {
       throw new HttpError(
+        'HTTP_AUTH',
         `token request to ${realm.origin}${realm.pathname} failed with HTTP ${response.status}${credentials ? (response.status === 401 ? ' (the credentials were refused)' : '') : ' (no credentials configured)'}`,
         realm.toString(),
-        'AUTH',
       );
     }
     let body: unknown;
@@ -151,7 +138,7 @@ export class HttpClient {
         ? ((body as Record<string, unknown>).token ?? (body as Record<string, unknown>).access_token)
         : undefined;
     if (typeof token !== 'string' || !token)
-      throw new HttpError(`token response from ${realm.origin} has no token`, realm.toString(), 'AUTH');
+      throw new HttpError('HTTP_AUTH', `token response from ${realm.origin} has no token`, realm.toString());
     return token;
   }
 
@@ -164,7 +151,7 @@ export class HttpClient {
       try {
         const response = await this.once(req);
         if ((response.status >= 500 || response.status === 429) && attempt < attempts - 1) {
-          lastError = new HttpError(`HTTP ${response.status}`, req.url);
+          lastError = new HttpError('HTTP_STATUS', `HTTP ${response.status}`, req.url);
           continue;
         }
         return response;
@@ -199,10 +186,10 @@ export class HttpClient {
           if (req.method !== 'HEAD' && declared > req.maxBytes) {
             response.destroy();
             reject(
-              new ResponseTooLargeError(
+              new HttpError(
+                'HTTP_TOO_LARGE',
                 `response from ${url.origin}${url.pathname} declares ${declared} bytes, more than the ${req.maxBytes} allowed`,
                 req.url,
-                'TOO_LARGE',
               ),
             );
             return;
@@ -214,10 +201,10 @@ export class HttpClient {
             if (size > req.maxBytes) {
               response.destroy();
               reject(
-                new ResponseTooLargeError(
+                new HttpError(
+                  'HTTP_TOO_LARGE',
                   `response from ${url.origin}${url.pathname} is larger than the ${req.maxBytes} bytes allowed`,
                   req.url,
-                  'TOO_LARGE',
                 ),
               );
               return;
@@ -239,12 +226,11 @@ export class HttpClient {
 
 function connectionError(url: string, error: NodeJS.ErrnoException): HttpError {
   if (error instanceof HttpError) return error;
-  const code = error.code ?? 'ERROR';
-  const origin = new URL(url).origin;
-  return new HttpError(
-    `cannot reach ${origin}: ${error.message}${error.code && !error.message.includes(error.code) ? ` (${error.code})` : ''}`,
-    url,
-    code,
-    RETRYABLE_CODES.has(code),
-  );
+  const errno = error.code ?? 'ERROR';
+  const reason = `${error.message}${error.code && !error.message.includes(error.code) ? ` (${error.code})` : ''}`;
+  return new HttpError(errno === 'ETIMEDOUT' ? 'HTTP_TIMEOUT' : 'HTTP_CONNECTION', `cannot reach ${new URL(url).origin}: ${reason}`, url, {
+    errno,
+    reason,
+    retryable: RETRYABLE_CODES.has(errno),
+  });
 }

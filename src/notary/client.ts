@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { NotaryError } from '../errors.js';
-import { HttpError, type HttpClient, type HttpResponse } from '../http/client.js';
-import { JsonReader } from '../tuf/guard.js';
+import { HttpError, NotaryError, type NotaryErrorCode } from '../errors.js';
+import type { HttpClient, HttpResponse } from '../http/client.js';
+import { JsonReader, parseJsonObject } from '../tuf/guard.js';
 import { PublicKey } from '../tuf/keys.js';
-import type { FetchOptions, MetadataSource } from '../tuf/trusted-repository.js';
+import type { FetchOptions, MetadataSource } from '../tuf/load-repository.js';
 
 /**
- * The Notary server's HTTP API for one repository (GUN), per N:server/server.go:
+ * The Notary server's HTTP API for one repository (GUN), per notary: server/server.go:
  * GET `<role>.json`, `<role>.<sha256>.json`, `<version>.<role>.json`; POST a multipart update.
  */
 export interface MetadataFile {
@@ -43,7 +43,7 @@ export class NotaryClient implements MetadataSource {
   }
 
   /**
-   * One atomic update: every changed role in one multipart POST (N:storage/httpstore.go
+   * One atomic update: every changed role in one multipart POST (notary: storage/httpstore.go
    * NewMultiPartMetaRequest). The server stores all or nothing, and generates the timestamp
    * (and the snapshot when it holds the snapshot key).
    */
@@ -78,7 +78,7 @@ export class NotaryClient implements MetadataSource {
   }
 
   /**
-   * The public key the server holds for its role (N:server/handlers/default.go getKeyHandler):
+   * The public key the server holds for its role (notary: server/handlers/default.go getKeyHandler):
    * GET returns (and first creates) it; `rotate` POSTs for a new one (needs `*` access).
    */
   async serverKey(role: 'timestamp' | 'snapshot', rotate = false): Promise<PublicKey> {
@@ -95,41 +95,55 @@ export class NotaryClient implements MetadataSource {
     );
     if (response.status !== 200) throw this.error(response, what);
     try {
-      const value = JSON.parse(Buffer.from(response.body).toString('utf8')) as unknown;
-      return PublicKey.fromJSON(new JsonReader(`${role}.key`), value, 'key');
+      return PublicKey.fromJSON(new JsonReader(`${role}.key`), parseJsonObject(response.body, `${role}.key`), 'key');
     } catch (error) {
-      throw new NotaryError(`Notary server ${this.serverUrl}, ${this.gun} ${what}: ${(error as Error).message}`);
+      throw new NotaryError('NOTARY_BAD_RESPONSE', `${this.where(what)}: ${(error as Error).message}`, { server: this.serverUrl });
     }
+  }
+
+  private where(what: string): string {
+    return `Notary server ${this.serverUrl}, ${this.gun} ${what}`;
   }
 
   private async call(request: Parameters<HttpClient['request']>[0], what: string): Promise<HttpResponse> {
     try {
       return await this.http.request(request);
     } catch (error) {
-      if (error instanceof HttpError) throw new NotaryError(`Notary server ${this.serverUrl}, ${this.gun} ${what}: ${error.message}`);
-      throw error;
+      if (!(error instanceof HttpError)) throw error;
+      const unreachable = error.code === 'HTTP_CONNECTION' || error.code === 'HTTP_TIMEOUT';
+      throw new NotaryError(
+        unreachable ? 'NOTARY_UNREACHABLE' : 'NOTARY_HTTP_ERROR',
+        `${this.where(what)}: ${error.message}`,
+        { server: this.serverUrl, ...(error.details.reason ? { reason: error.details.reason } : {}) },
+        { cause: error },
+      );
     }
   }
 
   private error(response: HttpResponse, what: string): NotaryError {
     const { code, detail } = parseErrorBody(response.body);
-    let hint = '';
-    if (/does not hold current snapshot key/i.test(detail)) {
-      hint =
-        ' (the snapshot key of this repository is not held by the server: give it as snapshot-key, or move it to the server with command: rotate-key, role: snapshot, server-managed: true)';
-    } else if (response.status === 401) {
-      hint = ' (set registry-username/registry-password, or docker login to the registry)';
-    }
     const text = [code, detail].filter(Boolean).join(': ') || Buffer.from(response.body.subarray(0, 200)).toString('utf8').trim();
     return new NotaryError(
-      `Notary server ${this.serverUrl}, ${this.gun} ${what}: HTTP ${response.status}${text ? ` ${text}` : ''}${hint}`,
-      response.status,
-      code,
+      errorCode(response.status, code, detail),
+      `${this.where(what)}: HTTP ${response.status}${text ? ` ${text}` : ''}`,
+      {
+        server: this.serverUrl,
+        status: response.status,
+        serverCode: code,
+      },
     );
   }
 }
 
-/** `{"errors":[{"code","message","detail":{"Name","Error":{...}}}]}` (N:server/errors/errors.go). */
+function errorCode(status: number, serverCode: string, detail: string): NotaryErrorCode {
+  if (status === 400 && serverCode === 'VERSION') return 'NOTARY_STALE_VERSION';
+  if (status === 401 || status === 403) return 'NOTARY_ACCESS_DENIED';
+  // The server's own words for an update without a snapshot it cannot make (notary: server/handlers/validation.go).
+  if (/does not hold current snapshot key/i.test(detail)) return 'NOTARY_SNAPSHOT_KEY_MISSING';
+  return 'NOTARY_HTTP_ERROR';
+}
+
+/** `{"errors":[{"code","message","detail":{"Name","Error":{...}}}]}` (notary: server/errors/errors.go). */
 export function parseErrorBody(body: Uint8Array): { code: string; detail: string } {
   try {
     const value = JSON.parse(Buffer.from(body.subarray(0, 1 << 16)).toString('utf8')) as unknown;

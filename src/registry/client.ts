@@ -1,7 +1,8 @@
 import { sha256Hex } from '../tuf/encoding.js';
-import { RegistryError } from '../errors.js';
-import { HttpError, type HttpClient, type HttpResponse } from '../http/client.js';
-import { isLoopbackHost, registryApiHost, type ImageReference } from './reference.js';
+import { HttpError, RegistryError } from '../errors.js';
+import type { HttpClient, HttpResponse } from '../http/client.js';
+import { isLoopbackHost } from '../util/hosts.js';
+import { registryApiHost, type ImageReference } from './reference.js';
 
 /** Every manifest kind a tag may point at; DCT signs whichever the registry serves. */
 export const MANIFEST_MEDIA_TYPES = [
@@ -20,7 +21,7 @@ export interface ResolvedManifest {
   mediaType: string;
 }
 
-/** TLS failures that mean "this server speaks plain HTTP". */
+/** TLS failures (system error codes) that mean "this server speaks plain HTTP". */
 const PLAIN_HTTP_HINTS = ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ECONNRESET'];
 
 export class RegistryClient {
@@ -48,11 +49,11 @@ export class RegistryClient {
       await this.http.request({ url: `https://${host}/v2/`, maxBytes: 1 << 16, retry: !mayUseHttp });
       return `https://${host}`;
     } catch (error) {
-      const code = error instanceof HttpError ? error.code : undefined;
-      const tlsFailure =
-        code !== undefined && (PLAIN_HTTP_HINTS.includes(code) || /wrong version number|EPROTO/i.test((error as Error).message));
-      if (mayUseHttp && tlsFailure) return `http://${host}`;
-      throw new RegistryError(`registry ${registry} is not reachable over HTTPS: ${(error as Error).message}`);
+      if (!(error instanceof HttpError)) throw error;
+      if (mayUseHttp && PLAIN_HTTP_HINTS.includes(error.details.errno ?? '')) return `http://${host}`;
+      throw new RegistryError('REGISTRY_UNREACHABLE', `registry ${registry} is not reachable over HTTPS: ${error.message}`, {
+        cause: error,
+      });
     }
   }
 
@@ -70,10 +71,11 @@ export class RegistryClient {
         scope: `repository:${ref.repository}:pull`,
       });
     } catch (error) {
-      if (error instanceof RegistryError) throw error;
-      throw new RegistryError(`cannot read ${name} from the registry: ${(error as Error).message}`);
+      if (!(error instanceof HttpError)) throw error;
+      throw new RegistryError('REGISTRY_UNREACHABLE', `cannot read ${name} from the registry: ${error.message}`, { cause: error });
     }
-    if (response.status === 404) throw new RegistryError(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
+    if (response.status === 404)
+      throw new RegistryError('REGISTRY_TAG_NOT_FOUND', `${name} is not in the registry (no manifest for tag ${ref.tag})`);
     return response;
   }
 
@@ -82,15 +84,15 @@ export class RegistryClient {
     const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
     const response = await this.requestManifest(ref, 'GET');
     if (response.status === 401 || response.status === 403) {
-      throw new RegistryError(
-        `the registry refused access to ${name} (HTTP ${response.status}); set registry-username/registry-password or docker login`,
-      );
+      throw new RegistryError('REGISTRY_ACCESS_DENIED', `the registry refused access to ${name} (HTTP ${response.status})`);
     }
-    if (response.status !== 200) throw new RegistryError(`the registry answered HTTP ${response.status} for ${name}`);
+    if (response.status !== 200)
+      throw new RegistryError('REGISTRY_BAD_RESPONSE', `the registry answered HTTP ${response.status} for ${name}`);
     const digest = `sha256:${sha256Hex(response.body)}`;
     const header = response.headers['docker-content-digest'];
     if (typeof header === 'string' && header.startsWith('sha256:') && header !== digest) {
       throw new RegistryError(
+        'REGISTRY_DIGEST_MISMATCH',
         `the registry's Docker-Content-Digest ${header} for ${name} does not match the manifest it served (${digest})`,
       );
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { RegistryError } from '../errors.js';
 
 /**
  * An OCI image layout on disk (image-spec layout.md), as `docker buildx build --output type=oci`,
@@ -32,6 +32,10 @@ function isDescriptor(value: unknown): value is Descriptor {
   );
 }
 
+function layoutError(message: string): RegistryError {
+  return new RegistryError('OCI_LAYOUT_INVALID', message, { option: 'ociLayout' });
+}
+
 export class OciLayout {
   private constructor(
     readonly dir: string,
@@ -40,7 +44,7 @@ export class OciLayout {
 
   static open(dir: string): OciLayout {
     const fail = (why: string): never => {
-      throw new InputError('oci-layout', `${dir} is not an OCI image layout: ${why}`);
+      throw layoutError(`${dir} is not an OCI image layout: ${why}`);
     };
     if (!existsSync(join(dir, 'oci-layout')) || !existsSync(join(dir, 'index.json'))) fail('expected the files oci-layout and index.json');
     let index: { manifests?: unknown };
@@ -61,7 +65,7 @@ export class OciLayout {
     });
     if (!match) {
       const names = this.manifests.map((d) => d.annotations?.[REF_NAME]).filter(Boolean);
-      throw new InputError('oci-layout', `${this.dir} has no image named ${tag} (its ${REF_NAME} values: ${names.join(', ') || 'none'})`);
+      throw layoutError(`${this.dir} has no image named ${tag} (its ${REF_NAME} values: ${names.join(', ') || 'none'})`);
     }
     return match;
   }
@@ -74,28 +78,32 @@ export class OciLayout {
   /** A manifest or config, read whole and checked against its digest and size. */
   readBlob(descriptor: Descriptor): Uint8Array {
     const path = this.blobPath(descriptor.digest);
-    if (!existsSync(path)) throw new InputError('oci-layout', `${this.dir} lacks blob ${descriptor.digest}`);
+    if (!existsSync(path)) throw layoutError(`${this.dir} lacks blob ${descriptor.digest}`);
     const bytes = new Uint8Array(readFileSync(path));
     const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
     if (digest !== descriptor.digest || bytes.length !== descriptor.size) {
-      throw new InputError('oci-layout', `${this.dir}: blob ${descriptor.digest} does not match its digest or size (corrupt layout)`);
+      throw layoutError(`${this.dir}: blob ${descriptor.digest} does not match its digest or size (corrupt layout)`);
     }
     return bytes;
   }
 
   blobSize(descriptor: Descriptor): number {
     const path = this.blobPath(descriptor.digest);
-    if (!existsSync(path)) throw new InputError('oci-layout', `${this.dir} lacks blob ${descriptor.digest}`);
+    if (!existsSync(path)) throw layoutError(`${this.dir} lacks blob ${descriptor.digest}`);
     return statSync(path).size;
   }
 }
 
 /** Children of a manifest: an index's manifests, or an image's config and layers. */
 export function childrenOf(descriptor: Descriptor, bytes: Uint8Array): { manifests: Descriptor[]; blobs: Descriptor[] } {
-  const body = JSON.parse(Buffer.from(bytes).toString('utf8')) as { manifests?: unknown[]; config?: unknown; layers?: unknown[] };
-  if (INDEX_TYPES.includes(descriptor.mediaType)) {
-    return { manifests: (body.manifests ?? []).filter(isDescriptor), blobs: [] };
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    throw layoutError(`manifest ${descriptor.digest} is not JSON`);
   }
-  const blobs = [body.config, ...(body.layers ?? [])].filter(isDescriptor);
-  return { manifests: [], blobs };
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  if (INDEX_TYPES.includes(descriptor.mediaType)) return { manifests: list(fields.manifests).filter(isDescriptor), blobs: [] };
+  return { manifests: [], blobs: [fields.config, ...list(fields.layers)].filter(isDescriptor) };
 }

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { RegistryError } from '../errors.js';
+import { HttpError, RegistryError } from '../errors.js';
 import type { HttpClient, HttpResponse } from '../http/client.js';
 import { mapLimit } from '../util/concurrency.js';
 import type { RegistryClient, ResolvedManifest } from './client.js';
@@ -59,7 +59,10 @@ export class LayoutPusher {
     const topBytes = manifests[manifests.length - 1]!.bytes;
     const digest = await this.putManifest(base, ref, ref.tag, top.mediaType, topBytes, scope);
     if (digest !== top.digest)
-      throw new RegistryError(`${gunOf(ref)}:${ref.tag}: the registry stored ${digest} for the manifest ${top.digest} we pushed`);
+      throw new RegistryError(
+        'REGISTRY_DIGEST_MISMATCH',
+        `${gunOf(ref)}:${ref.tag}: the registry stored ${digest} for the manifest ${top.digest} we pushed`,
+      );
     return { digest: top.digest, size: topBytes.length, mediaType: top.mediaType };
   }
 
@@ -67,13 +70,14 @@ export class LayoutPusher {
     try {
       return await this.http.request(request);
     } catch (error) {
-      throw new RegistryError(`${what}: ${(error as Error).message}`);
+      if (!(error instanceof HttpError)) throw error;
+      throw new RegistryError('REGISTRY_PUSH_FAILED', `${what}: ${error.message}`, { cause: error });
     }
   }
 
   private fail(what: string, response: HttpResponse): never {
     const body = Buffer.from(response.body.subarray(0, 300)).toString('utf8').trim();
-    throw new RegistryError(`${what}: the registry answered HTTP ${response.status}${body ? ` ${body}` : ''}`);
+    throw new RegistryError('REGISTRY_PUSH_FAILED', `${what}: the registry answered HTTP ${response.status}${body ? ` ${body}` : ''}`);
   }
 
   private pushBlob(base: string, ref: ImageReference, blob: Descriptor, scope: string): Promise<void> {
@@ -98,7 +102,8 @@ export class LayoutPusher {
     const head = await this.call(what, { method: 'HEAD', url: `${base}/v2/${name}/blobs/${blob.digest}`, maxBytes: 0, scope });
     if (head.status === 200) return;
     const size = this.layout.blobSize(blob);
-    if (size !== blob.size) throw new RegistryError(`${what}: the layout's blob is ${size} bytes, its descriptor says ${blob.size}`);
+    if (size !== blob.size)
+      throw new RegistryError('OCI_LAYOUT_INVALID', `${what}: the layout's blob is ${size} bytes, its descriptor says ${blob.size}`);
     let start: HttpResponse;
     if (from && from !== name) {
       start = await this.call(what, {
@@ -159,7 +164,8 @@ export class LayoutPusher {
 
   private location(base: string, response: HttpResponse, what: string): string {
     const location = response.headers.location;
-    if (typeof location !== 'string' || !location) throw new RegistryError(`${what}: the registry gave no upload location`);
+    if (typeof location !== 'string' || !location)
+      throw new RegistryError('REGISTRY_PUSH_FAILED', `${what}: the registry gave no upload location`);
     return new URL(location, base).toString();
   }
 
@@ -191,7 +197,7 @@ function readChunk(fd: number, offset: number, length: number): Uint8Array {
   let read = 0;
   while (read < length) {
     const n = readSync(fd, buffer, read, length - read, offset + read);
-    if (n === 0) throw new RegistryError('the layout blob ended early');
+    if (n === 0) throw new RegistryError('OCI_LAYOUT_INVALID', 'the layout blob ended early');
     read += n;
   }
   return new Uint8Array(buffer);

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { RegistryError } from '../errors.js';
 
 /**
  * Image references as docker normalizes them (distribution/reference ParseNormalizedNamed):
@@ -33,10 +33,14 @@ export function registryApiHost(registry: string): string {
   return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
 }
 
+function referenceError(message: string): RegistryError {
+  return new RegistryError('REFERENCE_INVALID', message, { option: 'images' });
+}
+
 /** `tagRequired: false` for commands that act on the repository (init, signers, rotation): the tag is ignored. */
-export function parseImageReference(value: string, input = 'images', tagRequired = true): ImageReference {
+export function parseImageReference(value: string, tagRequired = true): ImageReference {
   const fail = (why: string): never => {
-    throw new InputError(input, `"${value}" is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
+    throw referenceError(`"${value}" is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
   };
   let rest = value.trim();
   let digest: string | undefined;
@@ -73,18 +77,12 @@ export function parseImageReference(value: string, input = 'images', tagRequired
 }
 
 /** `images` input: one per line or comma-separated. */
-export function parseImageList(text: string, input = 'images', tagRequired = true): ImageReference[] {
+export function parseImageList(text: string, tagRequired = true): ImageReference[] {
   const items = text
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
   if (items.length === 0)
-    throw new InputError(input, 'no image given; expected one or more [registry[:port]/]repository:tag, one per line or comma-separated');
-  return items.map((item) => parseImageReference(item, input, tagRequired));
-}
-
-/** Loopback registries may always fall back to plain HTTP, as docker allows. */
-export function isLoopbackHost(hostPort: string): boolean {
-  const host = hostPort.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+    throw referenceError('no image given; expected one or more [registry[:port]/]repository:tag, one per line or comma-separated');
+  return items.map((item) => parseImageReference(item, tagRequired));
 }

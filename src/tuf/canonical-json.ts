@@ -1,3 +1,5 @@
+import { EncodingError } from '../errors.js';
+
 /**
  * Canonical JSON as notary 0.7 produces it (github.com/docker/go/canonical/json, MarshalCanonical).
  * Written by hand: no npm package matches Go's rules byte for byte (OLPC/RFC 8785 libraries escape
@@ -26,7 +28,7 @@ function encode(value: JsonValue, out: string[]): void {
     out.push(value ? 'true' : 'false');
   } else if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) {
-      throw new TypeError(`canonical JSON allows integers only, got ${value}`);
+      throw new EncodingError('JSON_NOT_CANONICAL', `canonical JSON allows integers only, got ${value}`);
     }
     out.push(String(value));
   } else if (typeof value === 'string') {

@@ -11,7 +11,7 @@ export class JsonReader {
   constructor(readonly source: string) {}
 
   fail(path: string, expected: string): never {
-    throw new VerificationError(`${this.source}: malformed metadata: ${path} must be ${expected}`);
+    throw new VerificationError('METADATA_MALFORMED', `${this.source}: malformed metadata: ${path} must be ${expected}`);
   }
 
   object(value: unknown, path: string): JsonObject {
@@ -52,7 +52,7 @@ export function parseJsonObject(bytes: Uint8Array, source: string): JsonObject {
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    throw new VerificationError(`${source}: malformed metadata: not valid JSON (${(error as Error).message})`);
+    throw new VerificationError('METADATA_MALFORMED', `${source}: malformed metadata: not valid JSON (${(error as Error).message})`);
   }
   return new JsonReader(source).object(value, '(top level)');
 }

@@ -5,7 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { VerificationError } from '../errors.js';
 import type { PublicKey } from './keys.js';
 
-/** One entry of a metadata file's `signatures` array (N:tuf/data/types.go Signature). */
+/** One entry of a metadata file's `signatures` array (notary: tuf/data/types.go Signature). */
 export interface Signature {
   keyid: string;
   method: string;
@@ -28,7 +28,7 @@ export function ecPoint(key: KeyObject): { curve: (typeof CURVES)[keyof typeof C
 
 /**
  * One signature over `message` (the canonical bytes of `signed`), by the rules of
- * N:tuf/signed/verifiers.go. ECDSA is over SHA-256 for every curve, as raw r||s of exactly
+ * notary: tuf/signed/verifiers.go. ECDSA is over SHA-256 for every curve, as raw r||s of exactly
  * 2*ceil(bits/8) bytes; Go signatures are not low-S, so low-S must not be required.
  */
 export function verifySignature(key: PublicKey, method: string, sig: Uint8Array, message: Uint8Array): boolean {
@@ -70,26 +70,28 @@ export interface RoleKeys {
 }
 
 /**
- * Threshold verification as N:tuf/signed/verify.go VerifySignatures does it: signatures by keys
+ * Threshold verification as notary: tuf/signed/verify.go VerifySignatures does it: signatures by keys
  * outside the role are ignored; a role key whose real ID differs from its listed ID fails the
  * whole check; the threshold counts distinct key IDs with a valid signature.
  */
 export function verifyThreshold(source: string, role: RoleKeys, message: Uint8Array, signatures: readonly Signature[]): string[] {
-  if (signatures.length === 0) throw new VerificationError(`${source}: no signatures`);
-  if (role.threshold < 1) throw new VerificationError(`${source}: role ${role.name} has threshold ${role.threshold} (must be >= 1)`);
+  if (signatures.length === 0) throw new VerificationError('THRESHOLD_NOT_MET', `${source}: no signatures`);
+  if (role.threshold < 1)
+    throw new VerificationError('METADATA_MALFORMED', `${source}: role ${role.name} has threshold ${role.threshold} (must be >= 1)`);
   const valid = new Set<string>();
   for (const signature of signatures) {
     if (!role.keyids.includes(signature.keyid) || valid.has(signature.keyid)) continue;
     const key = role.keys.get(signature.keyid);
     if (!key) continue;
     if (key.id !== signature.keyid) {
-      throw new VerificationError(`${source}: key listed as ${signature.keyid} has ID ${key.id}`);
+      throw new VerificationError('METADATA_MALFORMED', `${source}: key listed as ${signature.keyid} has ID ${key.id}`);
     }
     if (verifySignature(key, signature.method, signature.sig, message)) valid.add(signature.keyid);
   }
   if (valid.size < role.threshold) {
     const signedBy = signatures.map((s) => s.keyid.slice(0, 12)).join(', ');
     throw new VerificationError(
+      'THRESHOLD_NOT_MET',
       `${source}: signature threshold not met for ${role.name}: ${valid.size} valid of ${role.threshold} required ` +
         `(role keys ${role.keyids.map((k) => k.slice(0, 12)).join(', ') || 'none'}; signed by ${signedBy})`,
     );

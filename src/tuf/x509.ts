@@ -1,8 +1,10 @@
 import { X509Certificate, createPublicKey, type KeyObject } from 'node:crypto';
 
 /**
- * X.509 helpers for Notary's `*-x509` keys (N:tuf/utils/x509.go). Parsing uses Node's
- * X509Certificate (OpenSSL); no certificate library is needed for reading.
+ * X.509 helpers for Notary's `*-x509` keys (notary: tuf/utils/x509.go). Certificates are parsed by
+ * Node's X509Certificate (OpenSSL). The PEM reader is our own, written by hand because notary's
+ * key files carry RFC 1421 headers (`role: targets`) inside the block, which OpenSSL refuses and
+ * Node has no API to read.
  */
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
 

@@ -1,7 +1,9 @@
+import { EncodingError } from '../errors.js';
+
 /**
- * A minimal DER reader, written by hand: Node's crypto cannot read notary's key files (PEM
- * headers inside PKCS#8 blocks, PKCS#8 version 1 for EC keys) and no small, maintained npm
- * package reads just DER. It reads definite-length TLVs only, which is all DER allows.
+ * A minimal DER reader and writer, by hand: it reads one field Node's X509Certificate does not
+ * expose (the signature algorithm) and writes notary's root certificate, whose signature may come
+ * from a KMS or a token, which no certificate library here drives. Definite lengths only (DER).
  */
 export interface Tlv {
   tag: number;
@@ -11,22 +13,20 @@ export interface Tlv {
   raw: Uint8Array;
 }
 
-export class DerError extends Error {}
-
 export function readTlv(bytes: Uint8Array, offset = 0): { tlv: Tlv; next: number } {
-  if (offset + 2 > bytes.length) throw new DerError('truncated DER');
+  if (offset + 2 > bytes.length) throw new EncodingError('DER_MALFORMED', 'truncated DER');
   const tag = bytes[offset]!;
   let length = bytes[offset + 1]!;
   let header = 2;
   if (length & 0x80) {
     const n = length & 0x7f;
-    if (n === 0 || n > 4 || offset + 2 + n > bytes.length) throw new DerError('bad DER length');
+    if (n === 0 || n > 4 || offset + 2 + n > bytes.length) throw new EncodingError('DER_MALFORMED', 'bad DER length');
     length = 0;
     for (let i = 0; i < n; i++) length = length * 256 + bytes[offset + 2 + i]!;
     header += n;
   }
   const end = offset + header + length;
-  if (end > bytes.length) throw new DerError('truncated DER');
+  if (end > bytes.length) throw new EncodingError('DER_MALFORMED', 'truncated DER');
   return { tlv: { tag, value: bytes.subarray(offset + header, end), raw: bytes.subarray(offset, end) }, next: end };
 }
 
@@ -43,7 +43,7 @@ export function children(value: Uint8Array): Tlv[] {
 }
 
 export function expectTag(tlv: Tlv | undefined, tag: number, what: string): Tlv {
-  if (!tlv || tlv.tag !== tag) throw new DerError(`expected ${what}`);
+  if (!tlv || tlv.tag !== tag) throw new EncodingError('DER_MALFORMED', `expected ${what}`);
   return tlv;
 }
 
@@ -69,7 +69,7 @@ export function decodeSmallInteger(value: Uint8Array): number {
   return n;
 }
 
-// --- writing (for signatures and, later, certificates) ---
+// --- writing (root certificates) ---
 
 function encodeLength(length: number): Uint8Array {
   if (length < 0x80) return Uint8Array.of(length);
