@@ -13,13 +13,15 @@ describe('awskms:// URIs (cosign form)', () => {
       { region: 'us-gov-west-1', keyId: 'arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/x' },
     ],
   ])('%s', (uri, expected) => {
-    expect(parseKmsUri(uri, 'signer-key')).toEqual(expect.objectContaining(expected));
+    expect(parseKmsUri(uri)).toEqual(expect.objectContaining(expected));
   });
 
   it.each(['awskms://', 'awskms:///', 'awskms:///key with spaces', 'awskms:///arn:aws:s3:::bucket'])(
-    'refuses %s naming the input',
+    'refuses %s as an invalid key',
     (uri) => {
-      expect(() => parseKmsUri(uri, 'signer-key')).toThrow(/^input 'signer-key': ".*" is not an AWS KMS key URI/);
+      expect(() => parseKmsUri(uri)).toThrow(
+        expect.objectContaining({ code: 'KEY_INVALID', message: expect.stringMatching(/^".*" is not an AWS KMS key URI/) }),
+      );
     },
   );
 });

@@ -1,10 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { MemorySigner } from '../../src/keys/memory-signer.js';
+import { KeyObjectSigner } from '../../src/keys/file-key.js';
 
 /** A fresh P-256 key held in memory, as a Signer. */
-export function newP256Signer(name = 'test key'): MemorySigner {
-  const jwk = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'jwk' });
-  return new MemorySigner(new Uint8Array(Buffer.from(jwk.d!, 'base64url')), name);
+export function newP256Signer(name = 'test key'): KeyObjectSigner {
+  return new KeyObjectSigner(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey, name);
 }
 
 /** A fresh P-256 key pair as PEM: PKCS#8 private key and SPKI public key. */

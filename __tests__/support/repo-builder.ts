@@ -1,25 +1,20 @@
-import type { MemorySigner } from '../../src/keys/memory-signer.js';
-import { createRootCertificateKey } from '../../src/tuf/certificate.js';
+import type { Signer } from '../../src/keys/signer.js';
+import { createRootCertificate, signMetadata, type RoleSignature } from '../../src/keys/signing.js';
 import type { PublicKey } from '../../src/tuf/keys.js';
-import { Root, Snapshot, Targets, Timestamp, type BaseRole, type FileMeta } from '../../src/tuf/metadata.js';
-import { fileMetaOf, signMetadata, type RoleSigner } from '../../src/tuf/sign.js';
+import { Root, Snapshot, Targets, Timestamp, fileMetaOf, type BaseRole, type FileMeta } from '../../src/tuf/metadata.js';
 import { expiryFromNow } from '../../src/tuf/time.js';
 import { newP256Signer } from './keys.js';
 
 const DAY = 86_400_000;
-
-export function asRoleSigner(signer: MemorySigner, keyid: string): RoleSigner {
-  return { keyid, method: 'ecdsa', sign: (data) => signer.sign(data) };
-}
 
 /**
  * A complete, validly signed Notary repository made with our own keys, to be broken one way at a
  * time by the security tests: change a model (or the signers) before `build()`, or the bytes after.
  */
 export class RepoBuilder {
-  readonly signers = new Map<string, MemorySigner>();
+  readonly signers = new Map<string, Signer>();
   /** Overrides of who signs a role (default: the role's own key). */
-  readonly signedBy = new Map<string, RoleSigner[]>();
+  readonly signedBy = new Map<string, RoleSignature[]>();
   rootKey!: PublicKey;
   root!: Root;
   targets!: Targets;
@@ -42,16 +37,16 @@ export class RepoBuilder {
   static async create(gun: string, now = Date.now()): Promise<RepoBuilder> {
     const repo = new RepoBuilder(gun, now);
     for (const role of ['root', 'targets', 'snapshot', 'timestamp', 'targets/releases']) repo.signers.set(role, newP256Signer(role));
-    repo.rootKey = await createRootCertificateKey(gun, repo.signers.get('root')!, now - DAY);
+    repo.rootKey = await createRootCertificate(gun, repo.signers.get('root')!, now - DAY);
     const keys = new Map<string, PublicKey>([[repo.rootKey.id, repo.rootKey]]);
     const roles = new Map<BaseRole, { keyids: string[]; threshold: number }>([['root', { keyids: [repo.rootKey.id], threshold: 1 }]]);
     for (const role of ['targets', 'snapshot', 'timestamp'] as const) {
-      const key = await repo.signers.get(role)!.publicKey();
+      const key = repo.signers.get(role)!.publicKey;
       keys.set(key.id, key);
       roles.set(role, { keyids: [key.id], threshold: 1 });
     }
     repo.root = new Root(1, expiryFromNow(3650, now), keys, new Map([...roles].sort()));
-    const releasesKey = await repo.signers.get('targets/releases')!.publicKey();
+    const releasesKey = repo.signers.get('targets/releases')!.publicKey;
     repo.targets = new Targets(1, expiryFromNow(1095, now), new Map(), new Map([[releasesKey.id, releasesKey]]), [
       { name: 'targets/releases', keyids: [releasesKey.id], threshold: 1, paths: [''] },
     ]);
@@ -65,16 +60,16 @@ export class RepoBuilder {
     (role === 'targets' ? this.targets : this.delegations.get(role)!).targets.set(tag, meta);
   }
 
-  private async signersFor(role: string): Promise<RoleSigner[]> {
+  private signersFor(role: string): RoleSignature[] {
     const override = this.signedBy.get(role);
     if (override) return override;
-    if (role === 'root') return [asRoleSigner(this.signers.get('root')!, this.rootKey.id)];
+    if (role === 'root') return [{ signer: this.signers.get('root')!, keyid: this.rootKey.id }];
     const signer = this.signers.get(role)!;
-    return [asRoleSigner(signer, (await signer.publicKey()).id)];
+    return [{ signer, keyid: signer.publicKey.id }];
   }
 
-  async sign(role: string, body: Root | Targets | Snapshot | Timestamp): Promise<Uint8Array> {
-    return signMetadata(body, await this.signersFor(role));
+  sign(role: string, body: Root | Targets | Snapshot | Timestamp): Promise<Uint8Array> {
+    return signMetadata(body, this.signersFor(role));
   }
 
   /** Every file as the server would hold it: role name -> bytes (and `<v>.root` for older roots). */

@@ -3,10 +3,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { sha256 } from '@noble/hashes/sha2.js';
 import type * as Pkcs11js from 'pkcs11js';
-import { InputError, KeyError } from '../errors.js';
+import { KeyError } from '../errors.js';
 import { PublicKey } from '../tuf/keys.js';
 import { verifySignature } from '../tuf/signatures.js';
-import { p256PublicKey } from './memory-signer.js';
 import type { Signer } from './signer.js';
 
 /**
@@ -23,7 +22,7 @@ export interface Pkcs11Uri {
   modulePath?: string;
 }
 
-/** Where the YubiKey PKCS#11 module is installed (N:trustmanager/yubikey/pkcs11_linux.go, _darwin.go, and distributions). */
+/** Where the YubiKey PKCS#11 module is installed (notary: trustmanager/yubikey/pkcs11_linux.go, pkcs11_darwin.go; and distributions). */
 export const YKCS11_PATHS = [
   '/usr/lib/libykcs11.so',
   '/usr/lib/libykcs11.so.1',
@@ -40,9 +39,9 @@ export const YKCS11_PATHS = [
 
 const P256_PARAMS = Buffer.from('06082a8648ce3d030107', 'hex');
 
-export function parsePkcs11Uri(uri: string, input: string): Pkcs11Uri {
+export function parsePkcs11Uri(uri: string): Pkcs11Uri {
   const fail = (why: string): never => {
-    throw new InputError(input, `"${uri.replace(/pin-value=[^&;]*/g, 'pin-value=***')}" is not a usable pkcs11: URI: ${why}`);
+    throw new KeyError('KEY_INVALID', `"${uri.replace(/pin-value=[^&;]*/g, 'pin-value=***')}" is not a usable pkcs11: URI: ${why}`);
   };
   const body = uri.slice('pkcs11:'.length);
   const [path = '', query = ''] = body.split('?', 2);
@@ -86,17 +85,17 @@ export function parsePkcs11Uri(uri: string, input: string): Pkcs11Uri {
   return result;
 }
 
-/** module-path, else PKCS11_MODULE, else the YubiKey module where it is usually installed. */
-export function findModule(uri: Pkcs11Uri, input: string): string {
-  const candidate = uri.modulePath ?? process.env.PKCS11_MODULE;
+/** module-path, else the default module (PKCS11_MODULE), else the YubiKey module where it is usually installed. */
+export function findModule(uri: Pkcs11Uri, defaultModule?: string): string {
+  const candidate = uri.modulePath ?? defaultModule;
   if (candidate) {
-    if (!existsSync(candidate)) throw new InputError(input, `PKCS#11 module ${candidate} does not exist`);
+    if (!existsSync(candidate)) throw new KeyError('KEY_STORE_ERROR', `PKCS#11 module ${candidate} does not exist`);
     return candidate;
   }
   const found = YKCS11_PATHS.find((p) => existsSync(p));
   if (!found) {
-    throw new InputError(
-      input,
+    throw new KeyError(
+      'KEY_STORE_ERROR',
       `no PKCS#11 module found: set module-path in the URI or PKCS11_MODULE (looked for ykcs11 in ${YKCS11_PATHS.join(', ')})`,
     );
   }
@@ -107,18 +106,23 @@ type Pkcs11Api = typeof Pkcs11js;
 
 /**
  * The addon: the one bundled in dist/ (built for Linux x64, N-API so any Node version), or one
- * built for this machine, named by DCT_SIGN_PKCS11JS (see the README for macOS and arm64).
+ * built for this machine, named by `addonPath` (DCT_SIGN_PKCS11JS; see the README for macOS and arm64).
  */
-async function loadAddon(): Promise<Pkcs11Api> {
-  const override = process.env.DCT_SIGN_PKCS11JS;
-  if (override) return createRequire(import.meta.url)(override) as Pkcs11Api;
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new KeyError(
-      `the bundled pkcs11js addon is built for linux-x64, not ${process.platform}-${process.arch}: run "npm install -g pkcs11js" on this runner and set DCT_SIGN_PKCS11JS to "$(npm root -g)/pkcs11js"`,
-    );
+async function loadAddon(addonPath: string | undefined): Promise<Pkcs11Api> {
+  try {
+    if (addonPath) return createRequire(import.meta.url)(addonPath) as Pkcs11Api;
+    if (process.platform !== 'linux' || process.arch !== 'x64') {
+      throw new KeyError(
+        'KEY_STORE_ERROR',
+        `the bundled pkcs11js addon is built for linux-x64, not ${process.platform}-${process.arch}: run "npm install -g pkcs11js" on this runner and set DCT_SIGN_PKCS11JS to "$(npm root -g)/pkcs11js"`,
+      );
+    }
+    const module = (await import('pkcs11js')) as Pkcs11Api & { default?: Pkcs11Api };
+    return module.default ?? module;
+  } catch (error) {
+    if (error instanceof KeyError) throw error;
+    throw new KeyError('KEY_STORE_ERROR', `cannot load the pkcs11js addon: ${(error as Error).message}`, { cause: error });
   }
-  const module = (await import('pkcs11js')) as Pkcs11Api & { default?: Pkcs11Api };
-  return module.default ?? module;
 }
 
 /** A CK_ULONG attribute (native byte order: little-endian on the platforms the addon builds for). */
@@ -132,15 +136,16 @@ function trimmed(text: string): string {
 }
 
 export interface Pkcs11Options {
-  input: string;
-  passphraseInput: string;
   pin: string;
   /** Told before each signature, so a person knows to touch the device. */
   notice?: (message: string) => void;
+  /** The module when the URI names none (PKCS11_MODULE). */
+  defaultModule?: string;
+  /** A pkcs11js build for this platform, instead of the bundled one (DCT_SIGN_PKCS11JS). */
+  addonPath?: string;
 }
 
 export class Pkcs11Signer implements Signer {
-  readonly method = 'ecdsa';
   private closed = false;
 
   private constructor(
@@ -148,24 +153,16 @@ export class Pkcs11Signer implements Signer {
     private readonly module: Pkcs11js.PKCS11,
     private readonly session: Buffer,
     private readonly privateKey: Buffer,
-    private readonly publicKeyValue: PublicKey,
+    readonly publicKey: PublicKey,
     private readonly alwaysAuthenticate: boolean,
     private readonly options: Pkcs11Options,
     readonly description: string,
   ) {}
 
   static async open(uriText: string, options: Pkcs11Options): Promise<Pkcs11Signer> {
-    const uri = parsePkcs11Uri(uriText, options.input);
-    const modulePath = findModule(uri, options.input);
-    let api: Pkcs11Api;
-    try {
-      api = await loadAddon();
-    } catch (error) {
-      throw new InputError(
-        options.input,
-        error instanceof KeyError ? error.message : `cannot load the pkcs11js addon: ${(error as Error).message}`,
-      );
-    }
+    const uri = parsePkcs11Uri(uriText);
+    const modulePath = findModule(uri, options.defaultModule);
+    const api = await loadAddon(options.addonPath);
     const module = new api.PKCS11();
     let session: Buffer | undefined;
     let loggedIn = false;
@@ -173,16 +170,16 @@ export class Pkcs11Signer implements Signer {
       try {
         module.load(modulePath);
       } catch (error) {
-        throw new InputError(options.input, `cannot load PKCS#11 module ${modulePath}: ${(error as Error).message}`);
+        throw new KeyError('KEY_STORE_ERROR', `cannot load PKCS#11 module ${modulePath}: ${(error as Error).message}`, { cause: error });
       }
       try {
         module.C_Initialize();
       } catch (error) {
         if ((error as { code?: number }).code !== api.CKR_CRYPTOKI_ALREADY_INITIALIZED) throw error;
       }
-      const slot = findSlot(module, uri, options.input);
+      const slot = findSlot(module, uri);
       session = module.C_OpenSession(slot.handle, api.CKF_SERIAL_SESSION);
-      if (!options.pin) throw new InputError(options.passphraseInput, `the PIN of token "${slot.label}" is required`);
+      if (!options.pin) throw new KeyError('KEY_PASSPHRASE_REQUIRED', `the PIN of token "${slot.label}" is required`);
       try {
         module.C_Login(session, api.CKU_USER, options.pin);
         loggedIn = true;
@@ -191,15 +188,15 @@ export class Pkcs11Signer implements Signer {
         if (code === api.CKR_USER_ALREADY_LOGGED_IN) loggedIn = true;
         // Never retried: every wrong attempt burns one of the token's few PIN tries.
         else if (code === api.CKR_PIN_INCORRECT)
-          throw new InputError(options.passphraseInput, `wrong PIN for token "${slot.label}" (not retried, to spare the PIN counter)`);
-        else if (code === api.CKR_PIN_LOCKED) throw new InputError(options.passphraseInput, `the PIN of token "${slot.label}" is locked`);
+          throw new KeyError('KEY_WRONG_PASSPHRASE', `wrong PIN for token "${slot.label}" (not retried, to spare the PIN counter)`);
+        else if (code === api.CKR_PIN_LOCKED) throw new KeyError('KEY_PIN_LOCKED', `the PIN of token "${slot.label}" is locked`);
         else throw error;
       }
       const what = [uri.object ? `object=${uri.object}` : '', uri.id ? `id=${uri.id.toString('hex')}` : ''].filter(Boolean).join(', ');
       const keys = findObjects(api, module, session, api.CKO_PRIVATE_KEY, uri);
-      if (keys.length === 0) throw new InputError(options.input, `no private key with ${what} on token "${slot.label}"`);
+      if (keys.length === 0) throw new KeyError('KEY_NOT_FOUND', `no private key with ${what} on token "${slot.label}"`);
       if (keys.length > 1)
-        throw new InputError(options.input, `${keys.length} private keys match ${what} on token "${slot.label}"; add id= to choose one`);
+        throw new KeyError('KEY_INVALID', `${keys.length} private keys match ${what} on token "${slot.label}"; add id= to choose one`);
       const attribute = (type: number): Buffer | undefined => {
         // One at a time: a module fails the whole call when an object lacks any one attribute.
         try {
@@ -210,42 +207,47 @@ export class Pkcs11Signer implements Signer {
       };
       const keyType = ulong(attribute(api.CKA_KEY_TYPE));
       if (keyType !== api.CKK_EC) {
-        throw new InputError(options.input, `the token key ${what} is not an EC key (CKA_KEY_TYPE ${keyType}); notary needs ECDSA P-256`);
+        throw new KeyError('KEY_INVALID', `the token key ${what} is not an EC key (CKA_KEY_TYPE ${keyType}); notary needs ECDSA P-256`);
       }
       const params = attribute(api.CKA_EC_PARAMS);
       if (params && params.length > 0 && !params.equals(P256_PARAMS))
-        throw new InputError(options.input, `the token key ${what} is not on curve P-256`);
+        throw new KeyError('KEY_INVALID', `the token key ${what} is not on curve P-256`);
       const alwaysAuth = attribute(api.CKA_ALWAYS_AUTHENTICATE);
       const id = attribute(api.CKA_ID);
-      const publicKey = readPublicKey(api, module, session, { ...uri, id: id && id.length > 0 ? id : uri.id }, options.input, what);
+      const publicKey = readPublicKey(api, module, session, { ...uri, id: id && id.length > 0 ? id : uri.id }, what);
       const description = `PKCS#11 token "${slot.label}" ${what}`;
       return new Pkcs11Signer(api, module, session, keys[0]!, publicKey, alwaysAuth?.[0] === 1, options, description);
     } catch (error) {
       closeQuietly(module, session, loggedIn);
-      throw error;
+      if (error instanceof KeyError) throw error;
+      throw new KeyError('KEY_STORE_ERROR', `PKCS#11 module ${modulePath}: ${(error as Error).message}`, { cause: error });
     }
-  }
-
-  publicKey(): Promise<PublicKey> {
-    return Promise.resolve(this.publicKeyValue);
   }
 
   sign(data: Uint8Array): Promise<Uint8Array> {
-    if (this.closed) return Promise.reject(new KeyError(`${this.description} is closed`));
+    if (this.closed) return Promise.reject(new KeyError('KEY_SIGN_FAILED', `${this.description} is closed`));
     this.options.notice?.(`Signing with ${this.description}: touch the device if it blinks`);
     const digest = Buffer.from(sha256(data));
-    this.module.C_SignInit(this.session, { mechanism: this.api.CKM_ECDSA }, this.privateKey);
-    if (this.alwaysAuthenticate) {
-      // PIV slot 9c: every signature needs its own PIN verification (CKU_CONTEXT_SPECIFIC).
-      try {
-        this.module.C_Login(this.session, this.api.CKU_CONTEXT_SPECIFIC, this.options.pin);
-      } catch (error) {
-        return Promise.reject(new KeyError(`${this.description}: the per-signature PIN login failed: ${(error as Error).message}`));
+    let signature: Uint8Array;
+    try {
+      this.module.C_SignInit(this.session, { mechanism: this.api.CKM_ECDSA }, this.privateKey);
+      if (this.alwaysAuthenticate) {
+        // PIV slot 9c: every signature needs its own PIN verification (CKU_CONTEXT_SPECIFIC).
+        try {
+          this.module.C_Login(this.session, this.api.CKU_CONTEXT_SPECIFIC, this.options.pin);
+        } catch (error) {
+          throw new KeyError('KEY_SIGN_FAILED', `${this.description}: the per-signature PIN login failed: ${(error as Error).message}`);
+        }
       }
+      signature = new Uint8Array(this.module.C_Sign(this.session, digest, Buffer.alloc(64)));
+    } catch (error) {
+      if (error instanceof KeyError) return Promise.reject(error);
+      return Promise.reject(new KeyError('KEY_SIGN_FAILED', `${this.description}: ${(error as Error).message}`, { cause: error }));
     }
-    const signature = new Uint8Array(this.module.C_Sign(this.session, digest, Buffer.alloc(64)));
-    if (!verifySignature(this.publicKeyValue, 'ecdsa', signature, data)) {
-      return Promise.reject(new KeyError(`${this.description} returned a signature that does not verify with its public key`));
+    if (!verifySignature(this.publicKey, 'ecdsa', signature, data)) {
+      return Promise.reject(
+        new KeyError('KEY_SIGN_FAILED', `${this.description} returned a signature that does not verify with its public key`),
+      );
     }
     return Promise.resolve(signature);
   }
@@ -273,7 +275,7 @@ function closeQuietly(module: Pkcs11js.PKCS11, session: Buffer | undefined, logg
   attempt(() => module.close());
 }
 
-function findSlot(module: Pkcs11js.PKCS11, uri: Pkcs11Uri, input: string): { handle: Buffer; label: string } {
+function findSlot(module: Pkcs11js.PKCS11, uri: Pkcs11Uri): { handle: Buffer; label: string } {
   const slots = module.C_GetSlotList(true);
   const seen: string[] = [];
   for (const handle of slots) {
@@ -286,7 +288,7 @@ function findSlot(module: Pkcs11js.PKCS11, uri: Pkcs11Uri, input: string): { han
     if (uri.slotId !== undefined && ulong(handle) !== uri.slotId) continue;
     return { handle, label };
   }
-  throw new InputError(input, `no token matches the URI (tokens present: ${seen.join(', ') || 'none'})`);
+  throw new KeyError('KEY_NOT_FOUND', `no token matches the URI (tokens present: ${seen.join(', ') || 'none'})`);
 }
 
 function findObjects(api: Pkcs11Api, module: Pkcs11js.PKCS11, session: Buffer, cls: number, uri: Pkcs11Uri): Buffer[] {
@@ -302,7 +304,7 @@ function findObjects(api: Pkcs11Api, module: Pkcs11js.PKCS11, session: Buffer, c
 }
 
 /** From the public key object (CKA_EC_POINT), else from the certificate in the same slot (PIV). */
-function readPublicKey(api: Pkcs11Api, module: Pkcs11js.PKCS11, session: Buffer, uri: Pkcs11Uri, input: string, what: string): PublicKey {
+function readPublicKey(api: Pkcs11Api, module: Pkcs11js.PKCS11, session: Buffer, uri: Pkcs11Uri, what: string): PublicKey {
   const byId: Pkcs11Uri = uri.id ? { id: uri.id } : uri;
   const [pub] = findObjects(api, module, session, api.CKO_PUBLIC_KEY, byId);
   if (pub) {
@@ -310,13 +312,17 @@ function readPublicKey(api: Pkcs11Api, module: Pkcs11js.PKCS11, session: Buffer,
     // CKA_EC_POINT is a DER OCTET STRING around 04||x||y; some modules give the bare point.
     if (point.length === 67 && point[0] === 0x04 && point[1] === 0x41) point = point.subarray(2);
     if (point.length !== 65 || point[0] !== 0x04)
-      throw new InputError(input, `the public key of ${what} is not an uncompressed P-256 point`);
-    return p256PublicKey(new Uint8Array(point));
+      throw new KeyError('KEY_INVALID', `the public key of ${what} is not an uncompressed P-256 point`);
+    return PublicKey.fromP256Point(new Uint8Array(point));
   }
   const [cert] = findObjects(api, module, session, api.CKO_CERTIFICATE, byId);
   if (cert) {
     const der = module.C_GetAttributeValue(session, cert, [{ type: api.CKA_VALUE }])[0]!.value;
-    return PublicKey.fromKeyObject(new X509Certificate(der).publicKey);
+    try {
+      return PublicKey.fromKeyObject(new X509Certificate(der).publicKey);
+    } catch (error) {
+      throw new KeyError('KEY_INVALID', `the certificate of ${what} on the token does not parse`, { cause: error });
+    }
   }
-  throw new KeyError(`no public key or certificate for ${what} on the token`);
+  throw new KeyError('KEY_NOT_FOUND', `no public key or certificate for ${what} on the token`);
 }

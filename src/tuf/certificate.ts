@@ -1,15 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { p256 } from '@noble/curves/nist.js';
+import { KeyError } from '../errors.js';
 import { encodeTlv, TAG } from '../util/der.js';
 import { utf8Bytes } from './encoding.js';
 import { PublicKey } from './keys.js';
 import { encodePem } from './x509.js';
 
 /**
- * The self-signed root certificate notary makes for each repository (N:cryptoservice/certificate.go,
- * N:tuf/utils/x509.go NewCertificate): CN = GUN as subject and issuer, a random 128-bit serial,
- * validity from now for 10 x 365 days, keyUsage digitalSignature|keyEncipherment, extKeyUsage
- * codeSigning, basicConstraints CA=false, ecdsa-with-SHA256. Written by hand on our DER writer
- * because the signature may come from a KMS or a token, which no certificate library here drives.
+ * The self-signed root certificate notary makes for each repository (notary:
+ * cryptoservice/certificate.go, tuf/utils/x509.go NewCertificate): CN = GUN as subject and issuer,
+ * a random 128-bit serial, validity from now for 10 x 365 days, keyUsage
+ * digitalSignature|keyEncipherment, extKeyUsage codeSigning, basicConstraints CA=false,
+ * ecdsa-with-SHA256. Written by hand on our DER writer because the signature may come from a KMS or
+ * a token, which no certificate library here drives. In two steps, so this stays pure: the
+ * to-be-signed bytes, then the certificate around a signature made elsewhere.
  */
 const OID = {
   commonName: '2.5.4.3',
@@ -56,34 +60,17 @@ function extension(id: string, critical: boolean, value: Uint8Array): Uint8Array
   return seq(oid(id), ...(critical ? [encodeTlv(0x01, Uint8Array.of(0xff))] : []), encodeTlv(TAG.OCTET_STRING, value));
 }
 
-/** ECDSA raw r||s (what our signers return) to the DER ECDSA-Sig-Value X.509 needs. */
-export function rawToDerSignature(raw: Uint8Array): Uint8Array {
-  const half = raw.length / 2;
-  return seq(positiveInteger(raw.subarray(0, half)), positiveInteger(raw.subarray(half)));
-}
-
-export interface CertificateSigner {
-  publicKey(): Promise<PublicKey>;
-  /** ECDSA P-256 over SHA-256(data), raw r||s. */
-  sign(data: Uint8Array): Promise<Uint8Array>;
-}
-
 export const ROOT_CERT_DAYS = 10 * 365;
 
-/** A root key for `gun` as metadata lists it: `ecdsa-x509`, public = the PEM of the certificate. */
-export async function createRootCertificateKey(
-  gun: string,
-  signer: CertificateSigner,
-  now = Date.now(),
-  days = ROOT_CERT_DAYS,
-): Promise<PublicKey> {
-  const key = await signer.publicKey();
-  if (key.keytype !== 'ecdsa') throw new Error(`root keys must be ECDSA, got ${key.keytype}`);
-  const algorithm = seq(oid(OID.ecdsaWithSha256));
-  const tbs = seq(
+const SIGNATURE_ALGORITHM = seq(oid(OID.ecdsaWithSha256));
+
+/** The TBSCertificate of a root certificate for `gun` over a bare P-256 key: the bytes to sign. */
+export function rootCertificateTbs(gun: string, key: PublicKey, now = Date.now(), days = ROOT_CERT_DAYS): Uint8Array {
+  if (key.keytype !== 'ecdsa') throw new KeyError('KEY_INVALID', `root keys must be ECDSA, got ${key.keytype}`);
+  return seq(
     encodeTlv(0xa0, encodeTlv(TAG.INTEGER, Uint8Array.of(2))),
     positiveInteger(randomBytes(16)),
-    algorithm,
+    SIGNATURE_ALGORITHM,
     name(gun),
     seq(time(now), time(now + days * 86_400_000)),
     name(gun),
@@ -97,7 +84,12 @@ export async function createRootCertificateKey(
       ),
     ),
   );
-  const signature = rawToDerSignature(await signer.sign(tbs));
-  const der = seq(tbs, algorithm, encodeTlv(TAG.BIT_STRING, Uint8Array.of(0), signature));
+}
+
+/** The root key as metadata lists it (`ecdsa-x509`, public = the certificate's PEM), from the TBS and its raw r||s signature. */
+export function rootCertificateKey(tbs: Uint8Array, rawSignature: Uint8Array): PublicKey {
+  // X.509 carries the DER ECDSA-Sig-Value, our signers return raw r||s.
+  const signature = p256.Signature.fromBytes(rawSignature, 'compact').toBytes('der');
+  const der = seq(tbs, SIGNATURE_ALGORITHM, encodeTlv(TAG.BIT_STRING, Uint8Array.of(0), signature));
   return new PublicKey('ecdsa-x509', utf8Bytes(encodePem('CERTIFICATE', der)));
 }

@@ -1,10 +1,11 @@
 import { X509Certificate, type KeyObject } from 'node:crypto';
+import { KeyError, VerificationError } from '../errors.js';
 import { canonicalBytes, type JsonValue } from './canonical-json.js';
 import { fromBase64, sha256Hex, toBase64, utf8Bytes, utf8Text } from './encoding.js';
 import type { JsonReader } from './guard.js';
 import { encodePem, parseCertificates, parsePemBlocks, publicKeyFromSpki, spkiOf } from './x509.js';
 
-/** Key types notary knows (N:tuf/data/keys.go); anything else parses but verifies nothing. */
+/** Key types notary knows (notary: tuf/data/keys.go); anything else parses but verifies nothing. */
 export type KeyType = 'ecdsa' | 'ecdsa-x509' | 'ed25519' | 'rsa' | 'rsa-x509';
 const KNOWN_TYPES: readonly string[] = ['ecdsa', 'ecdsa-x509', 'ed25519', 'rsa', 'rsa-x509'];
 
@@ -44,8 +45,13 @@ export class PublicKey {
       case 'ed25519':
         return new PublicKey('ed25519', new Uint8Array(spkiOf(key).slice(-32)));
       default:
-        throw new Error(`unsupported public key type ${String(key.asymmetricKeyType)}`);
+        throw new KeyError('KEY_INVALID', `unsupported public key type ${String(key.asymmetricKeyType)}`);
     }
+  }
+
+  /** An `ecdsa` key from an uncompressed P-256 point (04||x||y), as tokens hold it. */
+  static fromP256Point(point: Uint8Array): PublicKey {
+    return new PublicKey('ecdsa', new Uint8Array(Buffer.concat([P256_SPKI_PREFIX, point])));
   }
 
   toJSON(): { [key: string]: JsonValue } {
@@ -65,10 +71,17 @@ export class PublicKey {
     return this.cachedId;
   }
 
-  /** For certificates, the leaf certificate (first in the bundle). */
+  /**
+   * For certificates, the leaf certificate (first in the bundle). The bytes come from metadata, so
+   * a certificate OpenSSL cannot read is a verification failure of that key, never a crash.
+   */
   certificate(): X509Certificate | undefined {
     if (!this.isCertificate) return undefined;
-    return parseCertificates(utf8Text(this.publicBytes))[0];
+    try {
+      return parseCertificates(utf8Text(this.publicBytes))[0];
+    } catch (error) {
+      throw new VerificationError('CERTIFICATE_INVALID', `key ${this.id.slice(0, 12)}: its certificate does not parse`, { cause: error });
+    }
   }
 
   /** The key as a Node KeyObject, or undefined for types notary cannot verify with. */
@@ -102,6 +115,8 @@ export class PublicKey {
 }
 
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+/** SubjectPublicKeyInfo header for an uncompressed P-256 point (ecPublicKey, prime256v1). */
+const P256_SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex');
 
 export function ed25519Spki(raw: Uint8Array): Uint8Array {
   return new Uint8Array(Buffer.concat([ED25519_SPKI_PREFIX, raw]));
@@ -115,13 +130,16 @@ export function ed25519Spki(raw: Uint8Array): Uint8Array {
 export function publicKeyFromPem(text: string): PublicKey {
   const blocks = parsePemBlocks(text);
   const certs = blocks.filter((b) => b.type === 'CERTIFICATE');
-  if (certs.length > 0) {
-    const leaf = new X509Certificate(Buffer.from(certs[0]!.der));
-    const base = PublicKey.fromKeyObject(leaf.publicKey);
-    if (base.keytype === 'ed25519') throw new Error('ed25519 certificates are not supported by notary');
-    return new PublicKey(`${base.keytype}-x509`, utf8Bytes(certs.map((c) => encodePem('CERTIFICATE', c.der)).join('')));
-  }
   const block = blocks.find((b) => b.type === 'PUBLIC KEY');
-  if (!block) throw new Error('no PEM PUBLIC KEY or CERTIFICATE block found');
-  return PublicKey.fromKeyObject(publicKeyFromSpki(block.der));
+  if (certs.length === 0 && !block) throw new KeyError('KEY_INVALID', 'no PEM PUBLIC KEY or CERTIFICATE block found');
+  let base: PublicKey;
+  try {
+    base = PublicKey.fromKeyObject(certs[0] ? new X509Certificate(Buffer.from(certs[0].der)).publicKey : publicKeyFromSpki(block!.der));
+  } catch (error) {
+    if (error instanceof KeyError) throw error;
+    throw new KeyError('KEY_INVALID', `the PEM ${certs[0] ? 'CERTIFICATE' : 'PUBLIC KEY'} does not parse`, { cause: error });
+  }
+  if (certs.length === 0) return base;
+  if (base.keytype === 'ed25519') throw new KeyError('KEY_INVALID', 'ed25519 certificates are not supported by notary');
+  return new PublicKey(`${base.keytype}-x509`, utf8Bytes(certs.map((c) => encodePem('CERTIFICATE', c.der)).join('')));
 }

@@ -1,3 +1,4 @@
+import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { canonicalBytes, canonicalString, htmlEscapeJson, type JsonValue } from './canonical-json.js';
 import { fromBase64, toBase64, utf8Bytes } from './encoding.js';
 import { JsonReader, parseJsonObject, type JsonObject } from './guard.js';
@@ -6,7 +7,7 @@ import type { Signature } from './signatures.js';
 import { parseRfc3339 } from './time.js';
 
 /**
- * Notary v1 metadata (N:tuf/data/*.go), one class per role, tuf-js style. Notary is not TUF 1.0:
+ * Notary v1 metadata (notary: tuf/data/*.go), one class per role, tuf-js style. Notary is not TUF 1.0:
  * `_type` is capitalised, there is no spec_version, signatures carry `method`.
  *
  * Parsing validates structure as notary's isValid*Structure functions do. Writing emits exactly
@@ -20,7 +21,7 @@ export type BaseRole = (typeof BASE_ROLES)[number];
 
 const HASH_SIZES: Record<string, number> = { sha256: 32, sha512: 64 };
 
-/** Delegation names (N:tuf/data/roles.go IsDelegation). */
+/** Delegation names (notary: tuf/data/roles.go IsDelegation). */
 const DELEGATION_NAME = /^targets\/[-a-z0-9_/]+$/;
 
 export function isDelegationName(name: string): boolean {
@@ -37,6 +38,11 @@ export interface FileMeta {
   length: number;
   hashes: Record<string, Uint8Array>;
   custom?: JsonValue;
+}
+
+/** Snapshot/timestamp entry for a file: its length, sha256 and sha512 (notary: const.go NotaryDefaultHashes). */
+export function fileMetaOf(bytes: Uint8Array): FileMeta {
+  return { length: bytes.length, hashes: { sha256: sha256(bytes), sha512: sha512(bytes) } };
 }
 
 function parseFileMeta(reader: JsonReader, value: unknown, path: string): FileMeta {
@@ -274,7 +280,7 @@ export interface SignedFile<T extends RoleMetadata> {
   signatures: Signature[];
   /**
    * What signatures cover: the canonical form of the parsed `signed` value, unknown fields and
-   * all (N:tuf/signed/verify.go re-canonicalizes a generic map, never the raw bytes).
+   * all (notary: tuf/signed/verify.go re-canonicalizes a generic map, never the raw bytes).
    */
   signedBytes: Uint8Array;
 }
