@@ -1,5 +1,5 @@
 import { sha256Hex } from '../../src/tuf/encoding.js';
-import type { FetchOptions, MetadataSource } from '../../src/tuf/trusted-repository.js';
+import type { FetchOptions, MetadataSource } from '../../src/tuf/load-repository.js';
 import { fixture } from './fixtures.js';
 
 /** Serves metadata files from memory the way notary-server does (by role, checksum or version). */

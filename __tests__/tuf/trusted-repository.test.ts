@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { loadTrustedRepository } from '../../src/tuf/trusted-repository.js';
+import { loadTrustedRepository } from '../../src/tuf/load-repository.js';
 import { MemorySource } from '../support/memory-source.js';
 
 // The fixtures were made on 2026-11-21; their timestamps expire 14 days later.
