@@ -1,15 +1,20 @@
 import * as core from '@actions/core';
-import { readSettings, type PublicKeyInput, type Settings } from './action/inputs.js';
-import { publicKeyOf } from './keys/resolve.js';
-import { PublicKey } from './tuf/keys.js';
+import { readRuntime, readSettings, type RotationSettings, type Runtime, type Settings } from './action/inputs.js';
+import { describeError } from './action/describe-error.js';
+import { KeyRing } from './action/keys.js';
 import { actionsReporter, setOutputs, writeRepositorySummary, writeSummary, writeVerifySummary } from './action/report.js';
 import type { CommandContext } from './commands/context.js';
+import { init } from './commands/init.js';
+import type { RepositoryResult } from './commands/repository-result.js';
+import { rotateKey, type Rotation } from './commands/rotate-key.js';
 import { sign } from './commands/sign.js';
+import { addSigner, removeSigner } from './commands/signers.js';
 import { verify } from './commands/verify.js';
-import { addSigner, init, removeSigner, rotateKey, type RepositoryResult } from './commands/lifecycle.js';
-import { InputError, describeError } from './errors.js';
+import { DockerCli } from './docker/cli.js';
+import { DockerConfig } from './docker/config.js';
+import type { Credentials } from './http/auth.js';
+import { InternalError } from './errors.js';
 import { HttpClient } from './http/client.js';
-import { dockerConfigCredentials } from './registry/docker-config.js';
 import { RegistryClient } from './registry/client.js';
 import { registryApiHost } from './registry/reference.js';
 
@@ -18,124 +23,136 @@ import { registryApiHost } from './registry/reference.js';
  * uses registry credentials for its token auth), else the docker config for the registry whose
  * GUNs we handle.
  */
-function credentialsFor(settings: Settings): (host: string) => { username: string; password: string } | undefined {
-  if (settings.registryCredentials) return () => settings.registryCredentials;
+function credentialsFor(settings: Settings, runtime: Runtime): (host: string) => Promise<Credentials | undefined> {
+  const given = settings.registryCredentials;
+  if (given) return () => Promise.resolve(given);
+  const config = new DockerConfig(runtime.dockerConfigDir);
   const registries = [...new Set(settings.images.map((i) => i.registry))];
   // Looked up once per registry: a credential helper is a process to start.
-  const cache = new Map<string, { username: string; password: string } | undefined>();
+  const cache = new Map<string, Promise<Credentials | undefined>>();
   return (host) => {
     const registry = registries.find((r) => r === host || registryApiHost(r) === host) ?? (registries.length === 1 ? registries[0]! : host);
-    if (!cache.has(registry)) cache.set(registry, dockerConfigCredentials(registry));
-    return cache.get(registry);
+    let credentials = cache.get(registry);
+    if (!credentials) {
+      credentials = config.credentials(registry);
+      cache.set(registry, credentials);
+    }
+    return credentials;
   };
 }
 
-function resolvePublicKey(value: PublicKeyInput): Promise<PublicKey> {
-  return value instanceof PublicKey ? Promise.resolve(value) : publicKeyOf(value);
-}
-
-function need<T>(value: T | undefined, input: string, command: string): T {
-  if (value === undefined) throw new InputError(input, `is required for command ${command}`);
-  return value;
-}
-
-/** init, add-signer, remove-signer, rotate-key: each input checked for the command that needs it. */
-async function runLifecycle(ctx: CommandContext, settings: Settings): Promise<RepositoryResult[]> {
-  const { command, images } = settings;
-  switch (command) {
+/** The lifecycle commands: their keys opened from the settings, then one command call. */
+async function runLifecycle(ctx: CommandContext, settings: Settings, keys: KeyRing): Promise<RepositoryResult[]> {
+  const { images } = settings;
+  switch (settings.command) {
     case 'init':
       return init(ctx, {
         images,
-        rootKey: need(settings.rootKey, 'root-key', command),
-        repositoryKey: need(settings.repositoryKey, 'repository-key', command),
-        serverManaged: settings.serverManaged,
-        snapshotKey: settings.snapshotKey,
+        rootKey: await keys.signer(settings.rootKey),
+        repositoryKey: await keys.signer(settings.repositoryKey),
+        snapshotKey: await keys.signer(settings.snapshotKey),
       });
     case 'add-signer':
       return addSigner(ctx, {
         images,
         signer: settings.signer,
-        signerPublicKey: await resolvePublicKey(need(settings.signerPublicKey, 'signer-public-key', command)),
-        repositoryKey: need(settings.repositoryKey, 'repository-key', command),
-        snapshotKey: settings.snapshotKey,
+        signerPublicKey: await keys.publicKey(settings.signerPublicKey),
+        repositoryKey: await keys.signer(settings.repositoryKey),
+        snapshotKey: await keys.signer(settings.snapshotKey),
       });
     case 'remove-signer':
       return removeSigner(ctx, {
         images,
         signer: settings.signer,
-        repositoryKey: need(settings.repositoryKey, 'repository-key', command),
-        snapshotKey: settings.snapshotKey,
+        repositoryKey: await keys.signer(settings.repositoryKey),
+        snapshotKey: await keys.signer(settings.snapshotKey),
       });
-    default:
+    case 'rotate-key':
       return rotateKey(ctx, {
         images,
-        role: need(settings.role, 'role', command),
-        rootKey: settings.rootKey,
-        repositoryKey: settings.repositoryKey,
-        newKey: settings.newKey,
-        serverManaged: settings.serverManaged,
-        snapshotKey: settings.snapshotKey,
+        ...(await openRotation(settings.rotation, keys)),
+        snapshotKey: await keys.signer(settings.snapshotKey),
       });
+    default:
+      throw new InternalError(`${settings.command} is not a lifecycle command`);
+  }
+}
+
+async function openRotation(rotation: RotationSettings, keys: KeyRing): Promise<Rotation> {
+  switch (rotation.role) {
+    case 'root':
+    case 'targets':
+      return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey), newKey: await keys.signer(rotation.newKey) };
+    case 'snapshot':
+      return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey), newKey: await keys.signer(rotation.newKey) };
+    case 'timestamp':
+      return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey) };
+    default:
+      return { role: rotation.role, repositoryKey: await keys.signer(rotation.repositoryKey), newKey: await keys.signer(rotation.newKey) };
+  }
+}
+
+async function runCommand(ctx: CommandContext, settings: Settings, keys: KeyRing): Promise<void> {
+  switch (settings.command) {
+    case 'verify': {
+      const results = await verify(ctx, { images: settings.images, requiredSigners: settings.requiredSigners });
+      setOutputs(results);
+      await writeVerifySummary(results);
+      core.info(`Verified ${results.length} tag(s).`);
+      return;
+    }
+    case 'sign': {
+      const results = await sign(ctx, {
+        images: settings.images,
+        push: settings.push,
+        signer: settings.signer,
+        signerKey: await keys.signer(settings.signerKey),
+        snapshotKey: await keys.signer(settings.snapshotKey),
+        ociLayout: settings.ociLayout,
+      });
+      setOutputs(results);
+      await writeSummary('dct-sign: signed', results);
+      core.info(`Signed and verified ${results.length} tag(s).`);
+      return;
+    }
+    default: {
+      const results = await runLifecycle(ctx, settings, keys);
+      core.setOutput('digests', '');
+      core.setOutput('result', JSON.stringify(results));
+      await writeRepositorySummary(`dct-sign: ${settings.command}`, results);
+    }
   }
 }
 
 /** The action: inputs in, outputs out; any failure is one `::error::` line and exit code 1. */
 export async function run(): Promise<void> {
   let http: HttpClient | undefined;
+  const runtime = readRuntime(process.env);
+  // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed).
+  const keys = new KeyRing({ notice: (message) => core.notice(message), pkcs11: runtime.pkcs11 });
   try {
     const settings = readSettings(
       (name) => core.getInput(name),
       (secret) => core.setSecret(secret),
+      process.env,
     );
-    // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed).
-    for (const key of [settings.signerKey, settings.rootKey, settings.repositoryKey, settings.newKey, settings.snapshotKey]) {
-      if (key?.source.kind === 'pkcs11') key.notice = (message) => core.notice(message);
-    }
-    http = new HttpClient({ extraCa: settings.notaryCa, credentials: credentialsFor(settings), userAgent: 'dct-sign' });
+    http = new HttpClient({ extraCa: settings.notaryCa, credentials: credentialsFor(settings, runtime), userAgent: 'dct-sign' });
     const ctx: CommandContext = {
       http,
       registry: new RegistryClient(http, settings.insecureRegistries),
+      ...(settings.command === 'sign' && settings.push
+        ? { docker: new DockerCli({ path: runtime.dockerPath, env: runtime.dockerEnv }) }
+        : {}),
       reporter: actionsReporter,
       notaryServer: settings.notaryServer,
       pinnedRootKeyIds: settings.pinnedRootKeyIds,
       expiryWarningDays: settings.expiryWarningDays,
     };
-    switch (settings.command) {
-      case 'verify': {
-        const results = await verify(ctx, { images: settings.images, requiredSigners: settings.requiredSigners });
-        setOutputs(results);
-        await writeVerifySummary(results);
-        core.info(`Verified ${results.length} tag(s).`);
-        break;
-      }
-      case 'init':
-      case 'add-signer':
-      case 'remove-signer':
-      case 'rotate-key': {
-        const results = await runLifecycle(ctx, settings);
-        core.setOutput('digests', '');
-        core.setOutput('result', JSON.stringify(results));
-        await writeRepositorySummary(`dct-sign: ${settings.command}`, results);
-        break;
-      }
-      default: {
-        const signerKey = settings.signerKey!;
-        const results = await sign(ctx, {
-          images: settings.images,
-          push: settings.push,
-          signer: settings.signer,
-          signerKey,
-          snapshotKey: settings.snapshotKey,
-          ociLayout: settings.ociLayout,
-        });
-        setOutputs(results);
-        await writeSummary('dct-sign: signed', results);
-        core.info(`Signed and verified ${results.length} tag(s).`);
-      }
-    }
+    await runCommand(ctx, settings, keys);
   } catch (error) {
     core.setFailed(describeError(error));
   } finally {
+    await keys.close();
     http?.close();
   }
 }

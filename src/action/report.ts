@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import type { Reporter } from '../commands/context.js';
 import type { ImageResult } from '../commands/sign.js';
 import type { VerifiedImage } from '../commands/verify.js';
-import type { RepositoryResult } from '../commands/lifecycle.js';
+import type { RepositoryResult } from '../commands/repository-result.js';
 
 /** The Reporter on a runner: log lines, `::warning::` annotations and collapsible groups. */
 export const actionsReporter: Reporter = {
