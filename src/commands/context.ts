@@ -1,11 +1,13 @@
+import type { DockerCli } from '../docker/cli.js';
+import { NotaryError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import { NotaryClient } from '../notary/client.js';
 import type { RegistryClient } from '../registry/client.js';
 import { DOCKER_HUB, gunOf, registryApiHost, type ImageReference } from '../registry/reference.js';
+import { loadTrustedRepository } from '../tuf/load-repository.js';
 import { daysUntil } from '../tuf/time.js';
-import { InputError, NotaryError } from '../errors.js';
+import type { TrustedRepository } from '../tuf/trusted-repository.js';
 import { mapLimit } from '../util/concurrency.js';
-import { loadTrustedRepository, type TrustedRepository } from '../tuf/trusted-repository.js';
 
 /** What commands report through; the action layer maps it onto @actions/core. */
 export interface Reporter {
@@ -16,9 +18,12 @@ export interface Reporter {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
+/** What every command runs with: the clients, where to report, and the trust settings shared by all. */
 export interface CommandContext {
   http: HttpClient;
   registry: RegistryClient;
+  /** For `push: true`; absent when the command pushes nothing. */
+  docker?: DockerCli;
   reporter: Reporter;
   /** The `notary-server` input, else DOCKER_CONTENT_TRUST_SERVER, else empty. */
   notaryServer?: string;
@@ -30,7 +35,7 @@ export interface CommandContext {
 
 export const RETIRED_SERVER = 'notary.docker.io';
 
-/** Docker's default: notary.docker.io for Docker Hub, else https://<registry host> (C:cli/trust/trust.go Server). */
+/** Docker's default: notary.docker.io for Docker Hub, else https://<registry host> (docker/cli: cli/trust/trust.go Server). */
 export function notaryServerFor(ctx: CommandContext, ref: Pick<ImageReference, 'registry'>): string {
   if (ctx.notaryServer) return ctx.notaryServer.replace(/\/+$/, '');
   return ref.registry === DOCKER_HUB ? `https://${RETIRED_SERVER}` : `https://${registryApiHost(ref.registry)}`;
@@ -91,7 +96,7 @@ export interface RoleExpiry {
 
 /**
  * Expiry of the roles a person must re-sign (root, targets, snapshot, delegations). The timestamp
- * is left out: the server re-signs it on demand (N:server/timestamp/timestamp.go).
+ * is left out: the server re-signs it on demand (notary: server/timestamp/timestamp.go).
  */
 export function roleExpiries(repo: TrustedRepository, now: number): RoleExpiry[] {
   const out: RoleExpiry[] = [
@@ -122,7 +127,7 @@ export function warnIfRetiredServer(ctx: CommandContext, server: string): void {
   }
 }
 
-/** The repository's current trust data, verified; an unreachable server is named as the input it came from. */
+/** The repository's current trust data, verified; an unreachable server is named as the option it came from. */
 export async function loadCurrent(
   ctx: CommandContext,
   ref: ImageReference,
@@ -138,19 +143,22 @@ export async function loadCurrent(
       pinnedRootKeyIds: ctx.pinnedRootKeyIds,
       seenVersions,
     });
-    repo.warnings.forEach((w) => ctx.reporter.warning(w));
+    repo.warnings.forEach((warning) => ctx.reporter.warning(warning));
     return repo;
   } catch (error) {
-    throw unreachableAsInput(server, error);
+    throw unreachableServer(error);
   }
 }
 
-/** A Notary server that could not be reached at all is a bad `notary-server` input; anything else stays as it was. */
-export function unreachableAsInput(server: string, error: unknown): unknown {
-  if (error instanceof NotaryError && error.status === undefined) {
-    return new InputError(
-      'notary-server',
-      `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`,
+/** A Notary server that cannot be reached at all: the fix is the `notaryServer` option; anything else stays as it was. */
+export function unreachableServer(error: unknown): unknown {
+  if (error instanceof NotaryError && error.code === 'NOTARY_UNREACHABLE') {
+    const { server, reason } = error.details;
+    return new NotaryError(
+      'NOTARY_UNREACHABLE',
+      `${server} is not reachable (${reason ?? 'no answer'}); expected a running Notary server`,
+      error.details,
+      { option: 'notaryServer', cause: error },
     );
   }
   return error;

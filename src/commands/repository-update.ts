@@ -1,39 +1,30 @@
-import { InputError, VerificationError } from '../errors.js';
+import { KeyError, VerificationError, type OptionName } from '../errors.js';
+import { signMetadata, type RoleSignature } from '../keys/signing.js';
 import type { Signer } from '../keys/signer.js';
 import type { MetadataFile } from '../notary/client.js';
 import type { ImageReference } from '../registry/reference.js';
 import type { PublicKey } from '../tuf/keys.js';
-import { Root, Snapshot, Targets, parseSignedFile, type BaseRole, type RoleSpec } from '../tuf/metadata.js';
-import { fileMetaOf, signMetadata, type RoleSigner } from '../tuf/sign.js';
+import { loadTrustedRepository } from '../tuf/load-repository.js';
+import { Root, Snapshot, Targets, fileMetaOf, parseSignedFile, type BaseRole, type RoleSpec } from '../tuf/metadata.js';
 import { verifyThreshold } from '../tuf/signatures.js';
 import { DEFAULT_EXPIRY_DAYS, expiryFromNow } from '../tuf/time.js';
-import { loadTrustedRepository, type TrustedRepository } from '../tuf/trusted-repository.js';
+import type { TrustedRepository } from '../tuf/trusted-repository.js';
 import { notaryClientFor, type CommandContext } from './context.js';
 
 /**
- * One atomic change to a repository's trust data, as notary's client makes it (N:client/client.go
- * publish): the roles that change, each re-signed with a new version and expiry; a snapshot when
- * its key is ours (else the server makes it); all of it checked against the keys it must verify
- * with before the server sees it, published in one POST, then read back and verified.
+ * One atomic change to a repository's trust data, as notary's client makes it (notary:
+ * client/client.go publish): the roles that change, each re-signed with a new version and expiry;
+ * a snapshot when its key is ours (else the server makes it); all of it checked against the keys
+ * it must verify with before the server sees it, published in one POST, then read back and verified.
  */
-export interface KeyedSigner {
-  signer: Signer;
-  /** The bare public key (`ecdsa`), whose canonical ID matches certificates made from it. */
-  key: PublicKey;
-}
-
-export function asRoleSigner(keyed: KeyedSigner, keyid: string): RoleSigner {
-  return { keyid, method: keyed.signer.method, sign: (data) => keyed.signer.sign(data) };
-}
-
 export class RepositoryUpdate {
   root?: Root;
-  rootSigners: RoleSigner[] = [];
+  rootSigners: RoleSignature[] = [];
   targets?: Targets;
-  targetsSigners: RoleSigner[] = [];
-  readonly delegations = new Map<string, { targets: Targets; signers: RoleSigner[] }>();
+  targetsSigners: RoleSignature[] = [];
+  readonly delegations = new Map<string, { targets: Targets; signers: RoleSignature[] }>();
   /** Set when the snapshot key is local: we sign the snapshot ourselves. */
-  snapshotSigner?: RoleSigner;
+  snapshotSigner?: RoleSignature;
 
   constructor(
     readonly gun: string,
@@ -105,18 +96,29 @@ export function pruneDelegationKeys(targets: Targets): void {
   for (const id of [...targets.delegationKeys.keys()]) if (!used.has(id)) targets.delegationKeys.delete(id);
 }
 
-/** The ID a role lists for this key, matching certificates by their public key; else a clear input error. */
-export function keyIdInRole(root: Root, role: BaseRole, key: PublicKey, input: string, gun: string): string {
+/**
+ * The signature of `signer` for a base role, under the ID the root lists for its key (matching a
+ * certificate by its public key); a key the role does not list fails naming the option it came from.
+ */
+export function signatureForRole(root: Root, role: BaseRole, signer: Signer, option: OptionName, gun: string): RoleSignature {
+  const key = signer.publicKey;
   const spec = root.role(role);
-  const id = spec.keyids.find((kid) => {
+  const keyid = spec.keyids.find((kid) => {
     const listed = root.keys.get(kid);
     return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
   });
-  if (!id) {
+  if (!keyid) {
     const expected = spec.keyids.map((kid) => root.keys.get(kid)?.canonicalId ?? kid).join(', ');
-    throw new InputError(input, `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`);
+    throw new KeyError('KEY_NOT_IN_ROLE', `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`, {
+      option,
+    });
   }
-  return id;
+  return { signer, keyid };
+}
+
+/** A signature filed under the key's own ID: for a role whose key this update sets. */
+export function ownSignature(signer: Signer): RoleSignature {
+  return { signer, keyid: signer.publicKey.id };
 }
 
 function checkOwnFiles(update: RepositoryUpdate, files: Map<string, Uint8Array>): void {
@@ -143,10 +145,50 @@ function checkOwnFiles(update: RepositoryUpdate, files: Map<string, Uint8Array>)
   const targets = update.effectiveTargets;
   for (const [name] of update.delegations) {
     const delegation = targets.delegations.find((d) => d.name === name);
-    if (!delegation) throw new VerificationError(`${name} is not delegated by targets`);
+    if (!delegation) throw new VerificationError('ROLE_MISSING', `${name} is not delegated by targets`);
     const file = parseSignedFile(name, files.get(name)!, (r, o) => Targets.fromJSON(r, o, name));
     verifyThreshold(`new ${name}.json`, { ...delegation, keys: targets.delegationKeys }, file.signedBytes, file.signatures);
   }
+}
+
+/** The next snapshot, when its key is ours: every changed file listed, roles no one delegates any more dropped. */
+function nextSnapshot(update: RepositoryUpdate, files: ReadonlyMap<string, Uint8Array>): Snapshot {
+  const previous = update.before?.snapshot.signed;
+  const meta = new Map(previous?.meta ?? []);
+  for (const [name, bytes] of files) meta.set(name, fileMetaOf(bytes));
+  // Roles no longer delegated by anyone leave the snapshot with their delegation.
+  const delegated = new Set(update.effectiveTargets.delegations.map((d) => d.name));
+  for (const [name, role] of update.before?.roles ?? []) {
+    if (name !== 'targets' && delegated.has(name)) role.file.signed.delegations.forEach((d) => delegated.add(d.name));
+  }
+  for (const name of [...meta.keys()]) if (name.startsWith('targets/') && !delegated.has(name)) meta.delete(name);
+  return new Snapshot((previous?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.snapshot, update.now), meta);
+}
+
+/** Every changed role signed, then checked against the keys it must verify with; the snapshot last, over the others. */
+async function signUpdate(update: RepositoryUpdate): Promise<{ files: Map<string, Uint8Array>; versions: Map<string, number> }> {
+  const files = new Map<string, Uint8Array>();
+  const versions = new Map<string, number>();
+  const add = async (role: string, body: Root | Targets | Snapshot, signers: RoleSignature[]) => {
+    files.set(role, await signMetadata(body, signers));
+    versions.set(role, body.version);
+  };
+  if (update.root) await add('root', update.root, update.rootSigners);
+  if (update.targets) await add('targets', update.targets, update.targetsSigners);
+  for (const [name, d] of update.delegations) await add(name, d.targets, d.signers);
+  checkOwnFiles(update, files);
+  if (update.snapshotSigner) {
+    await add('snapshot', nextSnapshot(update, files), [update.snapshotSigner]);
+    const file = parseSignedFile('snapshot', files.get('snapshot')!, (r, o) => Snapshot.fromJSON(r, o));
+    const root = update.effectiveRoot;
+    verifyThreshold(
+      'new snapshot.json',
+      { name: 'snapshot', ...root.role('snapshot'), keys: root.keys },
+      file.signedBytes,
+      file.signatures,
+    );
+  }
+  return { files, versions };
 }
 
 /**
@@ -160,42 +202,11 @@ export async function publishUpdate(
   pins: ReadonlySet<string>,
   seenVersions: Map<string, number>,
 ): Promise<TrustedRepository> {
-  const files = new Map<string, Uint8Array>();
-  const versions = new Map<string, number>();
-  const add = async (role: string, body: Root | Targets | Snapshot, signers: RoleSigner[]) => {
-    files.set(role, await signMetadata(body, signers));
-    versions.set(role, body.version);
-  };
-  if (update.root) await add('root', update.root, update.rootSigners);
-  if (update.targets) await add('targets', update.targets, update.targetsSigners);
-  for (const [name, d] of update.delegations) await add(name, d.targets, d.signers);
-  checkOwnFiles(update, files);
-
-  if (update.snapshotSigner) {
-    const previous = update.before?.snapshot.signed;
-    const meta = new Map(previous?.meta ?? []);
-    for (const [name, bytes] of files) meta.set(name, fileMetaOf(bytes));
-    // Roles no longer delegated by anyone leave the snapshot with their delegation.
-    const delegated = new Set(update.effectiveTargets.delegations.map((d) => d.name));
-    for (const [name, role] of update.before?.roles ?? []) {
-      if (name !== 'targets' && delegated.has(name)) role.file.signed.delegations.forEach((d) => delegated.add(d.name));
-    }
-    for (const name of [...meta.keys()]) if (name.startsWith('targets/') && !delegated.has(name)) meta.delete(name);
-    const snapshot = new Snapshot((previous?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.snapshot, update.now), meta);
-    await add('snapshot', snapshot, [update.snapshotSigner]);
-    const file = parseSignedFile('snapshot', files.get('snapshot')!, (r, o) => Snapshot.fromJSON(r, o));
-    const root = update.effectiveRoot;
-    verifyThreshold(
-      'new snapshot.json',
-      { name: 'snapshot', ...root.role('snapshot'), keys: root.keys },
-      file.signedBytes,
-      file.signatures,
-    );
-  }
-
+  const { files, versions } = await signUpdate(update);
+  const client = notaryClientFor(ctx, ref);
   const published: MetadataFile[] = [...files].map(([role, bytes]) => ({ role, bytes }));
-  ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${notaryClientFor(ctx, ref).serverUrl}`);
-  await notaryClientFor(ctx, ref).publish(published);
+  ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${client.serverUrl}`);
+  await client.publish(published);
 
   for (const [role, version] of versions) seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
   const after = await loadTrustedRepository(notaryClientFor(ctx, ref), {
@@ -208,7 +219,7 @@ export async function publishUpdate(
     if (role === 'snapshot') continue;
     const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
     if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0) {
-      throw new VerificationError(`${update.gun}: ${role}.json on the server is not the file just published`);
+      throw new VerificationError('PUBLISHED_MISMATCH', `${update.gun}: ${role}.json on the server is not the file just published`);
     }
   }
   return after;
