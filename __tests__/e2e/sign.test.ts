@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { dockerTrustKeyGenerate, dockerTrustSignerAdd } from '../support/docker-trust.js';
-import { LocalStack, freePort } from '../support/stack.js';
+import { closedPort } from '../support/ports.js';
+import { LocalStack } from '../support/stack.js';
 import { expectRefusedWithoutPublishing } from '../support/assertions.js';
+import { expectSuccess } from '../support/repository.js';
 
 describe('command: sign, end to end against notary-server, the registry and the Docker engine', () => {
   let stack: LocalStack;
@@ -76,20 +78,28 @@ describe('command: sign, end to end against notary-server, the registry and the 
     }
   }, 120_000);
 
-  it('publishes nothing when every tag is already signed with the same digest', async () => {
+  /** A tag of e2e/app that this test alone signs first, so no test depends on another's tags. */
+  async function signedTag(tag: string): Promise<string> {
     const gun = `${stack.registry}/e2e/app`;
+    stack.makeImage('e2e/app', tag);
+    expectSuccess(await stack.runAction({ ...baseInputs(), images: `${gun}:${tag}`, push: 'false' }));
+    return gun;
+  }
+
+  it('publishes nothing when every tag is already signed with the same digest', async () => {
+    const gun = await signedTag('again');
     const before = stack.publishCount(gun);
-    const result = await stack.runAction({ ...baseInputs(), images: `${gun}:v2`, push: 'false' });
+    const result = await stack.runAction({ ...baseInputs(), images: `${gun}:again`, push: 'false' });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('nothing to publish');
     expect(stack.publishCount(gun)).toBe(before);
   }, 60_000);
 
   it('re-signs a delegation that expires within expiry-warning-days, even with nothing new to sign', async () => {
-    const gun = `${stack.registry}/e2e/app`;
+    const gun = await signedTag('renewed');
     const before = stack.publishCount(gun);
     // notary's delegation expiry is 3 x 365 days, so a 2000-day window makes it "near expiry"
-    const result = await stack.runAction({ ...baseInputs(), images: `${gun}:v2`, push: 'false', 'expiry-warning-days': '2000' });
+    const result = await stack.runAction({ ...baseInputs(), images: `${gun}:renewed`, push: 'false', 'expiry-warning-days': '2000' });
     expect(result.errors).toEqual([]);
     expect(result.stdout).not.toContain('nothing to publish');
     expect(stack.publishCount(gun)).toBe(before + 1);
@@ -100,7 +110,11 @@ describe('command: sign, end to end against notary-server, the registry and the 
       generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
     const cases: [string, () => Record<string, string> | Promise<Record<string, string>>, RegExp][] = [
-      ['missing key', () => ({ 'signer-key': '' }), /^::error::input 'signer-key': is required; expected a PEM private key/],
+      [
+        'missing key',
+        () => ({ 'signer-key': '' }),
+        /^::error::input 'signer-key': is required for command sign; expected a PEM private key/,
+      ],
       [
         'wrong passphrase',
         () => ({ 'signer-key-passphrase': 'wrong' }),
@@ -109,7 +123,7 @@ describe('command: sign, end to end against notary-server, the registry and the 
       [
         'a key in no delegation',
         () => ({ 'signer-key': otherKey(), 'signer-key-passphrase': '' }),
-        /^::error::the signer-key \(key ID [a-f0-9]{64}\) cannot sign targets\/releases or targets\/alice: the key is not listed/,
+        /^::error::input 'signer-key': key ID [a-f0-9]{64} cannot sign targets\/releases or targets\/alice: the key is not listed/,
       ],
       [
         'an image not in the registry',
@@ -118,7 +132,7 @@ describe('command: sign, end to end against notary-server, the registry and the 
       ],
       [
         'a Notary server that is down',
-        async () => ({ 'notary-server': `https://127.0.0.1:${await freePort()}` }),
+        async () => ({ 'notary-server': `https://127.0.0.1:${await closedPort()}` }),
         /^::error::input 'notary-server': https:\/\/127\.0\.0\.1:\d+ is not reachable .*ECONNREFUSED/,
       ],
       [

@@ -1,15 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { HttpClient, ResponseTooLargeError } from '../../src/http/client.js';
+import { HttpClient } from '../../src/http/client.js';
 import { parseChallenges } from '../../src/http/auth.js';
-import { freePort } from '../support/stack.js';
-import { TokenServer } from '../support/token-server.js';
+import { closedPort } from '../support/ports.js';
 
 const servers: Server[] = [];
-const cleanups: (() => Promise<void> | void)[] = [];
 
 async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
   const server = createServer(handler);
@@ -21,7 +16,6 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
-  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 describe('HttpClient', () => {
@@ -39,7 +33,7 @@ describe('HttpClient', () => {
 
   it('gives up after a bounded number of attempts on a refused connection', async () => {
     const http = new HttpClient({ backoffMs: 1, attempts: 3 });
-    const port = await freePort();
+    const port = await closedPort();
     await expect(http.request({ url: `http://127.0.0.1:${port}/`, maxBytes: 100 })).rejects.toThrow(
       /cannot reach http:\/\/127.0.0.1:\d+: .*ECONNREFUSED/,
     );
@@ -73,32 +67,35 @@ describe('HttpClient', () => {
       pump();
     });
     const http = new HttpClient({ backoffMs: 1 });
-    await expect(http.request({ url: declared, maxBytes: 1000 })).rejects.toThrow(ResponseTooLargeError);
+    await expect(http.request({ url: declared, maxBytes: 1000 })).rejects.toThrow(expect.objectContaining({ code: 'HTTP_TOO_LARGE' }));
     await expect(http.request({ url: endless, maxBytes: 100_000 })).rejects.toThrow(/larger than the 100000 bytes allowed/);
     http.close();
   });
 
   it('follows a Bearer challenge through a token server, then reuses the token', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dct-token-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const tokens = new TokenServer(dir, 'ci', 's3cret');
-    const child = await tokens.start();
-    cleanups.push(() => void child.kill());
+    // A token issuer in the protocol's shape (distribution: docs/spec/auth/token.md): Basic credentials in, a token out.
+    const tokenRequests: { scope: string[]; account: string | null; authorized: boolean }[] = [];
+    const realm = await serve((req, res) => {
+      const query = new URL(req.url!, 'http://x').searchParams;
+      const authorized = req.headers.authorization === `Basic ${Buffer.from('ci:s3cret').toString('base64')}`;
+      tokenRequests.push({ scope: query.getAll('scope'), account: query.get('account'), authorized });
+      res.writeHead(authorized ? 200 : 401, { 'content-type': 'application/json' }).end(authorized ? '{"token":"issued-token"}' : '{}');
+    });
     let seen = 0;
     const url = await serve((req, res) => {
-      if (!req.headers.authorization?.startsWith('Bearer ')) {
-        res.writeHead(401, { 'www-authenticate': `Bearer realm="${tokens.realm}",service="registry",scope="repository:a/b:pull"` }).end();
+      if (req.headers.authorization !== 'Bearer issued-token') {
+        res.writeHead(401, { 'www-authenticate': `Bearer realm="${realm}/token",service="registry",scope="repository:a/b:pull"` }).end();
         return;
       }
       seen++;
       res.writeHead(200).end('{}');
     });
-    const http = new HttpClient({ credentials: () => ({ username: 'ci', password: 's3cret' }) });
+    const http = new HttpClient({ credentials: () => Promise.resolve({ username: 'ci', password: 's3cret' }) });
     expect((await http.request({ url: `${url}/v2/a/b/manifests/1`, maxBytes: 100, scope: 'repository:a/b:pull' })).status).toBe(200);
     expect((await http.request({ url: `${url}/v2/a/b/manifests/2`, maxBytes: 100, scope: 'repository:a/b:pull' })).status).toBe(200);
     http.close();
     expect(seen).toBe(2);
-    expect(tokens.requests).toEqual([{ scope: ['repository:a/b:pull'], account: 'ci', authorized: true }]);
+    expect(tokenRequests).toEqual([{ scope: ['repository:a/b:pull'], account: 'ci', authorized: true }]);
   });
 
   it('answers a Basic challenge with the configured credentials', async () => {
@@ -106,7 +103,7 @@ describe('HttpClient', () => {
       const ok = req.headers.authorization === `Basic ${Buffer.from('ci:pw').toString('base64')}`;
       res.writeHead(ok ? 200 : 401, ok ? {} : { 'www-authenticate': 'Basic realm="registry"' }).end();
     });
-    const http = new HttpClient({ credentials: () => ({ username: 'ci', password: 'pw' }) });
+    const http = new HttpClient({ credentials: () => Promise.resolve({ username: 'ci', password: 'pw' }) });
     expect((await http.request({ url, maxBytes: 100 })).status).toBe(200);
     http.close();
   });

@@ -1,7 +1,16 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { execSync } from './exec.js';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,16 +30,34 @@ process.on('exit', () => {
   for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/**
+ * The TCP port a process we started listens on, from /proc (its socket inodes in the LISTEN state).
+ * Servers are told to bind port 0 and are asked afterwards: handing them a port found free a moment
+ * earlier would race with anything else that binds it in between.
+ */
+export function listeningPort(pid: number): number | undefined {
+  let inodes: Set<string>;
+  try {
+    inodes = new Set(
+      readdirSync(`/proc/${pid}/fd`)
+        .map((fd) => {
+          try {
+            return /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+          } catch {
+            return undefined;
+          }
+        })
+        .filter((inode): inode is string => inode !== undefined),
+    );
+  } catch {
+    return undefined;
+  }
+  for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+    const fields = line.trim().split(/\s+/);
+    // local_address is HEX_IP:HEX_PORT; state 0A is LISTEN; field 9 is the inode
+    if (fields[3] === '0A' && inodes.has(fields[9] ?? '')) return parseInt(fields[1]!.split(':')[1]!, 16);
+  }
+  return undefined;
 }
 
 async function waitFor(
@@ -148,9 +175,8 @@ export class LocalStack {
       ],
       dir,
     );
-    this.notaryPort = await freePort();
     const config = {
-      server: { http_addr: `127.0.0.1:${this.notaryPort}`, tls_key_file: join(dir, 'server.key'), tls_cert_file: join(dir, 'server.crt') },
+      server: { http_addr: '127.0.0.1:0', tls_key_file: join(dir, 'server.key'), tls_cert_file: join(dir, 'server.crt') },
       trust_service: { type: 'local' },
       storage: { backend: 'memory' },
       logging: { level: 'info' },
@@ -176,6 +202,8 @@ export class LocalStack {
       'notary-server',
       () =>
         new Promise<boolean>((resolve) => {
+          this.notaryPort = listeningPort(child.pid!) ?? 0;
+          if (!this.notaryPort) return resolve(false);
           https
             .get(`${this.notaryUrl}/_notary_server/health`, { ca }, (res) => {
               res.resume();
@@ -191,14 +219,21 @@ export class LocalStack {
   }
 
   private async startRegistry(): Promise<void> {
-    this.registryPort = await freePort();
     const auth = this.tokens
       ? `auth: {token: {realm: "${this.tokens.realm}", service: registry, issuer: ${this.tokens.issuer}, rootcertbundle: ${this.tokens.certFile}}}\n`
       : '';
-    const config = `version: 0.1\nstorage: {filesystem: {rootdirectory: ${join(this.dir, 'registry')}}, cache: {blobdescriptor: inmemory}}\nhttp: {addr: 127.0.0.1:${this.registryPort}}\nlog: {level: warn, accesslog: {disabled: true}}\n${auth}`;
+    const config = `version: 0.1\nstorage: {filesystem: {rootdirectory: ${join(this.dir, 'registry')}}, cache: {blobdescriptor: inmemory}}\nhttp: {addr: 127.0.0.1:0}\nlog: {level: warn, accesslog: {disabled: true}}\n${auth}`;
     writeFileSync(join(this.dir, 'registry.yml'), config);
     const { child, log } = this.spawnLogged('docker-registry', ['serve', join(this.dir, 'registry.yml')], 'registry.log');
-    await waitFor('docker-registry', async () => [200, 401].includes((await fetch(`http://${this.registry}/v2/`)).status), child, log);
+    await waitFor(
+      'docker-registry',
+      async () => {
+        this.registryPort = listeningPort(child.pid!) ?? 0;
+        return this.registryPort !== 0 && [200, 401].includes((await fetch(`http://${this.registry}/v2/`)).status);
+      },
+      child,
+      log,
+    );
   }
 
   private async startDocker(): Promise<void> {
