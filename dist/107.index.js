@@ -15,11 +15,10 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5108);
+/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5108);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _tuf_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5591);
 /* harmony import */ var _tuf_signatures_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3625);
-/* harmony import */ var _memory_signer_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5376);
 
 
 
@@ -27,8 +26,7 @@ export const modules = {
 
 
 
-
-/** Where the YubiKey PKCS#11 module is installed (N:trustmanager/yubikey/pkcs11_linux.go, _darwin.go, and distributions). */
+/** Where the YubiKey PKCS#11 module is installed (notary: trustmanager/yubikey/pkcs11_linux.go, pkcs11_darwin.go; and distributions). */
 const YKCS11_PATHS = [
     '/usr/lib/libykcs11.so',
     '/usr/lib/libykcs11.so.1',
@@ -43,9 +41,9 @@ const YKCS11_PATHS = [
     '/opt/homebrew/lib/libykcs11.dylib',
 ];
 const P256_PARAMS = Buffer.from('06082a8648ce3d030107', 'hex');
-function parsePkcs11Uri(uri, input) {
+function parsePkcs11Uri(uri) {
     const fail = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `"${uri.replace(/pin-value=[^&;]*/g, 'pin-value=***')}" is not a usable pkcs11: URI: ${why}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', `"${uri.replace(/pin-value=[^&;]*/g, 'pin-value=***')}" is not a usable pkcs11: URI: ${why}`);
     };
     const body = uri.slice('pkcs11:'.length);
     const [path = '', query = ''] = body.split('?', 2);
@@ -99,33 +97,39 @@ function parsePkcs11Uri(uri, input) {
         fail('name the key with object= (its label) or id=');
     return result;
 }
-/** module-path, else PKCS11_MODULE, else the YubiKey module where it is usually installed. */
-function findModule(uri, input) {
-    const candidate = uri.modulePath ?? process.env.PKCS11_MODULE;
+/** module-path, else the default module (PKCS11_MODULE), else the YubiKey module where it is usually installed. */
+function findModule(uri, defaultModule) {
+    const candidate = uri.modulePath ?? defaultModule;
     if (candidate) {
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(candidate))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `PKCS#11 module ${candidate} does not exist`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_STORE_ERROR', `PKCS#11 module ${candidate} does not exist`);
         return candidate;
     }
     const found = YKCS11_PATHS.find((p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p));
     if (!found) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `no PKCS#11 module found: set module-path in the URI or PKCS11_MODULE (looked for ykcs11 in ${YKCS11_PATHS.join(', ')})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_STORE_ERROR', `no PKCS#11 module found: set module-path in the URI or PKCS11_MODULE (looked for ykcs11 in ${YKCS11_PATHS.join(', ')})`);
     }
     return found;
 }
 /**
  * The addon: the one bundled in dist/ (built for Linux x64, N-API so any Node version), or one
- * built for this machine, named by DCT_SIGN_PKCS11JS (see the README for macOS and arm64).
+ * built for this machine, named by `addonPath` (DCT_SIGN_PKCS11JS; see the README for macOS and arm64).
  */
-async function loadAddon() {
-    const override = process.env.DCT_SIGN_PKCS11JS;
-    if (override)
-        return (0,node_module__WEBPACK_IMPORTED_MODULE_2__.createRequire)(import.meta.url)(override);
-    if (process.platform !== 'linux' || process.arch !== 'x64') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN(`the bundled pkcs11js addon is built for linux-x64, not ${process.platform}-${process.arch}: run "npm install -g pkcs11js" on this runner and set DCT_SIGN_PKCS11JS to "$(npm root -g)/pkcs11js"`);
+async function loadAddon(addonPath) {
+    try {
+        if (addonPath)
+            return (0,node_module__WEBPACK_IMPORTED_MODULE_2__.createRequire)(import.meta.url)(addonPath);
+        if (process.platform !== 'linux' || process.arch !== 'x64') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_STORE_ERROR', `the bundled pkcs11js addon is built for linux-x64, not ${process.platform}-${process.arch}: run "npm install -g pkcs11js" on this runner and set DCT_SIGN_PKCS11JS to "$(npm root -g)/pkcs11js"`);
+        }
+        const module = (await __webpack_require__.e(/* import() */ 902).then(__webpack_require__.t.bind(__webpack_require__, 2902, 23)));
+        return module.default ?? module;
     }
-    const module = (await __webpack_require__.e(/* import() */ 902).then(__webpack_require__.t.bind(__webpack_require__, 2902, 23)));
-    return module.default ?? module;
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN)
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_STORE_ERROR', `cannot load the pkcs11js addon: ${error.message}`, { cause: error });
+    }
 }
 /** A CK_ULONG attribute (native byte order: little-endian on the platforms the addon builds for). */
 function ulong(value) {
@@ -141,32 +145,25 @@ class Pkcs11Signer {
     module;
     session;
     privateKey;
-    publicKeyValue;
+    publicKey;
     alwaysAuthenticate;
     options;
     description;
-    method = 'ecdsa';
     closed = false;
-    constructor(api, module, session, privateKey, publicKeyValue, alwaysAuthenticate, options, description) {
+    constructor(api, module, session, privateKey, publicKey, alwaysAuthenticate, options, description) {
         this.api = api;
         this.module = module;
         this.session = session;
         this.privateKey = privateKey;
-        this.publicKeyValue = publicKeyValue;
+        this.publicKey = publicKey;
         this.alwaysAuthenticate = alwaysAuthenticate;
         this.options = options;
         this.description = description;
     }
     static async open(uriText, options) {
-        const uri = parsePkcs11Uri(uriText, options.input);
-        const modulePath = findModule(uri, options.input);
-        let api;
-        try {
-            api = await loadAddon();
-        }
-        catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(options.input, error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN ? error.message : `cannot load the pkcs11js addon: ${error.message}`);
-        }
+        const uri = parsePkcs11Uri(uriText);
+        const modulePath = findModule(uri, options.defaultModule);
+        const api = await loadAddon(options.addonPath);
         const module = new api.PKCS11();
         let session;
         let loggedIn = false;
@@ -175,7 +172,7 @@ class Pkcs11Signer {
                 module.load(modulePath);
             }
             catch (error) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(options.input, `cannot load PKCS#11 module ${modulePath}: ${error.message}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_STORE_ERROR', `cannot load PKCS#11 module ${modulePath}: ${error.message}`, { cause: error });
             }
             try {
                 module.C_Initialize();
@@ -184,10 +181,10 @@ class Pkcs11Signer {
                 if (error.code !== api.CKR_CRYPTOKI_ALREADY_INITIALIZED)
                     throw error;
             }
-            const slot = findSlot(module, uri, options.input);
+            const slot = findSlot(module, uri);
             session = module.C_OpenSession(slot.handle, api.CKF_SERIAL_SESSION);
             if (!options.pin)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(options.passphraseInput, `the PIN of token "${slot.label}" is required`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_PASSPHRASE_REQUIRED', `the PIN of token "${slot.label}" is required`);
             try {
                 module.C_Login(session, api.CKU_USER, options.pin);
                 loggedIn = true;
@@ -198,18 +195,18 @@ class Pkcs11Signer {
                     loggedIn = true;
                 // Never retried: every wrong attempt burns one of the token's few PIN tries.
                 else if (code === api.CKR_PIN_INCORRECT)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(options.passphraseInput, `wrong PIN for token "${slot.label}" (not retried, to spare the PIN counter)`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_WRONG_PASSPHRASE', `wrong PIN for token "${slot.label}" (not retried, to spare the PIN counter)`);
                 else if (code === api.CKR_PIN_LOCKED)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(options.passphraseInput, `the PIN of token "${slot.label}" is locked`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_PIN_LOCKED', `the PIN of token "${slot.label}" is locked`);
                 else
                     throw error;
             }
             const what = [uri.object ? `object=${uri.object}` : '', uri.id ? `id=${uri.id.toString('hex')}` : ''].filter(Boolean).join(', ');
             const keys = findObjects(api, module, session, api.CKO_PRIVATE_KEY, uri);
             if (keys.length === 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(options.input, `no private key with ${what} on token "${slot.label}"`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_NOT_FOUND', `no private key with ${what} on token "${slot.label}"`);
             if (keys.length > 1)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(options.input, `${keys.length} private keys match ${what} on token "${slot.label}"; add id= to choose one`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', `${keys.length} private keys match ${what} on token "${slot.label}"; add id= to choose one`);
             const attribute = (type) => {
                 // One at a time: a module fails the whole call when an object lacks any one attribute.
                 try {
@@ -221,43 +218,50 @@ class Pkcs11Signer {
             };
             const keyType = ulong(attribute(api.CKA_KEY_TYPE));
             if (keyType !== api.CKK_EC) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(options.input, `the token key ${what} is not an EC key (CKA_KEY_TYPE ${keyType}); notary needs ECDSA P-256`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', `the token key ${what} is not an EC key (CKA_KEY_TYPE ${keyType}); notary needs ECDSA P-256`);
             }
             const params = attribute(api.CKA_EC_PARAMS);
             if (params && params.length > 0 && !params.equals(P256_PARAMS))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(options.input, `the token key ${what} is not on curve P-256`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', `the token key ${what} is not on curve P-256`);
             const alwaysAuth = attribute(api.CKA_ALWAYS_AUTHENTICATE);
             const id = attribute(api.CKA_ID);
-            const publicKey = readPublicKey(api, module, session, { ...uri, id: id && id.length > 0 ? id : uri.id }, options.input, what);
+            const publicKey = readPublicKey(api, module, session, { ...uri, id: id && id.length > 0 ? id : uri.id }, what);
             const description = `PKCS#11 token "${slot.label}" ${what}`;
             return new Pkcs11Signer(api, module, session, keys[0], publicKey, alwaysAuth?.[0] === 1, options, description);
         }
         catch (error) {
             closeQuietly(module, session, loggedIn);
-            throw error;
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN)
+                throw error;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_STORE_ERROR', `PKCS#11 module ${modulePath}: ${error.message}`, { cause: error });
         }
-    }
-    publicKey() {
-        return Promise.resolve(this.publicKeyValue);
     }
     sign(data) {
         if (this.closed)
-            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN(`${this.description} is closed`));
+            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description} is closed`));
         this.options.notice?.(`Signing with ${this.description}: touch the device if it blinks`);
-        const digest = Buffer.from((0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .sc)(data));
-        this.module.C_SignInit(this.session, { mechanism: this.api.CKM_ECDSA }, this.privateKey);
-        if (this.alwaysAuthenticate) {
-            // PIV slot 9c: every signature needs its own PIN verification (CKU_CONTEXT_SPECIFIC).
-            try {
-                this.module.C_Login(this.session, this.api.CKU_CONTEXT_SPECIFIC, this.options.pin);
+        const digest = Buffer.from((0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256 */ .sc)(data));
+        let signature;
+        try {
+            this.module.C_SignInit(this.session, { mechanism: this.api.CKM_ECDSA }, this.privateKey);
+            if (this.alwaysAuthenticate) {
+                // PIV slot 9c: every signature needs its own PIN verification (CKU_CONTEXT_SPECIFIC).
+                try {
+                    this.module.C_Login(this.session, this.api.CKU_CONTEXT_SPECIFIC, this.options.pin);
+                }
+                catch (error) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description}: the per-signature PIN login failed: ${error.message}`);
+                }
             }
-            catch (error) {
-                return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN(`${this.description}: the per-signature PIN login failed: ${error.message}`));
-            }
+            signature = new Uint8Array(this.module.C_Sign(this.session, digest, Buffer.alloc(64)));
         }
-        const signature = new Uint8Array(this.module.C_Sign(this.session, digest, Buffer.alloc(64)));
-        if (!(0,_tuf_signatures_js__WEBPACK_IMPORTED_MODULE_5__/* .verifySignature */ .Od)(this.publicKeyValue, 'ecdsa', signature, data)) {
-            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN(`${this.description} returned a signature that does not verify with its public key`));
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN)
+                return Promise.reject(error);
+            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description}: ${error.message}`, { cause: error }));
+        }
+        if (!(0,_tuf_signatures_js__WEBPACK_IMPORTED_MODULE_5__/* .verifySignature */ .Od)(this.publicKey, 'ecdsa', signature, data)) {
+            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description} returned a signature that does not verify with its public key`));
         }
         return Promise.resolve(signature);
     }
@@ -285,7 +289,7 @@ function closeQuietly(module, session, loggedIn) {
     attempt(() => module.C_Finalize());
     attempt(() => module.close());
 }
-function findSlot(module, uri, input) {
+function findSlot(module, uri) {
     const slots = module.C_GetSlotList(true);
     const seen = [];
     for (const handle of slots) {
@@ -301,7 +305,7 @@ function findSlot(module, uri, input) {
             continue;
         return { handle, label };
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `no token matches the URI (tokens present: ${seen.join(', ') || 'none'})`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_NOT_FOUND', `no token matches the URI (tokens present: ${seen.join(', ') || 'none'})`);
 }
 function findObjects(api, module, session, cls, uri) {
     const template = [{ type: api.CKA_CLASS, value: cls }];
@@ -318,7 +322,7 @@ function findObjects(api, module, session, cls, uri) {
     }
 }
 /** From the public key object (CKA_EC_POINT), else from the certificate in the same slot (PIV). */
-function readPublicKey(api, module, session, uri, input, what) {
+function readPublicKey(api, module, session, uri, what) {
     const byId = uri.id ? { id: uri.id } : uri;
     const [pub] = findObjects(api, module, session, api.CKO_PUBLIC_KEY, byId);
     if (pub) {
@@ -327,15 +331,20 @@ function readPublicKey(api, module, session, uri, input, what) {
         if (point.length === 67 && point[0] === 0x04 && point[1] === 0x41)
             point = point.subarray(2);
         if (point.length !== 65 || point[0] !== 0x04)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `the public key of ${what} is not an uncompressed P-256 point`);
-        return (0,_memory_signer_js__WEBPACK_IMPORTED_MODULE_6__/* .p256PublicKey */ .w)(new Uint8Array(point));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', `the public key of ${what} is not an uncompressed P-256 point`);
+        return _tuf_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PublicKey */ .J3.fromP256Point(new Uint8Array(point));
     }
     const [cert] = findObjects(api, module, session, api.CKO_CERTIFICATE, byId);
     if (cert) {
         const der = module.C_GetAttributeValue(session, cert, [{ type: api.CKA_VALUE }])[0].value;
-        return _tuf_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PublicKey */ .J3.fromKeyObject(new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(der).publicKey);
+        try {
+            return _tuf_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PublicKey */ .J3.fromKeyObject(new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(der).publicKey);
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', `the certificate of ${what} on the token does not parse`, { cause: error });
+        }
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN(`no public key or certificate for ${what} on the token`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_NOT_FOUND', `no public key or certificate for ${what} on the token`);
 }
 
 

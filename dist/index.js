@@ -28375,203 +28375,86 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   AE: () => (/* binding */ isDctError),
+/* harmony export */   Bi: () => (/* binding */ DockerError),
+/* harmony export */   Gd: () => (/* binding */ InternalError),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Ug: () => (/* binding */ EncodingError),
 /* harmony export */   Wl: () => (/* binding */ NotaryError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   eN: () => (/* binding */ KeyError),
 /* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   j$: () => (/* binding */ HttpError),
 /* harmony export */   mk: () => (/* binding */ VerificationError),
 /* harmony export */   sY: () => (/* binding */ DctError)
 /* harmony export */ });
-/** Base error of dct-sign: a code that says where it came from, a message that says what to do. */
+/**
+ * Every error dct-sign throws: one base class and one `code` union per area, in the style of
+ * sigstore-js (packages/verify/src/error.ts). Callers branch on `code`, never on message text.
+ * Messages say what failed and what was expected, and never carry key material or credentials.
+ */
+/** Base of every error dct-sign throws. */
 class DctError extends Error {
-    area;
-    constructor(area, message, options) {
-        super(message, options);
-        this.area = area;
-        this.name = 'DctError';
+    code;
+    option;
+    constructor(code, message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.code = code;
+        if (options.option)
+            this.option = options.option;
+        this.name = new.target.name;
     }
 }
-/** A bad action input: the message names the input and what was expected. */
+/** Narrows to DctError with its code union (a plain `instanceof` check loses the type argument). */
+function isDctError(error) {
+    return error instanceof DctError;
+}
+/** A bad action input: `input` is the input's name, known only to the action layer. */
 class InputError extends DctError {
     input;
-    constructor(input, message) {
-        super('input', `input '${input}': ${message}`);
+    constructor(input, message, code = 'INPUT_INVALID') {
+        super(code, message);
         this.input = input;
-        this.name = 'InputError';
     }
 }
 class KeyError extends DctError {
-    constructor(message, options) {
-        super('key', message, options);
-        this.name = 'KeyError';
+}
+class HttpError extends DctError {
+    url;
+    details;
+    constructor(code, message, url, details = {}) {
+        super(code, message);
+        this.url = url;
+        this.details = details;
+    }
+    get retryable() {
+        return this.details.retryable ?? false;
     }
 }
 class RegistryError extends DctError {
-    notFound;
-    constructor(message, 
-    /** The tag has no manifest in the registry. */
-    notFound = false) {
-        super('registry', message);
-        this.notFound = notFound;
-        this.name = 'RegistryError';
-    }
 }
 class NotaryError extends DctError {
-    status;
-    serverCode;
-    /** `status` is undefined when the server could not be reached at all. */
-    constructor(message, status, serverCode) {
-        super('notary', message);
-        this.status = status;
-        this.serverCode = serverCode;
-        this.name = 'NotaryError';
+    details;
+    constructor(code, message, details = { server: '' }, options = {}) {
+        super(code, message, options);
+        this.details = details;
     }
 }
 /** Trust data that does not verify: never retried, never worked around. */
 class VerificationError extends DctError {
+}
+class DockerError extends DctError {
+}
+class EncodingError extends DctError {
+}
+class InternalError extends DctError {
     constructor(message) {
-        super('verification', message);
-        this.name = 'VerificationError';
+        super('INTERNAL', `internal error: ${message}`);
     }
 }
-/** One line for the job log, whatever was thrown. */
-function describeError(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return text.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
-}
-
-
-/***/ }),
-
-/***/ 5376:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ MemorySigner),
-/* harmony export */   w: () => (/* binding */ p256PublicKey)
-/* harmony export */ });
-/* harmony import */ var _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(895);
-/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5108);
-/* harmony import */ var _tuf_keys_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5591);
-
-
-
-/** SubjectPublicKeyInfo header for an uncompressed P-256 point (ecPublicKey, prime256v1). */
-const P256_SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex');
-function p256PublicKey(point) {
-    return new _tuf_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .PublicKey */ .J3('ecdsa', new Uint8Array(Buffer.concat([P256_SPKI_PREFIX, point])));
-}
-/** A P-256 key held in memory (from a secret); it never leaves this object. */
-class MemorySigner {
-    scalar;
-    description;
-    method = 'ecdsa';
-    key;
-    constructor(scalar, description) {
-        this.scalar = scalar;
-        this.description = description;
-        this.key = p256PublicKey(_noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_1__/* .p256 */ .s9.getPublicKey(scalar, false));
-    }
-    publicKey() {
-        return Promise.resolve(this.key);
-    }
-    /** ECDSA over SHA-256(data), raw r||s (notary's format); RFC 6979 deterministic nonces. */
-    sign(data) {
-        return Promise.resolve(_noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_1__/* .p256 */ .s9.sign((0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256 */ .sc)(data), this.scalar, { prehash: false, format: 'compact' }));
-    }
-    close() {
-        this.scalar.fill(0);
-        return Promise.resolve();
-    }
-}
-
-
-/***/ }),
-
-/***/ 9310:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B2: () => (/* binding */ parseImageList),
-/* harmony export */   Mb: () => (/* binding */ registryApiHost),
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
-/* harmony export */   qu: () => (/* binding */ gunOf)
-/* harmony export */ });
-/* unused harmony export parseImageReference */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-
-const DOCKER_HUB = 'docker.io';
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const DOMAIN = /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
-function gunOf(ref) {
-    return `${ref.registry}/${ref.repository}`;
-}
-/** The host the registry API answers on (Docker Hub's API is not at docker.io). */
-function registryApiHost(registry) {
-    return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
-}
-/** `tagRequired: false` for commands that act on the repository (init, signers, rotation): the tag is ignored. */
-function parseImageReference(value, input = 'images', tagRequired = true) {
-    const fail = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${value}" is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
-    };
-    let rest = value.trim();
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            fail('the digest must be sha256:<64 hex>');
-    }
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    let tag = '';
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    if (!tag && tagRequired)
-        fail('a tag is required (the tag is what gets signed)');
-    if (tag && !TAG.test(tag))
-        fail(`"${tag}" is not a valid tag`);
-    const slash = rest.indexOf('/');
-    let registry = DOCKER_HUB;
-    let repository = rest;
-    const first = slash >= 0 ? rest.slice(0, slash) : '';
-    if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
-        if (!DOMAIN.test(first))
-            fail(`"${first}" is not a valid registry host`);
-        registry = first === 'index.docker.io' ? DOCKER_HUB : first;
-        repository = rest.slice(slash + 1);
-    }
-    if (registry === DOCKER_HUB && !repository.includes('/'))
-        repository = `library/${repository}`;
-    if (!repository || !repository.split('/').every((c) => PATH_COMPONENT.test(c))) {
-        fail('the repository must be lowercase letters, digits and separators');
-    }
-    if (Buffer.byteLength(`${registry}/${repository}`) > 255)
-        fail('the name is longer than 255 characters');
-    return { original: value.trim(), registry, repository, tag, ...(digest ? { digest } : {}) };
-}
-/** `images` input: one per line or comma-separated. */
-function parseImageList(text, input = 'images', tagRequired = true) {
-    const items = text
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-    if (items.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'no image given; expected one or more [registry[:port]/]repository:tag, one per line or comma-separated');
-    return items.map((item) => parseImageReference(item, input, tagRequired));
-}
-/** Loopback registries may always fall back to plain HTTP, as docker allows. */
-function isLoopbackHost(hostPort) {
-    const host = hostPort.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+/** The message without line breaks: a job log shows one line per error. */
+function oneLine(text) {
+    return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 
@@ -28585,14 +28468,8 @@ function isLoopbackHost(hostPort) {
 /* harmony export */   Mr: () => (/* binding */ canonicalBytes),
 /* harmony export */   lK: () => (/* binding */ htmlEscapeJson)
 /* harmony export */ });
-/**
- * Canonical JSON as notary 0.7 produces it (github.com/docker/go/canonical/json, MarshalCanonical).
- * Written by hand: no npm package matches Go's rules byte for byte (OLPC/RFC 8785 libraries escape
- * differently and allow floats).
- *  - no whitespace; object keys sorted by their UTF-8 bytes (not JS's UTF-16 order);
- *  - strings escape only `"` and `\`; every other character is written raw (encodeState.string);
- *  - integers only (floatEncoder refuses non-whole numbers).
- */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
 const utf8 = new TextEncoder();
 function compareUtf8(a, b) {
     return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
@@ -28609,7 +28486,7 @@ function encode(value, out) {
     }
     else if (typeof value === 'number') {
         if (!Number.isSafeInteger(value)) {
-            throw new TypeError(`canonical JSON allows integers only, got ${value}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EncodingError */ .Ug('JSON_NOT_CANONICAL', `canonical JSON allows integers only, got ${value}`);
         }
         out.push(String(value));
     }
@@ -28705,9 +28582,11 @@ function utf8Text(bytes) {
 /* unused harmony export ed25519Spki */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1568);
-/* harmony import */ var _encoding_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4778);
-/* harmony import */ var _x509_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4103);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1568);
+/* harmony import */ var _encoding_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4778);
+/* harmony import */ var _x509_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4103);
+
 
 
 
@@ -28735,7 +28614,7 @@ class PublicKey {
         // Public metadata never carries private key material (Go writes "private":null).
         if (keyval.private !== undefined && keyval.private !== null)
             reader.fail(`${path}.keyval.private`, 'null');
-        const bytes = (0,_encoding_js__WEBPACK_IMPORTED_MODULE_3__/* .fromBase64 */ .Ey)(reader.string(keyval.public, `${path}.keyval.public`));
+        const bytes = (0,_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .fromBase64 */ .Ey)(reader.string(keyval.public, `${path}.keyval.public`));
         if (!bytes)
             reader.fail(`${path}.keyval.public`, 'padded standard base64');
         return new PublicKey(keytype, bytes);
@@ -28744,17 +28623,21 @@ class PublicKey {
     static fromKeyObject(key) {
         switch (key.asymmetricKeyType) {
             case 'ec':
-                return new PublicKey('ecdsa', (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .spkiOf */ .Bb)(key));
+                return new PublicKey('ecdsa', (0,_x509_js__WEBPACK_IMPORTED_MODULE_3__/* .spkiOf */ .Bb)(key));
             case 'rsa':
-                return new PublicKey('rsa', (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .spkiOf */ .Bb)(key));
+                return new PublicKey('rsa', (0,_x509_js__WEBPACK_IMPORTED_MODULE_3__/* .spkiOf */ .Bb)(key));
             case 'ed25519':
-                return new PublicKey('ed25519', new Uint8Array((0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .spkiOf */ .Bb)(key).slice(-32)));
+                return new PublicKey('ed25519', new Uint8Array((0,_x509_js__WEBPACK_IMPORTED_MODULE_3__/* .spkiOf */ .Bb)(key).slice(-32)));
             default:
-                throw new Error(`unsupported public key type ${String(key.asymmetricKeyType)}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_INVALID', `unsupported public key type ${String(key.asymmetricKeyType)}`);
         }
     }
+    /** An `ecdsa` key from an uncompressed P-256 point (04||x||y), as tokens hold it. */
+    static fromP256Point(point) {
+        return new PublicKey('ecdsa', new Uint8Array(Buffer.concat([P256_SPKI_PREFIX, point])));
+    }
     toJSON() {
-        return { keytype: this.keytype, keyval: { private: null, public: (0,_encoding_js__WEBPACK_IMPORTED_MODULE_3__/* .toBase64 */ .nk)(this.publicBytes) } };
+        return { keytype: this.keytype, keyval: { private: null, public: (0,_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .toBase64 */ .nk)(this.publicBytes) } };
     }
     get isKnownType() {
         return KNOWN_TYPES.includes(this.keytype);
@@ -28763,14 +28646,22 @@ class PublicKey {
         return this.keytype.endsWith('-x509');
     }
     get id() {
-        this.cachedId ??= (0,_encoding_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .fg)((0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalBytes */ .Mr)(this.toJSON()));
+        this.cachedId ??= (0,_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Hex */ .fg)((0,_canonical_json_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalBytes */ .Mr)(this.toJSON()));
         return this.cachedId;
     }
-    /** For certificates, the leaf certificate (first in the bundle). */
+    /**
+     * For certificates, the leaf certificate (first in the bundle). The bytes come from metadata, so
+     * a certificate OpenSSL cannot read is a verification failure of that key, never a crash.
+     */
     certificate() {
         if (!this.isCertificate)
             return undefined;
-        return (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCertificates */ .WW)((0,_encoding_js__WEBPACK_IMPORTED_MODULE_3__/* .utf8Text */ .Hp)(this.publicBytes))[0];
+        try {
+            return (0,_x509_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCertificates */ .WW)((0,_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .utf8Text */ .Hp)(this.publicBytes))[0];
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .VerificationError */ .mk('CERTIFICATE_INVALID', `key ${this.id.slice(0, 12)}: its certificate does not parse`, { cause: error });
+        }
     }
     /** The key as a Node KeyObject, or undefined for types notary cannot verify with. */
     keyObject() {
@@ -28778,12 +28669,12 @@ class PublicKey {
             switch (this.keytype) {
                 case 'ecdsa':
                 case 'rsa':
-                    return (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .publicKeyFromSpki */ .W8)(this.publicBytes);
+                    return (0,_x509_js__WEBPACK_IMPORTED_MODULE_3__/* .publicKeyFromSpki */ .W8)(this.publicBytes);
                 case 'ecdsa-x509':
                 case 'rsa-x509':
                     return this.certificate()?.publicKey;
                 case 'ed25519':
-                    return (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .publicKeyFromSpki */ .W8)(ed25519Spki(this.publicBytes));
+                    return (0,_x509_js__WEBPACK_IMPORTED_MODULE_3__/* .publicKeyFromSpki */ .W8)(ed25519Spki(this.publicBytes));
                 default:
                     return undefined;
             }
@@ -28802,6 +28693,8 @@ class PublicKey {
     }
 }
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+/** SubjectPublicKeyInfo header for an uncompressed P-256 point (ecPublicKey, prime256v1). */
+const P256_SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex');
 function ed25519Spki(raw) {
     return new Uint8Array(Buffer.concat([ED25519_SPKI_PREFIX, raw]));
 }
@@ -28811,19 +28704,25 @@ function ed25519Spki(raw) {
  * Go's pem.Encode writes it so that the key ID is the one notary computes).
  */
 function publicKeyFromPem(text) {
-    const blocks = (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePemBlocks */ .Sq)(text);
+    const blocks = (0,_x509_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePemBlocks */ .Sq)(text);
     const certs = blocks.filter((b) => b.type === 'CERTIFICATE');
-    if (certs.length > 0) {
-        const leaf = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(Buffer.from(certs[0].der));
-        const base = PublicKey.fromKeyObject(leaf.publicKey);
-        if (base.keytype === 'ed25519')
-            throw new Error('ed25519 certificates are not supported by notary');
-        return new PublicKey(`${base.keytype}-x509`, (0,_encoding_js__WEBPACK_IMPORTED_MODULE_3__/* .utf8Bytes */ .dy)(certs.map((c) => (0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .encodePem */ .TS)('CERTIFICATE', c.der)).join('')));
-    }
     const block = blocks.find((b) => b.type === 'PUBLIC KEY');
-    if (!block)
-        throw new Error('no PEM PUBLIC KEY or CERTIFICATE block found');
-    return PublicKey.fromKeyObject((0,_x509_js__WEBPACK_IMPORTED_MODULE_2__/* .publicKeyFromSpki */ .W8)(block.der));
+    if (certs.length === 0 && !block)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_INVALID', 'no PEM PUBLIC KEY or CERTIFICATE block found');
+    let base;
+    try {
+        base = PublicKey.fromKeyObject(certs[0] ? new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(Buffer.from(certs[0].der)).publicKey : (0,_x509_js__WEBPACK_IMPORTED_MODULE_3__/* .publicKeyFromSpki */ .W8)(block.der));
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN)
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_INVALID', `the PEM ${certs[0] ? 'CERTIFICATE' : 'PUBLIC KEY'} does not parse`, { cause: error });
+    }
+    if (certs.length === 0)
+        return base;
+    if (base.keytype === 'ed25519')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_INVALID', 'ed25519 certificates are not supported by notary');
+    return new PublicKey(`${base.keytype}-x509`, (0,_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .utf8Bytes */ .dy)(certs.map((c) => (0,_x509_js__WEBPACK_IMPORTED_MODULE_3__/* .encodePem */ .TS)('CERTIFICATE', c.der)).join('')));
 }
 
 
@@ -30813,7 +30712,7 @@ function ecPoint(key) {
 }
 /**
  * One signature over `message` (the canonical bytes of `signed`), by the rules of
- * N:tuf/signed/verifiers.go. ECDSA is over SHA-256 for every curve, as raw r||s of exactly
+ * notary: tuf/signed/verifiers.go. ECDSA is over SHA-256 for every curve, as raw r||s of exactly
  * 2*ceil(bits/8) bytes; Go signatures are not low-S, so low-S must not be required.
  */
 function verifySignature(key, method, sig, message) {
@@ -30852,15 +30751,15 @@ function verifySignature(key, method, sig, message) {
     }
 }
 /**
- * Threshold verification as N:tuf/signed/verify.go VerifySignatures does it: signatures by keys
+ * Threshold verification as notary: tuf/signed/verify.go VerifySignatures does it: signatures by keys
  * outside the role are ignored; a role key whose real ID differs from its listed ID fails the
  * whole check; the threshold counts distinct key IDs with a valid signature.
  */
 function verifyThreshold(source, role, message, signatures) {
     if (signatures.length === 0)
-        throw new errors/* VerificationError */.mk(`${source}: no signatures`);
+        throw new errors/* VerificationError */.mk('THRESHOLD_NOT_MET', `${source}: no signatures`);
     if (role.threshold < 1)
-        throw new errors/* VerificationError */.mk(`${source}: role ${role.name} has threshold ${role.threshold} (must be >= 1)`);
+        throw new errors/* VerificationError */.mk('METADATA_MALFORMED', `${source}: role ${role.name} has threshold ${role.threshold} (must be >= 1)`);
     const valid = new Set();
     for (const signature of signatures) {
         if (!role.keyids.includes(signature.keyid) || valid.has(signature.keyid))
@@ -30869,14 +30768,14 @@ function verifyThreshold(source, role, message, signatures) {
         if (!key)
             continue;
         if (key.id !== signature.keyid) {
-            throw new errors/* VerificationError */.mk(`${source}: key listed as ${signature.keyid} has ID ${key.id}`);
+            throw new errors/* VerificationError */.mk('METADATA_MALFORMED', `${source}: key listed as ${signature.keyid} has ID ${key.id}`);
         }
         if (verifySignature(key, signature.method, signature.sig, message))
             valid.add(signature.keyid);
     }
     if (valid.size < role.threshold) {
         const signedBy = signatures.map((s) => s.keyid.slice(0, 12)).join(', ');
-        throw new errors/* VerificationError */.mk(`${source}: signature threshold not met for ${role.name}: ${valid.size} valid of ${role.threshold} required ` +
+        throw new errors/* VerificationError */.mk('THRESHOLD_NOT_MET', `${source}: signature threshold not met for ${role.name}: ${valid.size} valid of ${role.threshold} required ` +
             `(role keys ${role.keyids.map((k) => k.slice(0, 12)).join(', ') || 'none'}; signed by ${signedBy})`);
     }
     return [...valid];
@@ -30900,8 +30799,10 @@ function verifyThreshold(source, role, message, signatures) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
- * X.509 helpers for Notary's `*-x509` keys (N:tuf/utils/x509.go). Parsing uses Node's
- * X509Certificate (OpenSSL); no certificate library is needed for reading.
+ * X.509 helpers for Notary's `*-x509` keys (notary: tuf/utils/x509.go). Certificates are parsed by
+ * Node's X509Certificate (OpenSSL). The PEM reader is our own, written by hand because notary's
+ * key files carry RFC 1421 headers (`role: targets`) inside the block, which OpenSSL refuses and
+ * Node has no API to read.
  */
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
 /** Reads every PEM block of a text, with RFC 1421-style headers (`role: targets`) kept. */
@@ -30954,91 +30855,16 @@ function commonName(cert) {
 
 /***/ }),
 
-/***/ 5255:
+/***/ 2075:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dk: () => (/* binding */ TAG),
-/* harmony export */   FK: () => (/* binding */ decodeOid),
-/* harmony export */   H: () => (/* binding */ encodeTlv),
-/* harmony export */   Y_: () => (/* binding */ children),
-/* harmony export */   gB: () => (/* binding */ decodeSmallInteger),
-/* harmony export */   pw: () => (/* binding */ readTlv),
-/* harmony export */   yi: () => (/* binding */ expectTag)
+/* harmony export */   c: () => (/* binding */ isLoopbackHost)
 /* harmony export */ });
-/* unused harmony export DerError */
-class DerError extends Error {
-}
-function readTlv(bytes, offset = 0) {
-    if (offset + 2 > bytes.length)
-        throw new DerError('truncated DER');
-    const tag = bytes[offset];
-    let length = bytes[offset + 1];
-    let header = 2;
-    if (length & 0x80) {
-        const n = length & 0x7f;
-        if (n === 0 || n > 4 || offset + 2 + n > bytes.length)
-            throw new DerError('bad DER length');
-        length = 0;
-        for (let i = 0; i < n; i++)
-            length = length * 256 + bytes[offset + 2 + i];
-        header += n;
-    }
-    const end = offset + header + length;
-    if (end > bytes.length)
-        throw new DerError('truncated DER');
-    return { tlv: { tag, value: bytes.subarray(offset + header, end), raw: bytes.subarray(offset, end) }, next: end };
-}
-/** The children of a constructed value (SEQUENCE, context tags). */
-function children(value) {
-    const out = [];
-    let offset = 0;
-    while (offset < value.length) {
-        const { tlv, next } = readTlv(value, offset);
-        out.push(tlv);
-        offset = next;
-    }
-    return out;
-}
-function expectTag(tlv, tag, what) {
-    if (!tlv || tlv.tag !== tag)
-        throw new DerError(`expected ${what}`);
-    return tlv;
-}
-const TAG = { INTEGER: 0x02, BIT_STRING: 0x03, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, SEQUENCE: 0x30 };
-function decodeOid(value) {
-    const parts = [];
-    let n = 0;
-    for (const byte of value) {
-        n = n * 128 + (byte & 0x7f);
-        if (!(byte & 0x80)) {
-            if (parts.length === 0)
-                parts.push(n < 80 ? Math.floor(n / 40) : 2, n < 80 ? n % 40 : n - 80);
-            else
-                parts.push(n);
-            n = 0;
-        }
-    }
-    return parts.join('.');
-}
-function decodeSmallInteger(value) {
-    let n = 0;
-    for (const byte of value)
-        n = n * 256 + byte;
-    return n;
-}
-// --- writing (for signatures and, later, certificates) ---
-function encodeLength(length) {
-    if (length < 0x80)
-        return Uint8Array.of(length);
-    const bytes = [];
-    for (let n = length; n > 0; n = Math.floor(n / 256))
-        bytes.unshift(n & 0xff);
-    return Uint8Array.of(0x80 | bytes.length, ...bytes);
-}
-function encodeTlv(tag, ...contents) {
-    const value = Buffer.concat(contents);
-    return new Uint8Array(Buffer.concat([Uint8Array.of(tag), encodeLength(value.length), value]));
+/** Loopback hosts (`localhost`, 127.0.0.0/8, [::1]), which may speak plain HTTP, as docker allows. */
+function isLoopbackHost(hostPort) {
+    const host = hostPort.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 
@@ -37214,251 +37040,82 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/keys/memory-signer.ts
-var memory_signer = __nccwpck_require__(5376);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/tuf/x509.ts
-var x509 = __nccwpck_require__(4103);
-// EXTERNAL MODULE: ./src/util/der.ts
-var util_der = __nccwpck_require__(5255);
-;// CONCATENATED MODULE: ./src/keys/private-key-file.ts
+;// CONCATENATED MODULE: ./src/registry/reference.ts
 
-
-
-
-/**
- * Private keys as notary and docker store them (N:tuf/utils/pkcs8.go, notary-protocol.md §7):
- * `ENCRYPTED PRIVATE KEY` (PKCS#8, PBES2 + PBKDF2 + AES-CBC) or `PRIVATE KEY`, with `role:` and
- * `gun:` PEM headers; also SEC1 `EC PRIVATE KEY`. Only EC P-256 keys can sign here: they are the
- * only kind notary and docker generate for signers.
- */
-const OID = {
-    pbes2: '1.2.840.113549.1.5.13',
-    pbkdf2: '1.2.840.113549.1.5.12',
-    hmacSha1: '1.2.840.113549.2.7',
-    hmacSha256: '1.2.840.113549.2.9',
-    hmacSha512: '1.2.840.113549.2.11',
-    aes128cbc: '2.16.840.1.101.3.4.1.2',
-    aes256cbc: '2.16.840.1.101.3.4.1.42',
-    ecPublicKey: '1.2.840.10045.2.1',
-    prime256v1: '1.2.840.10045.3.1.7',
-    rsaEncryption: '1.2.840.113549.1.1.1',
-    ed25519Notary: '1.3.6.1.4.1.11591.15.1',
-    ed25519: '1.3.101.112',
-};
-const PRF_DIGESTS = { [OID.hmacSha1]: 'sha1', [OID.hmacSha256]: 'sha256', [OID.hmacSha512]: 'sha512' };
-const CIPHERS = {
-    [OID.aes128cbc]: { name: 'aes-128-cbc', keyLength: 16 },
-    [OID.aes256cbc]: { name: 'aes-256-cbc', keyLength: 32 },
-};
-/** Thrown for a wrong passphrase, so callers can name the passphrase input. */
-class WrongPassphraseError extends errors/* KeyError */.eN {
+const DOCKER_HUB = 'docker.io';
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOMAIN = /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
+function gunOf(ref) {
+    return `${ref.registry}/${ref.repository}`;
 }
-function parsePrivateKeyPem(pem, passphrase) {
-    const block = (0,x509/* parsePemBlocks */.Sq)(pem).find((b) => b.type.endsWith('PRIVATE KEY'));
-    if (!block)
-        throw new errors/* KeyError */.eN('no PEM private key block found');
-    return { scalar: privateScalar(block, passphrase), headers: block.headers };
+/** The host the registry API answers on (Docker Hub's API is not at docker.io). */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
 }
-function privateScalar(block, passphrase) {
-    switch (block.type) {
-        case 'ENCRYPTED PRIVATE KEY':
-            if (!passphrase)
-                throw new WrongPassphraseError('the key is encrypted and no passphrase was given');
-            return fromPkcs8(decryptPkcs8(block.der, passphrase), true);
-        case 'PRIVATE KEY':
-            return fromPkcs8(block.der, false);
-        case 'EC PRIVATE KEY':
-            if (block.headers['proc-type'])
-                throw new errors/* KeyError */.eN('legacy RFC 1423 encrypted EC keys are not supported; re-export as PKCS#8');
-            return fromSec1(block.der);
-        default:
-            throw new errors/* KeyError */.eN(`unsupported private key type "${block.type}": an ECDSA P-256 key is required`);
+function referenceError(message) {
+    return new errors/* RegistryError */.gl('REFERENCE_INVALID', message, { option: 'images' });
+}
+/** `tagRequired: false` for commands that act on the repository (init, signers, rotation): the tag is ignored. */
+function parseImageReference(value, tagRequired = true) {
+    const fail = (why) => {
+        throw referenceError(`"${value}" is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
+    };
+    let rest = value.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            fail('the digest must be sha256:<64 hex>');
     }
-}
-function guard(what, fn, wrongPassphrase = false) {
-    try {
-        return fn();
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    let tag = '';
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
     }
-    catch (error) {
-        if (error instanceof errors/* KeyError */.eN)
-            throw error;
-        if (wrongPassphrase)
-            throw new WrongPassphraseError('wrong passphrase (the key did not decrypt)');
-        throw new errors/* KeyError */.eN(`malformed ${what}`);
+    if (!tag && tagRequired)
+        fail('a tag is required (the tag is what gets signed)');
+    if (tag && !TAG.test(tag))
+        fail(`"${tag}" is not a valid tag`);
+    const slash = rest.indexOf('/');
+    let registry = DOCKER_HUB;
+    let repository = rest;
+    const first = slash >= 0 ? rest.slice(0, slash) : '';
+    if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
+        if (!DOMAIN.test(first))
+            fail(`"${first}" is not a valid registry host`);
+        registry = first === 'index.docker.io' ? DOCKER_HUB : first;
+        repository = rest.slice(slash + 1);
     }
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = `library/${repository}`;
+    if (!repository || !repository.split('/').every((c) => PATH_COMPONENT.test(c))) {
+        fail('the repository must be lowercase letters, digits and separators');
+    }
+    if (Buffer.byteLength(`${registry}/${repository}`) > 255)
+        fail('the name is longer than 255 characters');
+    return { original: value.trim(), registry, repository, tag, ...(digest ? { digest } : {}) };
 }
-/** PKCS#8 EncryptedPrivateKeyInfo with PBES2 (notary: PBKDF2-HMAC-SHA1, 2048 rounds, AES-256-CBC). */
-function decryptPkcs8(der, passphrase) {
-    const { salt, iterations, digest, cipher, iv, keyLength, encrypted } = guard('encrypted private key', () => {
-        const [algorithm, data] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)((0,util_der/* readTlv */.pw)(der).tlv, util_der/* TAG */.Dk.SEQUENCE, 'EncryptedPrivateKeyInfo').value);
-        const [schemeOid, schemeParams] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(algorithm, util_der/* TAG */.Dk.SEQUENCE, 'algorithm').value);
-        if ((0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)(schemeOid, util_der/* TAG */.Dk.OID, 'OID').value) !== OID.pbes2)
-            throw new errors/* KeyError */.eN('only PBES2-encrypted keys are supported');
-        const [kdf, enc] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(schemeParams, util_der/* TAG */.Dk.SEQUENCE, 'PBES2 params').value);
-        const [kdfOid, kdfParams] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(kdf, util_der/* TAG */.Dk.SEQUENCE, 'kdf').value);
-        if ((0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)(kdfOid, util_der/* TAG */.Dk.OID, 'OID').value) !== OID.pbkdf2)
-            throw new errors/* KeyError */.eN('only PBKDF2 key derivation is supported');
-        const params = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(kdfParams, util_der/* TAG */.Dk.SEQUENCE, 'PBKDF2 params').value);
-        const salt = (0,util_der/* expectTag */.yi)(params[0], util_der/* TAG */.Dk.OCTET_STRING, 'salt').value;
-        const iterations = (0,util_der/* decodeSmallInteger */.gB)((0,util_der/* expectTag */.yi)(params[1], util_der/* TAG */.Dk.INTEGER, 'iterations').value);
-        // Optional keyLength INTEGER, then optional prf AlgorithmIdentifier (default HMAC-SHA1, which notary writes).
-        const prf = params.slice(2).find((p) => p.tag === util_der/* TAG */.Dk.SEQUENCE);
-        const prfOid = prf ? (0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)((0,util_der/* children */.Y_)(prf.value)[0], util_der/* TAG */.Dk.OID, 'OID').value) : OID.hmacSha1;
-        const digest = PRF_DIGESTS[prfOid];
-        if (!digest)
-            throw new errors/* KeyError */.eN(`unsupported PBKDF2 PRF ${prfOid}`);
-        const [cipherOid, ivTlv] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(enc, util_der/* TAG */.Dk.SEQUENCE, 'cipher').value);
-        const cipher = CIPHERS[(0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)(cipherOid, util_der/* TAG */.Dk.OID, 'OID').value)];
-        if (!cipher)
-            throw new errors/* KeyError */.eN('only AES-CBC encrypted keys are supported');
-        const iv = (0,util_der/* expectTag */.yi)(ivTlv, util_der/* TAG */.Dk.OCTET_STRING, 'IV').value;
-        return {
-            salt,
-            iterations,
-            digest,
-            cipher: cipher.name,
-            keyLength: cipher.keyLength,
-            iv,
-            encrypted: (0,util_der/* expectTag */.yi)(data, util_der/* TAG */.Dk.OCTET_STRING, 'data').value,
-        };
-    });
-    if (iterations < 1 || iterations > 10_000_000)
-        throw new errors/* KeyError */.eN(`implausible PBKDF2 iteration count ${iterations}`);
-    return guard('encrypted private key', () => {
-        const key = (0,external_node_crypto_.pbkdf2Sync)(Buffer.from(passphrase, 'utf8'), salt, iterations, keyLength, digest);
-        const decipher = (0,external_node_crypto_.createDecipheriv)(cipher, key, iv);
-        const plain = new Uint8Array(Buffer.concat([decipher.update(encrypted), decipher.final()]));
-        (0,util_der/* readTlv */.pw)(plain); // a wrong passphrase almost never yields valid padding and DER
-        return plain;
-    }, true);
-}
-/** PrivateKeyInfo; notary writes version 1 for EC keys, so any version is accepted. */
-function fromPkcs8(der, decrypted) {
-    return guard('PKCS#8 private key', () => {
-        const [version, algorithm, privateKey] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)((0,util_der/* readTlv */.pw)(der).tlv, util_der/* TAG */.Dk.SEQUENCE, 'PrivateKeyInfo').value);
-        (0,util_der/* expectTag */.yi)(version, util_der/* TAG */.Dk.INTEGER, 'version');
-        const [keyOid, curveOid] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(algorithm, util_der/* TAG */.Dk.SEQUENCE, 'algorithm').value);
-        const oid = (0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)(keyOid, util_der/* TAG */.Dk.OID, 'OID').value);
-        if (oid !== OID.ecPublicKey) {
-            const kind = oid === OID.rsaEncryption ? 'RSA' : oid === OID.ed25519 || oid === OID.ed25519Notary ? 'Ed25519' : oid;
-            throw new errors/* KeyError */.eN(`unsupported key type ${kind}: an ECDSA P-256 key is required`);
-        }
-        if (curveOid && (0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)(curveOid, util_der/* TAG */.Dk.OID, 'curve').value) !== OID.prime256v1) {
-            throw new errors/* KeyError */.eN('unsupported EC curve: an ECDSA P-256 key is required');
-        }
-        return fromSec1((0,util_der/* expectTag */.yi)(privateKey, util_der/* TAG */.Dk.OCTET_STRING, 'privateKey').value);
-    }, decrypted);
-}
-/** SEC1 ECPrivateKey: SEQUENCE { 1, OCTET STRING d, [0] curve OPTIONAL, [1] public OPTIONAL }. */
-function fromSec1(der) {
-    return guard('EC private key', () => {
-        const fields = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)((0,util_der/* readTlv */.pw)(der).tlv, util_der/* TAG */.Dk.SEQUENCE, 'ECPrivateKey').value);
-        const d = (0,util_der/* expectTag */.yi)(fields[1], util_der/* TAG */.Dk.OCTET_STRING, 'private key').value;
-        const curve = fields.find((f) => f.tag === 0xa0);
-        if (curve && (0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)((0,util_der/* children */.Y_)(curve.value)[0], util_der/* TAG */.Dk.OID, 'curve').value) !== OID.prime256v1) {
-            throw new errors/* KeyError */.eN('unsupported EC curve: an ECDSA P-256 key is required');
-        }
-        if (d.length > 32)
-            throw new errors/* KeyError */.eN('unsupported EC curve: an ECDSA P-256 key is required');
-        const scalar = new Uint8Array(32);
-        scalar.set(d, 32 - d.length);
-        return scalar;
-    });
+/** `images` input: one per line or comma-separated. */
+function parseImageList(text, tagRequired = true) {
+    const items = text
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (items.length === 0)
+        throw referenceError('no image given; expected one or more [registry[:port]/]repository:tag, one per line or comma-separated');
+    return items.map((item) => parseImageReference(item, tagRequired));
 }
 
-;// CONCATENATED MODULE: ./src/keys/resolve.ts
-
-
-
-
-const EXPECTED = 'a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI';
-/** Reads the form of a key input; `mask` receives every secret form found (for core.setSecret). */
-function parseKeySource(input, value, mask = () => undefined) {
-    const text = value.trim();
-    if (text.startsWith('awskms://'))
-        return { kind: 'awskms', uri: text };
-    if (text.startsWith('pkcs11:'))
-        return { kind: 'pkcs11', uri: text };
-    if (text.includes('-----BEGIN')) {
-        maskPem(text, mask);
-        return { kind: 'pem', pem: text, origin: 'text' };
-    }
-    if (!text.includes('\n') && text.length < 4096 && (0,external_node_fs_.existsSync)(text) && (0,external_node_fs_.statSync)(text).isFile()) {
-        const pem = (0,external_node_fs_.readFileSync)(text, 'utf8');
-        maskPem(pem, mask);
-        if (!pem.includes('-----BEGIN'))
-            throw new errors/* InputError */.dz(input, `file ${text} holds no PEM block; expected ${EXPECTED}`);
-        return { kind: 'pem', pem, origin: 'file' };
-    }
-    const compact = text.replace(/\s+/g, '');
-    if (/^[A-Za-z0-9+/]+=*$/.test(compact)) {
-        const pem = Buffer.from(compact, 'base64').toString('utf8');
-        if (pem.includes('-----BEGIN')) {
-            mask(compact);
-            maskPem(pem, mask);
-            return { kind: 'pem', pem, origin: 'base64' };
-        }
-    }
-    throw new errors/* InputError */.dz(input, `expected ${EXPECTED}`);
-}
-/** The runner masks line by line, so register each line of a key as well as the whole. */
-function maskPem(pem, mask) {
-    mask(pem);
-    for (const line of pem.split(/\r?\n/))
-        if (line.length >= 8 && !line.startsWith('-----') && !line.includes(':'))
-            mask(line);
-}
-/** One Signer for a key input, whatever backend it needs. */
-async function openSigner(key) {
-    const { source } = key;
-    switch (source.kind) {
-        case 'pem':
-            try {
-                const { scalar, headers } = parsePrivateKeyPem(source.pem, key.passphrase);
-                const role = headers.role ? ` (role: ${headers.role})` : '';
-                return await Promise.resolve(new memory_signer/* MemorySigner */.G(scalar, `${key.input}${role}`));
-            }
-            catch (error) {
-                if (error instanceof WrongPassphraseError)
-                    throw new errors/* InputError */.dz(key.passphraseInput, `${error.message} for '${key.input}'`);
-                if (error instanceof errors/* KeyError */.eN)
-                    throw new errors/* InputError */.dz(key.input, error.message);
-                throw error;
-            }
-        case 'awskms': {
-            // Loaded only when used: the SDK is large and most runs never need it.
-            const { AwsKmsSigner } = await Promise.all(/* import() */[__nccwpck_require__.e(632), __nccwpck_require__.e(297)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8678));
-            return AwsKmsSigner.open(source.uri, key.input);
-        }
-        case 'pkcs11': {
-            // Loaded only when used: the native addon is needed for nothing else.
-            const { Pkcs11Signer } = await __nccwpck_require__.e(/* import() */ 107).then(__nccwpck_require__.bind(__nccwpck_require__, 7107));
-            return Pkcs11Signer.open(source.uri, {
-                input: key.input,
-                passphraseInput: key.passphraseInput,
-                pin: key.passphrase,
-                notice: key.notice,
-            });
-        }
-    }
-}
-/** The public key behind a key input (for add-signer from a KMS key or a token). */
-async function publicKeyOf(key) {
-    const signer = await openSigner(key);
-    try {
-        return await signer.publicKey();
-    }
-    finally {
-        await signer.close();
-    }
-}
-
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var registry_reference = __nccwpck_require__(9310);
 // EXTERNAL MODULE: ./src/tuf/keys.ts
 var tuf_keys = __nccwpck_require__(5591);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/sha2.js + 2 modules
+var sha2 = __nccwpck_require__(5108);
 // EXTERNAL MODULE: ./src/tuf/canonical-json.ts
 var canonical_json = __nccwpck_require__(1568);
 // EXTERNAL MODULE: ./src/tuf/encoding.ts
@@ -37471,7 +37128,7 @@ class JsonReader {
         this.source = source;
     }
     fail(path, expected) {
-        throw new errors/* VerificationError */.mk(`${this.source}: malformed metadata: ${path} must be ${expected}`);
+        throw new errors/* VerificationError */.mk('METADATA_MALFORMED', `${this.source}: malformed metadata: ${path} must be ${expected}`);
     }
     object(value, path) {
         if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -37510,7 +37167,7 @@ function parseJsonObject(bytes, source) {
         value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     }
     catch (error) {
-        throw new errors/* VerificationError */.mk(`${source}: malformed metadata: not valid JSON (${error.message})`);
+        throw new errors/* VerificationError */.mk('METADATA_MALFORMED', `${source}: malformed metadata: not valid JSON (${error.message})`);
     }
     return new JsonReader(source).object(value, '(top level)');
 }
@@ -37564,8 +37221,9 @@ function daysUntil(ms, now = Date.now()) {
 
 
 
+
 /**
- * Notary v1 metadata (N:tuf/data/*.go), one class per role, tuf-js style. Notary is not TUF 1.0:
+ * Notary v1 metadata (notary: tuf/data/*.go), one class per role, tuf-js style. Notary is not TUF 1.0:
  * `_type` is capitalised, there is no spec_version, signatures carry `method`.
  *
  * Parsing validates structure as notary's isValid*Structure functions do. Writing emits exactly
@@ -37575,7 +37233,7 @@ function daysUntil(ms, now = Date.now()) {
  */
 const BASE_ROLES = ['root', 'targets', 'snapshot', 'timestamp'];
 const HASH_SIZES = { sha256: 32, sha512: 64 };
-/** Delegation names (N:tuf/data/roles.go IsDelegation). */
+/** Delegation names (notary: tuf/data/roles.go IsDelegation). */
 const DELEGATION_NAME = /^targets\/[-a-z0-9_/]+$/;
 function isDelegationName(name) {
     if (!DELEGATION_NAME.test(name) || Buffer.byteLength(name) >= 256)
@@ -37585,6 +37243,10 @@ function isDelegationName(name) {
 }
 function parentRole(name) {
     return name.slice(0, name.lastIndexOf('/'));
+}
+/** Snapshot/timestamp entry for a file: its length, sha256 and sha512 (notary: const.go NotaryDefaultHashes). */
+function fileMetaOf(bytes) {
+    return { length: bytes.length, hashes: { sha256: (0,sha2/* sha256 */.sc)(bytes), sha512: (0,sha2/* sha512 */.Zf)(bytes) } };
 }
 function parseFileMeta(reader, value, path) {
     const obj = reader.object(value, path);
@@ -37835,6 +37497,90 @@ function serializeSignedFile(signed, signatures) {
     return (0,encoding/* utf8Bytes */.dy)(`{"signed":${(0,canonical_json/* htmlEscapeJson */.lK)((0,canonical_json/* canonicalString */.Ml)(signed))},"signatures":[${sigs}]}`);
 }
 
+;// CONCATENATED MODULE: ./src/action/key-inputs.ts
+
+
+
+const EXPECTED = 'a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI';
+/** The runner masks line by line, so register each line of a key as well as the whole. */
+function maskPem(pem, mask) {
+    mask(pem);
+    for (const line of pem.split(/\r?\n/))
+        if (line.length >= 8 && !line.startsWith('-----') && !line.includes(':'))
+            mask(line);
+}
+/** Reads the form of a key input's value; `mask` receives every secret form found (for core.setSecret). */
+function parseKeySource(input, value, mask) {
+    const text = value.trim();
+    if (text.startsWith('awskms://'))
+        return { kind: 'awskms', uri: text };
+    if (text.startsWith('pkcs11:'))
+        return { kind: 'pkcs11', uri: text };
+    if (text.includes('-----BEGIN')) {
+        maskPem(text, mask);
+        return { kind: 'pem', pem: text };
+    }
+    if (!text.includes('\n') && text.length < 4096 && (0,external_node_fs_.existsSync)(text) && (0,external_node_fs_.statSync)(text).isFile()) {
+        const pem = (0,external_node_fs_.readFileSync)(text, 'utf8');
+        maskPem(pem, mask);
+        if (!pem.includes('-----BEGIN'))
+            throw new errors/* InputError */.dz(input, `file ${text} holds no PEM block; expected ${EXPECTED}`);
+        return { kind: 'pem', pem };
+    }
+    const compact = text.replace(/\s+/g, '');
+    if (/^[A-Za-z0-9+/]+=*$/.test(compact)) {
+        const pem = Buffer.from(compact, 'base64').toString('utf8');
+        if (pem.includes('-----BEGIN')) {
+            mask(compact);
+            maskPem(pem, mask);
+            return { kind: 'pem', pem };
+        }
+    }
+    throw new errors/* InputError */.dz(input, `expected ${EXPECTED}`);
+}
+/** A key input and its `<input>-passphrase`; undefined when the input is empty. */
+function readKeySetting(read, mask, input) {
+    const secretInput = `${input}-passphrase`;
+    const secret = read(secretInput);
+    if (secret)
+        mask(secret);
+    const value = read(input);
+    if (!value)
+        return undefined;
+    return { input, secretInput, source: parseKeySource(input, value, mask), secret: Buffer.from(secret, 'utf8') };
+}
+/** `signer-public-key`: PEM text, base64 or a file, as `docker trust key generate` writes it; or a KMS/token URI (its PIN in `pinInput`). */
+function readPublicKeySetting(read, mask, pinInput) {
+    const input = 'signer-public-key';
+    const text = read(input).trim();
+    if (!text)
+        return undefined;
+    if (text.startsWith('awskms://') || text.startsWith('pkcs11:')) {
+        const pin = read(pinInput);
+        if (pin)
+            mask(pin);
+        return {
+            kind: 'store',
+            key: { input, secretInput: pinInput, source: parseKeySource(input, text, mask), secret: Buffer.from(pin, 'utf8') },
+        };
+    }
+    let pem = text;
+    if (!pem.includes('-----BEGIN')) {
+        if ((0,external_node_fs_.existsSync)(text))
+            pem = (0,external_node_fs_.readFileSync)(text, 'utf8');
+        else
+            pem = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+    }
+    try {
+        return { kind: 'pem', key: (0,tuf_keys/* publicKeyFromPem */.X)(pem) };
+    }
+    catch (error) {
+        if (!(error instanceof errors/* KeyError */.eN))
+            throw error;
+        throw new errors/* InputError */.dz(input, 'expected a PEM PUBLIC KEY or CERTIFICATE (text, base64 or a file path), as docker trust key generate writes it');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -37842,8 +37588,26 @@ function serializeSignedFile(signed, signatures) {
 
 
 
-/** Typed, validated settings from the action's inputs (action-interface.md); the only reader of inputs. */
+
+
+/**
+ * The action's inputs (action-interface.md) read and checked in one place, into one settings type
+ * per command, in the manner of actions/checkout's input-helper. Nothing below the action layer
+ * knows an input's name or reads the environment: it gets these typed settings.
+ */
 const COMMANDS = ['sign', 'verify', 'init', 'add-signer', 'remove-signer', 'rotate-key'];
+function readRuntime(env) {
+    const dockerEnv = {};
+    for (const [name, value] of Object.entries(env))
+        if (value !== undefined)
+            dockerEnv[name] = value;
+    return {
+        dockerPath: env.DCT_SIGN_DOCKER || 'docker',
+        dockerConfigDir: env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'),
+        dockerEnv,
+        pkcs11: { defaultModule: env.PKCS11_MODULE || undefined, addonPath: env.DCT_SIGN_PKCS11JS || undefined },
+    };
+}
 function list(value) {
     return value
         .split(/[\n,]/)
@@ -37859,6 +37623,7 @@ function parseBoolean(name, value, fallback) {
         return false;
     throw new errors/* InputError */.dz(name, `"${value}" is not a boolean; expected true or false`);
 }
+/** Signer names as docker allows them (docker/cli: cli/command/trust/signer_add.go validSignerName). */
 const SIGNER_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 function parseServerUrl(value) {
     if (!value)
@@ -37885,71 +37650,28 @@ function parseCa(value) {
     return text;
 }
 const KEY_ID = /^[a-f0-9]{64}$/;
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 /** Root key IDs (hex) or root certificates (PEM); a certificate pins both of its IDs. */
 function parseTrustedRootKeys(value) {
     const pins = new Set();
-    const pemBlocks = value.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
-    for (const pem of pemBlocks) {
+    for (const pem of value.match(PEM_CERTIFICATE) ?? []) {
         try {
             const key = (0,tuf_keys/* publicKeyFromPem */.X)(pem);
             pins.add(key.id).add(key.canonicalId);
         }
-        catch {
+        catch (error) {
+            if (!(error instanceof errors/* KeyError */.eN))
+                throw error;
             throw new errors/* InputError */.dz('trusted-root-keys', 'a certificate does not parse; expected PEM root certificates or 64-hex root key IDs');
         }
     }
-    for (const item of list(value.replace(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g, ''))) {
+    for (const item of list(value.replace(PEM_CERTIFICATE, ''))) {
         const id = item.toLowerCase();
         if (!KEY_ID.test(id))
             throw new errors/* InputError */.dz('trusted-root-keys', `"${item}" is not a key ID; expected 64 hex characters or a PEM root certificate`);
         pins.add(id);
     }
     return pins;
-}
-function keyInput(read, mask, input, required) {
-    const value = read(input);
-    const passphraseInput = `${input}-passphrase`;
-    const passphrase = read(passphraseInput);
-    if (passphrase)
-        mask(passphrase);
-    if (!value) {
-        if (required)
-            throw new errors/* InputError */.dz(input, 'is required; expected a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI');
-        return undefined;
-    }
-    // parseKeySource masks every secret form it finds (the PEM, its lines, its base64).
-    return { input, passphraseInput, source: parseKeySource(input, value, mask), passphrase };
-}
-/** `signer-public-key`: a PEM public key or certificate (text, base64 or file), as `docker trust key generate` writes it. */
-function parsePublicKeyInput(value) {
-    const text = value.trim();
-    if (!text)
-        return undefined;
-    if (text.startsWith('awskms://') || text.startsWith('pkcs11:')) {
-        // The PIN of a token, if any, comes from signer-key-passphrase.
-        return {
-            input: 'signer-public-key',
-            passphraseInput: 'signer-key-passphrase',
-            source: parseKeySource('signer-public-key', text),
-            passphrase: '',
-        };
-    }
-    let pem = text;
-    if (!pem.includes('-----BEGIN')) {
-        if ((0,external_node_fs_.existsSync)(text))
-            pem = (0,external_node_fs_.readFileSync)(text, 'utf8');
-        else
-            pem = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
-    }
-    try {
-        return (0,tuf_keys/* publicKeyFromPem */.X)(pem);
-    }
-    catch {
-        throw new errors/* InputError */.dz('signer-public-key', 'expected a PEM PUBLIC KEY or CERTIFICATE (text, base64 or a file path), as docker trust key generate writes it');
-    }
-}
-function withPin(key, pin) {
-    return key && !(key instanceof tuf_keys/* PublicKey */.J3) ? { ...key, passphrase: pin } : key;
 }
 /**
  * `images`, plus the lines of `images-file`: an input travels as one environment variable, and
@@ -37961,60 +37683,133 @@ function readImages(read, tagRequired) {
     if (file) {
         if (!(0,external_node_fs_.existsSync)(file))
             throw new errors/* InputError */.dz('images-file', `${file} does not exist; expected a file with one image reference per line`);
+        if (!(0,external_node_fs_.statSync)(file).isFile())
+            throw new errors/* InputError */.dz('images-file', `${file} is not a file; expected a file with one image reference per line`);
         text = `${text}\n${(0,external_node_fs_.readFileSync)(file, 'utf8')}`;
     }
-    return (0,registry_reference/* parseImageList */.B2)(text, 'images', tagRequired);
+    try {
+        return parseImageList(text, tagRequired);
+    }
+    catch (error) {
+        if ((0,errors/* isDctError */.AE)(error) && error.option === 'images')
+            throw new errors/* InputError */.dz('images', error.message);
+        throw error;
+    }
 }
-const BASE_ROLE_NAMES = ['root', 'targets', 'snapshot', 'timestamp'];
-function readSettings(read, mask, env = process.env) {
-    const command = (read('command') || 'sign');
-    if (!COMMANDS.includes(command))
-        throw new errors/* InputError */.dz('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
+function readSigner(read) {
+    const signer = read('signer') || 'releases';
+    if (!SIGNER_NAME.test(signer))
+        throw new errors/* InputError */.dz('signer', `"${signer}" is not a signer name; expected lowercase letters, digits, - and _ (e.g. releases or alice)`);
+    return signer;
+}
+const KEY_FORMS = 'a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI';
+function requireKey(key, input, why) {
+    if (!key)
+        throw new errors/* InputError */.dz(input, `is required ${why}; expected ${KEY_FORMS}`, 'INPUT_REQUIRED');
+    return key;
+}
+function readCommon(read, mask, env, tagRequired) {
     const username = read('registry-username');
     const password = read('registry-password');
     if (password)
         mask(password);
     if (!!username !== !!password)
         throw new errors/* InputError */.dz(username ? 'registry-password' : 'registry-username', 'registry-username and registry-password go together');
-    const signer = read('signer') || 'releases';
-    if (!SIGNER_NAME.test(signer))
-        throw new errors/* InputError */.dz('signer', `"${signer}" is not a signer name; expected lowercase letters, digits, - and _ (e.g. releases or alice)`);
     const days = read('expiry-warning-days') || '30';
     if (!/^\d+$/.test(days))
         throw new errors/* InputError */.dz('expiry-warning-days', `"${days}" is not a whole number of days`);
     return {
-        command,
-        images: readImages(read, command === 'sign' || command === 'verify'),
-        push: parseBoolean('push', read('push'), true),
-        ociLayout: read('oci-layout') || undefined,
+        images: readImages(read, tagRequired),
         notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
         notaryCa: parseCa(read('notary-ca')),
         insecureRegistries: list(read('insecure-registries')),
         ...(username ? { registryCredentials: { username, password } } : {}),
-        signer,
-        signerKey: keyInput(read, mask, 'signer-key', command === 'sign'),
         pinnedRootKeyIds: parseTrustedRootKeys(read('trusted-root-keys')),
-        requiredSigners: list(read('required-signers')).map((name) => {
-            if (!SIGNER_NAME.test(name))
-                throw new errors/* InputError */.dz('required-signers', `"${name}" is not a signer name; expected names such as releases or alice`);
-            return name;
-        }),
         expiryWarningDays: Number(days),
-        rootKey: keyInput(read, mask, 'root-key', false),
-        repositoryKey: keyInput(read, mask, 'repository-key', false),
-        newKey: keyInput(read, mask, 'new-key', false),
-        snapshotKey: keyInput(read, mask, 'snapshot-key', false),
-        signerPublicKey: withPin(parsePublicKeyInput(read('signer-public-key')), read('signer-key-passphrase')),
-        role: parseRole(read('role')),
-        serverManaged: parseBoolean('server-managed', read('server-managed'), true),
     };
 }
-function parseRole(value) {
-    if (!value)
-        return undefined;
-    if (BASE_ROLE_NAMES.includes(value) || isDelegationName(value))
-        return value;
-    throw new errors/* InputError */.dz('role', `"${value}" is not a role; expected root, targets, snapshot, timestamp or a delegation such as targets/releases`);
+function readRotation(read, mask) {
+    const role = read('role');
+    if (!role)
+        throw new errors/* InputError */.dz('role', 'is required for command rotate-key', 'INPUT_REQUIRED');
+    const serverManaged = parseBoolean('server-managed', read('server-managed'), true);
+    const key = (input) => readKeySetting(read, mask, input);
+    const rootKey = () => requireKey(key('root-key'), 'root-key', `to re-sign root when rotating the ${role} key`);
+    const newKey = (why = '') => requireKey(key('new-key'), 'new-key', `to rotate the ${role} key${why}`);
+    switch (role) {
+        case 'root':
+        case 'targets':
+            return { role, rootKey: rootKey(), newKey: newKey() };
+        case 'snapshot':
+            return serverManaged
+                ? { role, rootKey: rootKey() }
+                : { role, rootKey: rootKey(), newKey: newKey(' to a key of yours (or set server-managed: true)') };
+        case 'timestamp':
+            return { role, rootKey: rootKey() };
+    }
+    if (!isDelegationName(role))
+        throw new errors/* InputError */.dz('role', `"${role}" is not a role; expected root, targets, snapshot, timestamp or a delegation such as targets/releases`);
+    return {
+        role: role,
+        repositoryKey: requireKey(key('repository-key'), 'repository-key', `to re-sign targets when rotating the ${role} key`),
+        newKey: newKey(),
+    };
+}
+/** Every input of the command, read and checked; the first bad one fails with a one-line InputError. */
+function readSettings(read, mask, env) {
+    const command = (read('command') || 'sign');
+    if (!COMMANDS.includes(command))
+        throw new errors/* InputError */.dz('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
+    const common = readCommon(read, mask, env, command === 'sign' || command === 'verify');
+    const key = (input) => readKeySetting(read, mask, input);
+    const needKey = (input) => requireKey(key(input), input, `for command ${command}`);
+    switch (command) {
+        case 'sign':
+            return {
+                ...common,
+                command,
+                push: parseBoolean('push', read('push'), true),
+                ociLayout: read('oci-layout') || undefined,
+                signer: readSigner(read),
+                signerKey: requireKey(key('signer-key'), 'signer-key', 'for command sign'),
+                snapshotKey: key('snapshot-key'),
+            };
+        case 'verify':
+            return {
+                ...common,
+                command,
+                requiredSigners: list(read('required-signers')).map((name) => {
+                    if (!SIGNER_NAME.test(name))
+                        throw new errors/* InputError */.dz('required-signers', `"${name}" is not a signer name; expected names such as releases or alice`);
+                    return name;
+                }),
+            };
+        case 'init': {
+            const serverManaged = parseBoolean('server-managed', read('server-managed'), true);
+            return {
+                ...common,
+                command,
+                rootKey: needKey('root-key'),
+                repositoryKey: needKey('repository-key'),
+                snapshotKey: serverManaged
+                    ? undefined
+                    : requireKey(key('snapshot-key'), 'snapshot-key', 'when server-managed is false (the snapshot key is then yours)'),
+            };
+        }
+        case 'add-signer': {
+            const signer = readSigner(read);
+            if (signer === 'releases')
+                throw new errors/* InputError */.dz('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
+            const signerPublicKey = readPublicKeySetting(read, mask, 'signer-key-passphrase');
+            if (!signerPublicKey)
+                throw new errors/* InputError */.dz('signer-public-key', 'is required for command add-signer; expected a PEM public key or certificate', 'INPUT_REQUIRED');
+            return { ...common, command, signer, signerPublicKey, repositoryKey: needKey('repository-key'), snapshotKey: key('snapshot-key') };
+        }
+        case 'remove-signer':
+            return { ...common, command, signer: readSigner(read), repositoryKey: needKey('repository-key'), snapshotKey: key('snapshot-key') };
+        case 'rotate-key':
+            return { ...common, command, rotation: readRotation(read, mask), snapshotKey: key('snapshot-key') };
+    }
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -40962,6 +40757,205 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/action/describe-error.ts
+
+/** The input each command option comes from: the one table that ties errors below to input names. */
+const INPUT_OF_OPTION = {
+    images: 'images',
+    notaryServer: 'notary-server',
+    ociLayout: 'oci-layout',
+    signer: 'signer',
+    role: 'role',
+    signerKey: 'signer-key',
+    rootKey: 'root-key',
+    repositoryKey: 'repository-key',
+    newKey: 'new-key',
+    snapshotKey: 'snapshot-key',
+    signerPublicKey: 'signer-public-key',
+};
+/** What to do next, for errors whose fix is an input the lower layers cannot name. */
+const HINTS = {
+    REGISTRY_ACCESS_DENIED: 'set registry-username/registry-password or docker login',
+    NOTARY_ACCESS_DENIED: 'set registry-username/registry-password, or docker login to the registry',
+    NOTARY_SNAPSHOT_KEY_MISSING: 'the snapshot key of this repository is not held by the server: give it as snapshot-key, or move it to the server with command: rotate-key, role: snapshot, server-managed: true',
+};
+/** One line for the job log, whatever was thrown: the input at fault first, then the cause and the fix. */
+function describeError(error) {
+    if (error instanceof errors/* InputError */.dz)
+        return (0,errors/* oneLine */.TN)(`input '${error.input}': ${error.message}`);
+    if ((0,errors/* isDctError */.AE)(error)) {
+        const code = error.code;
+        const hint = HINTS[code];
+        const text = `${error.message}${hint ? ` (${hint})` : ''}`;
+        return (0,errors/* oneLine */.TN)(error.option ? `input '${INPUT_OF_OPTION[error.option]}': ${text}` : text);
+    }
+    const text = error instanceof Error ? error.message : String(error);
+    return (0,errors/* oneLine */.TN)(text) || 'unknown error';
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/tuf/x509.ts
+var x509 = __nccwpck_require__(4103);
+;// CONCATENATED MODULE: ./src/keys/file-key.ts
+
+
+
+
+const PEM_TYPES = {
+    'ENCRYPTED PRIVATE KEY': 'pkcs8',
+    'PRIVATE KEY': 'pkcs8',
+    'EC PRIVATE KEY': 'sec1',
+};
+/**
+ * The key of a PEM text. `passphrase` is a Buffer so the caller can zero it; the DER copied out of
+ * the PEM is zeroed here once OpenSSL holds the key (Node cannot zero the strings it came from).
+ */
+function readPrivateKeyPem(pem, passphrase) {
+    const blocks = (0,x509/* parsePemBlocks */.Sq)(pem).filter((b) => b.type.endsWith('PRIVATE KEY'));
+    const block = blocks[0];
+    if (!block)
+        throw new errors/* KeyError */.eN('KEY_INVALID', 'no PEM private key block found');
+    const der = Buffer.from(block.der);
+    block.der.fill(0);
+    try {
+        const type = PEM_TYPES[block.type];
+        if (!type)
+            throw new errors/* KeyError */.eN('KEY_INVALID', `unsupported private key type "${block.type}": an ECDSA P-256 key is required`);
+        if (block.headers['proc-type'])
+            throw new errors/* KeyError */.eN('KEY_INVALID', 'legacy RFC 1423 encrypted EC keys are not supported; re-export as PKCS#8');
+        const encrypted = block.type === 'ENCRYPTED PRIVATE KEY';
+        if (encrypted && !passphrase?.length)
+            throw new errors/* KeyError */.eN('KEY_PASSPHRASE_REQUIRED', 'the key is encrypted and no passphrase was given');
+        let key;
+        try {
+            key = (0,external_node_crypto_.createPrivateKey)({ key: der, format: 'der', type, ...(encrypted ? { passphrase } : {}) });
+        }
+        catch (error) {
+            // A wrong passphrase yields bad padding or, rarely, garbage DER: either way it did not decrypt.
+            if (encrypted)
+                throw new errors/* KeyError */.eN('KEY_WRONG_PASSPHRASE', 'wrong passphrase (the key did not decrypt)', { cause: error });
+            throw new errors/* KeyError */.eN('KEY_INVALID', `malformed ${block.type}`, { cause: error });
+        }
+        checkP256(key);
+        return { key, headers: block.headers };
+    }
+    finally {
+        der.fill(0);
+    }
+}
+function checkP256(key) {
+    const type = key.asymmetricKeyType;
+    if (type !== 'ec') {
+        const kind = type === 'rsa' ? 'RSA' : type === 'ed25519' ? 'Ed25519' : String(type);
+        throw new errors/* KeyError */.eN('KEY_INVALID', `unsupported key type ${kind}: an ECDSA P-256 key is required`);
+    }
+    if (key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
+        throw new errors/* KeyError */.eN('KEY_INVALID', 'unsupported EC curve: an ECDSA P-256 key is required');
+}
+/** A P-256 key held by OpenSSL as a KeyObject (from a secret or a file); it never leaves it. */
+class KeyObjectSigner {
+    description;
+    publicKey;
+    key;
+    constructor(key, description) {
+        this.description = description;
+        checkP256(key);
+        this.key = key;
+        this.publicKey = tuf_keys/* PublicKey */.J3.fromKeyObject((0,external_node_crypto_.createPublicKey)(key));
+    }
+    /** ECDSA over SHA-256(data); `ieee-p1363` is the raw r||s notary writes. */
+    sign(data) {
+        if (!this.key)
+            return Promise.reject(new errors/* KeyError */.eN('KEY_SIGN_FAILED', `${this.description} is closed`));
+        return Promise.resolve(new Uint8Array((0,external_node_crypto_.sign)('sha256', data, { key: this.key, dsaEncoding: 'ieee-p1363' })));
+    }
+    close() {
+        this.key = undefined;
+        return Promise.resolve();
+    }
+}
+/** The signer of a PEM key text; `role` from its header names it in messages. */
+function openPemKey(pem, passphrase) {
+    const { key, headers } = readPrivateKeyPem(pem, passphrase);
+    return new KeyObjectSigner(key, `private key${headers.role ? ` (role: ${headers.role})` : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/keys/open.ts
+
+/** The one way to a Signer, whatever backend the key needs (a switch over the source kinds, sigstore-js style). */
+async function openSigner(source, options = {}) {
+    switch (source.kind) {
+        case 'pem':
+            return openPemKey(source.pem, options.secret);
+        case 'awskms': {
+            // Loaded only when used: the SDK is large and most runs never need it.
+            const { AwsKmsSigner } = await Promise.all(/* import() */[__nccwpck_require__.e(632), __nccwpck_require__.e(297)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8678));
+            return AwsKmsSigner.open(source.uri);
+        }
+        case 'pkcs11': {
+            // Loaded only when used: the native addon is needed for nothing else.
+            const { Pkcs11Signer } = await __nccwpck_require__.e(/* import() */ 107).then(__nccwpck_require__.bind(__nccwpck_require__, 7107));
+            return Pkcs11Signer.open(source.uri, {
+                pin: options.secret?.toString('utf8') ?? '',
+                notice: options.notice,
+                ...options.pkcs11,
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/keys.ts
+
+
+/** Key errors that mean the passphrase or PIN is at fault, not the key input itself. */
+const SECRET_CODES = ['KEY_PASSPHRASE_REQUIRED', 'KEY_WRONG_PASSPHRASE', 'KEY_PIN_LOCKED'];
+/**
+ * The keys a command signs with, opened from their settings and all closed at the end of the run.
+ * A key that fails to open fails naming its input (or its passphrase input), which only this layer
+ * knows; each secret is zeroed once its key is open.
+ */
+class KeyRing {
+    options;
+    open = [];
+    constructor(options) {
+        this.options = options;
+    }
+    async signer(setting) {
+        if (!setting)
+            return undefined;
+        try {
+            const signer = await openSigner(setting.source, { ...this.options, secret: setting.secret });
+            this.open.push(signer);
+            if (signer.publicKey.keytype !== 'ecdsa')
+                throw new errors/* InputError */.dz(setting.input, `expected an ECDSA P-256 key, got ${signer.publicKey.keytype}`);
+            return signer;
+        }
+        catch (error) {
+            if (!(error instanceof errors/* KeyError */.eN))
+                throw error;
+            if (!SECRET_CODES.includes(error.code))
+                throw new errors/* InputError */.dz(setting.input, error.message);
+            // A file key's passphrase names the key it belongs to; a token's PIN error names the token already.
+            const suffix = setting.source.kind === 'pem' ? ` for '${setting.input}'` : '';
+            throw new errors/* InputError */.dz(setting.secretInput, `${error.message}${suffix}`);
+        }
+        finally {
+            setting.secret.fill(0);
+        }
+    }
+    /** The public key of `signer-public-key`: as given, or read from its key store (then closed). */
+    async publicKey(setting) {
+        if (setting.kind === 'pem')
+            return setting.key;
+        const signer = await this.signer(setting.key);
+        return signer.publicKey;
+    }
+    async close() {
+        await Promise.all(this.open.splice(0).map((signer) => signer.close()));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/report.ts
 
 /** The Reporter on a runner: log lines, `::warning::` annotations and collapsible groups. */
@@ -41009,29 +41003,779 @@ async function writeRepositorySummary(title, results) {
     ]));
 }
 
-;// CONCATENATED MODULE: ./src/docker/cli.ts
+// EXTERNAL MODULE: ./node_modules/@noble/curves/nist.js + 3 modules
+var nist = __nccwpck_require__(895);
+;// CONCATENATED MODULE: ./src/util/der.ts
+
+function readTlv(bytes, offset = 0) {
+    if (offset + 2 > bytes.length)
+        throw new errors/* EncodingError */.Ug('DER_MALFORMED', 'truncated DER');
+    const tag = bytes[offset];
+    let length = bytes[offset + 1];
+    let header = 2;
+    if (length & 0x80) {
+        const n = length & 0x7f;
+        if (n === 0 || n > 4 || offset + 2 + n > bytes.length)
+            throw new errors/* EncodingError */.Ug('DER_MALFORMED', 'bad DER length');
+        length = 0;
+        for (let i = 0; i < n; i++)
+            length = length * 256 + bytes[offset + 2 + i];
+        header += n;
+    }
+    const end = offset + header + length;
+    if (end > bytes.length)
+        throw new errors/* EncodingError */.Ug('DER_MALFORMED', 'truncated DER');
+    return { tlv: { tag, value: bytes.subarray(offset + header, end), raw: bytes.subarray(offset, end) }, next: end };
+}
+/** The children of a constructed value (SEQUENCE, context tags). */
+function children(value) {
+    const out = [];
+    let offset = 0;
+    while (offset < value.length) {
+        const { tlv, next } = readTlv(value, offset);
+        out.push(tlv);
+        offset = next;
+    }
+    return out;
+}
+function expectTag(tlv, tag, what) {
+    if (!tlv || tlv.tag !== tag)
+        throw new errors/* EncodingError */.Ug('DER_MALFORMED', `expected ${what}`);
+    return tlv;
+}
+const der_TAG = { INTEGER: 0x02, BIT_STRING: 0x03, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, SEQUENCE: 0x30 };
+function decodeOid(value) {
+    const parts = [];
+    let n = 0;
+    for (const byte of value) {
+        n = n * 128 + (byte & 0x7f);
+        if (!(byte & 0x80)) {
+            if (parts.length === 0)
+                parts.push(n < 80 ? Math.floor(n / 40) : 2, n < 80 ? n % 40 : n - 80);
+            else
+                parts.push(n);
+            n = 0;
+        }
+    }
+    return parts.join('.');
+}
+function decodeSmallInteger(value) {
+    let n = 0;
+    for (const byte of value)
+        n = n * 256 + byte;
+    return n;
+}
+// --- writing (root certificates) ---
+function encodeLength(length) {
+    if (length < 0x80)
+        return Uint8Array.of(length);
+    const bytes = [];
+    for (let n = length; n > 0; n = Math.floor(n / 256))
+        bytes.unshift(n & 0xff);
+    return Uint8Array.of(0x80 | bytes.length, ...bytes);
+}
+function encodeTlv(tag, ...contents) {
+    const value = Buffer.concat(contents);
+    return new Uint8Array(Buffer.concat([Uint8Array.of(tag), encodeLength(value.length), value]));
+}
+
+;// CONCATENATED MODULE: ./src/tuf/certificate.ts
 
 
-async function dockerPush(reference, docker = process.env.DCT_SIGN_DOCKER || 'docker') {
-    let output;
+
+
+
+
+
+/**
+ * The self-signed root certificate notary makes for each repository (notary:
+ * cryptoservice/certificate.go, tuf/utils/x509.go NewCertificate): CN = GUN as subject and issuer,
+ * a random 128-bit serial, validity from now for 10 x 365 days, keyUsage
+ * digitalSignature|keyEncipherment, extKeyUsage codeSigning, basicConstraints CA=false,
+ * ecdsa-with-SHA256. Written by hand on our DER writer because the signature may come from a KMS or
+ * a token, which no certificate library here drives. In two steps, so this stays pure: the
+ * to-be-signed bytes, then the certificate around a signature made elsewhere.
+ */
+const OID = {
+    commonName: '2.5.4.3',
+    ecdsaWithSha256: '1.2.840.10045.4.3.2',
+    keyUsage: '2.5.29.15',
+    extKeyUsage: '2.5.29.37',
+    basicConstraints: '2.5.29.19',
+    codeSigning: '1.3.6.1.5.5.7.3.3',
+};
+function oid(value) {
+    const parts = value.split('.').map(Number);
+    const bytes = [40 * parts[0] + parts[1]];
+    for (const part of parts.slice(2)) {
+        const chunk = [part & 0x7f];
+        for (let n = Math.floor(part / 128); n > 0; n = Math.floor(n / 128))
+            chunk.unshift((n & 0x7f) | 0x80);
+        bytes.push(...chunk);
+    }
+    return encodeTlv(der_TAG.OID, Uint8Array.from(bytes));
+}
+const seq = (...items) => encodeTlv(der_TAG.SEQUENCE, ...items);
+function positiveInteger(bytes) {
+    let start = 0;
+    while (start < bytes.length - 1 && bytes[start] === 0)
+        start++;
+    const trimmed = bytes.subarray(start);
+    return encodeTlv(der_TAG.INTEGER, trimmed[0] & 0x80 ? Uint8Array.of(0, ...trimmed) : trimmed);
+}
+/** UTCTime before 2050, GeneralizedTime from then on (RFC 5280 4.1.2.5), as Go writes them. */
+function time(ms) {
+    const iso = new Date(Math.floor(ms / 1000) * 1000).toISOString();
+    const digits = iso.replace(/[-:T]/g, '').slice(0, 14);
+    const year = Number(digits.slice(0, 4));
+    return year < 2050 ? encodeTlv(0x17, (0,encoding/* utf8Bytes */.dy)(`${digits.slice(2)}Z`)) : encodeTlv(0x18, (0,encoding/* utf8Bytes */.dy)(`${digits}Z`));
+}
+function certificate_name(commonName) {
+    return seq(encodeTlv(0x31, seq(oid(OID.commonName), encodeTlv(0x0c, (0,encoding/* utf8Bytes */.dy)(commonName)))));
+}
+function extension(id, critical, value) {
+    return seq(oid(id), ...(critical ? [encodeTlv(0x01, Uint8Array.of(0xff))] : []), encodeTlv(der_TAG.OCTET_STRING, value));
+}
+const ROOT_CERT_DAYS = 10 * 365;
+const SIGNATURE_ALGORITHM = seq(oid(OID.ecdsaWithSha256));
+/** The TBSCertificate of a root certificate for `gun` over a bare P-256 key: the bytes to sign. */
+function rootCertificateTbs(gun, key, now = Date.now(), days = ROOT_CERT_DAYS) {
+    if (key.keytype !== 'ecdsa')
+        throw new errors/* KeyError */.eN('KEY_INVALID', `root keys must be ECDSA, got ${key.keytype}`);
+    return seq(encodeTlv(0xa0, encodeTlv(der_TAG.INTEGER, Uint8Array.of(2))), positiveInteger((0,external_node_crypto_.randomBytes)(16)), SIGNATURE_ALGORITHM, certificate_name(gun), seq(time(now), time(now + days * 86_400_000)), certificate_name(gun), key.publicBytes, // SubjectPublicKeyInfo DER
+    encodeTlv(0xa3, seq(extension(OID.keyUsage, true, encodeTlv(der_TAG.BIT_STRING, Uint8Array.of(5, 0xa0))), extension(OID.extKeyUsage, false, seq(oid(OID.codeSigning))), extension(OID.basicConstraints, true, seq()))));
+}
+/** The root key as metadata lists it (`ecdsa-x509`, public = the certificate's PEM), from the TBS and its raw r||s signature. */
+function rootCertificateKey(tbs, rawSignature) {
+    // X.509 carries the DER ECDSA-Sig-Value, our signers return raw r||s.
+    const signature = nist/* p256 */.s9.Signature.fromBytes(rawSignature, 'compact').toBytes('der');
+    const der = seq(tbs, SIGNATURE_ALGORITHM, encodeTlv(der_TAG.BIT_STRING, Uint8Array.of(0), signature));
+    return new tuf_keys/* PublicKey */.J3('ecdsa-x509', (0,encoding/* utf8Bytes */.dy)((0,x509/* encodePem */.TS)('CERTIFICATE', der)));
+}
+
+;// CONCATENATED MODULE: ./src/keys/signer.ts
+/** The notary signature method of every Signer (notary: tuf/data/types.go ECDSASignature). */
+const SIGNATURE_METHOD = 'ecdsa';
+
+;// CONCATENATED MODULE: ./src/keys/signing.ts
+
+
+
+
+/** A metadata file signed by each signer over its canonical bytes, in Go's byte layout. */
+async function signMetadata(body, by) {
+    const signed = body.toJSON();
+    const message = (0,canonical_json/* canonicalBytes */.Mr)(signed);
+    const signatures = [];
+    for (const { signer, keyid } of by)
+        signatures.push({ keyid, method: SIGNATURE_METHOD, sig: await signer.sign(message) });
+    return serializeSignedFile(signed, signatures);
+}
+/** A new root certificate for `gun`, self-signed by the signer's key, as notary's init and root rotation make it. */
+async function createRootCertificate(gun, signer, now = Date.now()) {
+    const tbs = rootCertificateTbs(gun, signer.publicKey, now);
+    return rootCertificateKey(tbs, await signer.sign(tbs));
+}
+
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
+var utils = __nccwpck_require__(2565);
+;// CONCATENATED MODULE: ./src/tuf/root-certificates.ts
+
+
+
+
+const SHA1_SIGNATURES = new Set(['1.2.840.10045.4.1', '1.2.840.113549.1.1.5', '1.3.14.3.2.29']);
+const root_certificates_DAY_MS = 86_400_000;
+/**
+ * Root keys are self-signed certificates; notary accepts a root only if every root key passes
+ * notary: trustpinning/certs.go validRootLeafCerts and notary: tuf/utils/x509.go ValidateCertificate:
+ * leaf first, CN = GUN (or a `prefix*` wildcard), NotBefore at most a day ahead, not expired,
+ * no SHA-1, RSA >= 2048 bits. Notary also re-encodes the PEM with Go's pem.Encode and recomputes
+ * key IDs, so any other PEM layout (76 columns, CRLF) makes the root unusable: refuse it here.
+ */
+function checkRootCertificate(key, gun, now, checkExpiry) {
     try {
-        output = await getExecOutput(docker, ['push', reference], {
-            env: { ...process.env, DOCKER_CONTENT_TRUST: '0' },
-            ignoreReturnCode: true,
-            silent: false,
-        });
+        checkCertificate(key, gun, now, checkExpiry);
     }
     catch (error) {
-        throw new errors/* DctError */.sY('docker', `cannot run ${docker}: ${error.message}`);
+        // OpenSSL and DER errors of a hostile certificate fail this root, like any other defect.
+        if (error instanceof errors/* VerificationError */.mk)
+            throw error;
+        const reason = (0,errors/* isDctError */.AE)(error) ? error.message : 'OpenSSL cannot read it';
+        throw new errors/* VerificationError */.mk('CERTIFICATE_INVALID', `root key ${key.id.slice(0, 12)}: certificate does not parse (${reason})`, {
+            cause: error,
+        });
     }
-    if (output.exitCode !== 0) {
-        const last = (output.stderr || output.stdout).trim().split('\n').pop() ?? '';
-        throw new errors/* DctError */.sY('docker', `docker push ${reference} failed (exit ${output.exitCode}): ${last}`);
+}
+function checkCertificate(key, gun, now, checkExpiry) {
+    const where = `root key ${key.id.slice(0, 12)}`;
+    const invalid = (message) => new errors/* VerificationError */.mk('CERTIFICATE_INVALID', `${where}${message}`);
+    if (!key.isCertificate)
+        throw invalid(` is a bare ${key.keytype} key; notary requires root keys to be certificates`);
+    const pem = (0,encoding/* utf8Text */.Hp)(key.publicBytes);
+    const blocks = (0,x509/* parsePemBlocks */.Sq)(pem);
+    if (blocks.length === 0 || blocks.map((b) => (0,x509/* encodePem */.TS)(b.type, b.der)).join('') !== pem) {
+        throw invalid(`: certificate PEM is not in Go's pem.Encode layout, so notary computes another key ID`);
     }
-    const m = /digest: (sha256:[a-f0-9]{64}) size: (\d+)/.exec(output.stdout);
-    if (!m)
-        throw new errors/* DctError */.sY('docker', `docker push ${reference} did not report a digest and size`);
-    return { digest: m[1], size: Number(m[2]) };
+    const cert = key.certificate();
+    if (!cert)
+        throw invalid(': certificate does not parse');
+    if (cert.ca)
+        throw invalid(': the first certificate must be a leaf (CA=false)');
+    const cn = (0,x509/* commonName */.LS)(cert) ?? '';
+    const matches = cn === gun || (cn.endsWith('*') && gun.startsWith(cn.slice(0, -1)));
+    if (!matches)
+        throw invalid(`: certificate CN "${cn}" does not match the repository ${gun}`);
+    const notBefore = Date.parse(cert.validFrom);
+    const notAfter = Date.parse(cert.validTo);
+    if (notBefore > now + root_certificates_DAY_MS)
+        throw invalid(`: certificate is not valid before ${cert.validFrom}`);
+    if (checkExpiry && notAfter < now)
+        throw invalid(`: certificate expired on ${cert.validTo}`);
+    const [, sigAlg] = children(expectTag(readTlv(blocks[0].der).tlv, der_TAG.SEQUENCE, 'certificate').value);
+    const sigOid = decodeOid(expectTag(children(expectTag(sigAlg, der_TAG.SEQUENCE, 'signatureAlgorithm').value)[0], der_TAG.OID, 'OID').value);
+    if (SHA1_SIGNATURES.has(sigOid))
+        throw invalid(': certificate is signed with SHA-1');
+    const bits = cert.publicKey.asymmetricKeyDetails?.modulusLength;
+    if (cert.publicKey.asymmetricKeyType === 'rsa' && (bits ?? 0) < 2048)
+        throw invalid(': RSA key shorter than 2048 bits');
+}
+
+// EXTERNAL MODULE: ./src/tuf/signatures.ts + 3 modules
+var signatures = __nccwpck_require__(3625);
+;// CONCATENATED MODULE: ./src/tuf/trusted-repository.ts
+/** A repository's trust data after a complete, verified update (made by TrustedStore.result). */
+class TrustedRepository {
+    gun;
+    root;
+    timestamp;
+    snapshot;
+    roles;
+    invalidRoles;
+    warnings;
+    trustedOnFirstUse;
+    constructor(gun, root, timestamp, snapshot, 
+    /** Verified targets roles, in notary's pre-order walk order. */
+    roles, 
+    /** Delegations that were published but did not verify (expired, threshold): skipped, as notary does. */
+    invalidRoles, warnings, trustedOnFirstUse) {
+        this.gun = gun;
+        this.root = root;
+        this.timestamp = timestamp;
+        this.snapshot = snapshot;
+        this.roles = roles;
+        this.invalidRoles = invalidRoles;
+        this.warnings = warnings;
+        this.trustedOnFirstUse = trustedOnFirstUse;
+    }
+    get targets() {
+        return this.roles.get('targets');
+    }
+    /** Role metadata as published: listed in the snapshot, whether or not it verified. */
+    isPublished(role) {
+        return this.snapshot.signed.meta.has(role);
+    }
+    rootKeyIds() {
+        return this.root.signed.role('root').keyids;
+    }
+    /** Does the role's effective paths allow this target name? (notary: tuf/data/roles.go CheckPaths: prefixes.) */
+    static allows(role, name) {
+        return role.paths.some((p) => name.startsWith(p));
+    }
+}
+/** The key IDs (TUF IDs as listed) of a role's keys that equal a given public key. */
+function roleKeyIdsFor(role, keys, key) {
+    return role.keyids.filter((id) => {
+        const listed = keys.get(id);
+        return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/tuf/trusted-store.ts
+
+
+
+
+
+
+
+/**
+ * The client's trusted metadata for one repository, in the manner of tuf-js's
+ * TrustedMetadataStore: each step takes the bytes served for one role, checks them against what
+ * is already trusted, and only then trusts them. Steps follow the client workflow of the TUF
+ * specification (version 1.0.34, section 5) as notary 0.7 implements it (notary: tuf/builder.go;
+ * notary: client/tufclient.go); where notary differs from the spec, notary wins, since its clients
+ * must accept what we accept. No I/O here: load-repository.ts fetches and feeds the steps in order.
+ */
+/** Delegation roles trusted at most, so a hostile tree cannot keep a client busy (TUF spec 5.6.7.1). */
+const MAX_DELEGATIONS = 1000;
+function rootRoleKeys(root, role) {
+    return { name: role, ...root.role(role), keys: root.keys };
+}
+/** undefined when the bytes match the listed length and every listed sha256/sha512 (notary: tuf/data/types.go CheckHashes). */
+function fileHashesMatch(bytes, meta) {
+    if (bytes.length !== meta.length)
+        return `length ${bytes.length} differs from the listed ${meta.length}`;
+    let checked = 0;
+    for (const [alg, fn] of [
+        ['sha256', sha2/* sha256 */.sc],
+        ['sha512', sha2/* sha512 */.Zf],
+    ]) {
+        const expected = meta.hashes[alg];
+        if (!expected)
+            continue;
+        checked++;
+        if ((0,utils/* bytesToHex */.My)(fn(bytes)) !== (0,utils/* bytesToHex */.My)(expected))
+            return `${alg} differs from the listed hash`;
+    }
+    return checked === 0 ? 'no sha256 or sha512 hash is listed' : undefined;
+}
+class TrustedStore {
+    options;
+    trustedRoot;
+    trustedOnFirstUse = false;
+    trustedTimestamp;
+    trustedSnapshot;
+    /** Verified targets roles, in notary's pre-order walk order. */
+    roles = new Map();
+    invalidRoles = new Map();
+    warnings = [];
+    constructor(options) {
+        this.options = options;
+    }
+    get gun() {
+        return this.options.gun;
+    }
+    get root() {
+        if (!this.trustedRoot)
+            throw new errors/* InternalError */.Gd('TrustedStore: no trusted root yet');
+        return this.trustedRoot;
+    }
+    get rootVersion() {
+        return this.trustedRoot?.signed.version;
+    }
+    // --- root ---
+    /**
+     * TUF spec 5.2, load the trusted root: the first root this run trusts, whose expiry does not
+     * matter yet (5.3.10 checks the final one). Its certificates must be valid for the GUN and it
+     * must sign itself to its threshold (notary: trustpinning/certs.go ValidateRoot); with pins, a
+     * pinned key must be among its valid signers, else ROOT_NOT_TRUSTED (the loader may try an older
+     * version, from which a rotation chain leads here).
+     */
+    trustRoot(bytes, source, trust) {
+        const file = this.parseRoot(bytes, source);
+        const signers = this.checkRootSelf(file, false);
+        if ('pins' in trust) {
+            const pinned = signers.some((id) => {
+                const key = file.signed.keys.get(id);
+                return key !== undefined && (trust.pins.has(key.id) || trust.pins.has(key.canonicalId));
+            });
+            if (!pinned) {
+                const keys = file.signed
+                    .role('root')
+                    .keyids.map((id) => `${id} (public key ${file.signed.keys.get(id)?.canonicalId ?? '?'})`)
+                    .join(', ');
+                throw new errors/* VerificationError */.mk('ROOT_NOT_TRUSTED', `root of ${this.gun} does not match trusted-root-keys: its root keys are ${keys}`);
+            }
+        }
+        else {
+            this.trustedOnFirstUse = true;
+            this.warnings.push(`${this.gun}: no trusted-root-keys given, so the root was trusted on first use. Pin it with trusted-root-keys: ${file.signed.role('root').keyids.join(', ')}`);
+        }
+        this.trustedRoot = file;
+        return file;
+    }
+    /**
+     * TUF spec 5.3.4-5.3.7, the next root: version N+1 exactly (5.3.5), signed to the threshold of
+     * the trusted root N and to its own (5.3.4); its certificates valid for the GUN
+     * (notary: tuf/builder.go loadRoot via trustpinning/certs.go ValidateRoot with prevRoot).
+     */
+    updateRoot(bytes, source) {
+        const trusted = this.root;
+        const file = this.parseRoot(bytes, source);
+        const expected = trusted.signed.version + 1;
+        if (file.signed.version !== expected)
+            throw new errors/* VerificationError */.mk('ROLLBACK', `${source}.json holds version ${file.signed.version}, expected ${expected}`);
+        (0,signatures/* verifyThreshold */.VH)(`${source}.json`, rootRoleKeys(trusted.signed, 'root'), file.signedBytes, file.signatures);
+        this.checkRootSelf(file, false);
+        this.trustedRoot = file;
+        return file;
+    }
+    /**
+     * TUF spec 5.3.10, after the last root: the trusted root must not have expired (a freeze attack),
+     * nor its certificates; and it must not be older than one seen earlier in this run.
+     */
+    finishRoot() {
+        const root = this.root;
+        for (const id of root.signed.role('root').keyids)
+            checkRootCertificate(root.signed.keys.get(id), this.gun, this.options.now, true);
+        this.checkExpiry('root.json', root.signed.expiresMs, root.signed.expires);
+        this.checkVersion('root', root.signed.version);
+    }
+    // --- timestamp, snapshot, targets ---
+    /**
+     * TUF spec 5.4, the timestamp: signed to the timestamp role's threshold (5.4.2), not older than
+     * seen (5.4.3.1; notary accepts an equal version), not expired (5.4.4) (notary: tuf/builder.go
+     * loadTimestamp).
+     */
+    updateTimestamp(bytes) {
+        const root = this.root.signed;
+        const file = parseSignedFile('timestamp', bytes, (r, o) => Timestamp.fromJSON(r, o));
+        (0,signatures/* verifyThreshold */.VH)('timestamp.json', rootRoleKeys(root, 'timestamp'), file.signedBytes, file.signatures);
+        this.checkExpiry('timestamp.json', file.signed.expiresMs, file.signed.expires);
+        this.checkVersion('timestamp', file.signed.version);
+        this.trustedTimestamp = file;
+        return file;
+    }
+    /** What the trusted timestamp lists for the snapshot: the length and hash to fetch it by. */
+    get snapshotMeta() {
+        if (!this.trustedTimestamp)
+            throw new errors/* InternalError */.Gd('TrustedStore: no trusted timestamp yet');
+        return this.trustedTimestamp.signed.meta.get('snapshot');
+    }
+    /**
+     * TUF spec 5.5, the snapshot: its hashes and length as the timestamp lists them (5.5.2), signed to
+     * the snapshot role's threshold (5.5.3), not expired (5.5.6), not older than seen; and the root
+     * it lists must be the root trusted (notary: tuf/builder.go loadSnapshot,
+     * validateChecksumsFromSnapshot). Notary pins versions by hash, not by number (5.5.4 and 5.5.5
+     * have no counterpart there).
+     */
+    updateSnapshot(bytes) {
+        const root = this.root.signed;
+        this.checkListed('snapshot', bytes, this.snapshotMeta, 'timestamp');
+        const file = parseSignedFile('snapshot', bytes, (r, o) => Snapshot.fromJSON(r, o));
+        (0,signatures/* verifyThreshold */.VH)('snapshot.json', rootRoleKeys(root, 'snapshot'), file.signedBytes, file.signatures);
+        this.checkExpiry('snapshot.json', file.signed.expiresMs, file.signed.expires);
+        this.checkVersion('snapshot', file.signed.version);
+        const rootMismatch = fileHashesMatch(this.root.bytes, file.signed.meta.get('root'));
+        if (rootMismatch)
+            throw new errors/* VerificationError */.mk('HASH_MISMATCH', `root.json does not match snapshot.json: ${rootMismatch} (root changed during the update, or the server is inconsistent)`);
+        this.trustedSnapshot = file;
+        return file;
+    }
+    /** What the trusted snapshot lists for a targets role; undefined when it was never published. */
+    metaOf(role) {
+        if (!this.trustedSnapshot)
+            throw new errors/* InternalError */.Gd('TrustedStore: no trusted snapshot yet');
+        return this.trustedSnapshot.signed.meta.get(role);
+    }
+    /**
+     * TUF spec 5.6, top-level targets: hashes and length as the snapshot lists them (5.6.2), signed
+     * to the targets role's threshold (5.6.3), not expired (5.6.5), not older than seen
+     * (notary: tuf/builder.go loadTargets).
+     */
+    updateTargets(bytes) {
+        const root = this.root.signed;
+        this.checkListed('targets', bytes, this.requireMeta('targets'), 'snapshot');
+        const file = parseSignedFile('targets', bytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
+        const keys = rootRoleKeys(root, 'targets');
+        (0,signatures/* verifyThreshold */.VH)('targets.json', keys, file.signedBytes, file.signatures);
+        this.checkExpiry('targets.json', file.signed.expiresMs, file.signed.expires);
+        this.checkVersion('targets', file.signed.version);
+        const loaded = { name: 'targets', file, keys, paths: [''] };
+        this.roles.set('targets', loaded);
+        return loaded;
+    }
+    /**
+     * TUF spec 5.6.7, one delegation of the pre-order walk, delegated by `parent`: hashes as the
+     * snapshot lists them, and no rollback, are fatal; a threshold or expiry failure only sets the
+     * role (and so its subtree) aside, as notary does (notary: tuf/builder.go loadDelegation;
+     * client/tufclient.go downloadTargets). Returns the role when it is trusted.
+     */
+    updateDelegation(delegation, parent, bytes) {
+        if (this.roles.size + this.invalidRoles.size >= MAX_DELEGATIONS)
+            throw new errors/* VerificationError */.mk('TOO_MANY_DELEGATIONS', `${this.gun} has more than ${MAX_DELEGATIONS} delegations`);
+        const name = delegation.name;
+        this.checkListed(name, bytes, this.requireMeta(name), 'snapshot');
+        const file = parseSignedFile(name, bytes, (r, o) => Targets.fromJSON(r, o, name));
+        const keys = { name, keyids: delegation.keyids, threshold: delegation.threshold, keys: parent.file.signed.delegationKeys };
+        this.checkVersion(name, file.signed.version);
+        // A child keeps only the paths its parent was granted (notary: tuf/data/roles.go RestrictDelegationPathPrefixes).
+        const paths = delegation.paths.filter((p) => parent.paths.some((granted) => p.startsWith(granted)));
+        const loaded = { name, file, keys, paths };
+        try {
+            (0,signatures/* verifyThreshold */.VH)(`${name}.json`, keys, file.signedBytes, file.signatures);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* VerificationError */.mk))
+                throw error;
+            return this.setAside(name, { reason: error.message });
+        }
+        if (file.signed.expiresMs <= this.options.now)
+            return this.setAside(name, { reason: `${name}.json expired at ${file.signed.expires}`, expired: loaded });
+        this.roles.set(name, loaded);
+        return loaded;
+    }
+    /** The verified repository; records every trusted version as seen (the run's rollback floor). */
+    result() {
+        if (!this.trustedTimestamp || !this.trustedSnapshot || !this.roles.has('targets'))
+            throw new errors/* InternalError */.Gd('TrustedStore: the update is not complete');
+        const seen = this.options.seenVersions;
+        if (seen) {
+            seen.set('root', this.root.signed.version);
+            seen.set('timestamp', this.trustedTimestamp.signed.version);
+            seen.set('snapshot', this.trustedSnapshot.signed.version);
+            for (const [name, role] of this.roles)
+                seen.set(name, role.file.signed.version);
+        }
+        return new TrustedRepository(this.gun, this.root, this.trustedTimestamp, this.trustedSnapshot, this.roles, this.invalidRoles, this.warnings, this.trustedOnFirstUse);
+    }
+    // --- the checks every step shares ---
+    setAside(name, invalid) {
+        this.invalidRoles.set(name, invalid);
+        this.warnings.push(`${this.gun}: ignoring ${name}: ${invalid.reason}`);
+        return undefined;
+    }
+    parseRoot(bytes, source) {
+        return parseSignedFile(source, bytes, (r, o) => Root.fromJSON(r, o));
+    }
+    /** A root is acceptable in itself: certificates valid for this GUN, self-signed to threshold. Returns its valid signers. */
+    checkRootSelf(file, checkExpiry) {
+        for (const id of file.signed.role('root').keyids)
+            checkRootCertificate(file.signed.keys.get(id), this.gun, this.options.now, checkExpiry);
+        return (0,signatures/* verifyThreshold */.VH)(`${file.role}.json`, rootRoleKeys(file.signed, 'root'), file.signedBytes, file.signatures);
+    }
+    requireMeta(role) {
+        const meta = this.metaOf(role);
+        if (!meta?.hashes.sha256)
+            throw new errors/* VerificationError */.mk('METADATA_MISSING', `snapshot.json does not list ${role} with a sha256 hash`);
+        return meta;
+    }
+    checkListed(role, bytes, meta, listedIn) {
+        const mismatch = fileHashesMatch(bytes, meta);
+        if (mismatch)
+            throw new errors/* VerificationError */.mk('HASH_MISMATCH', `${role}.json does not match ${listedIn}.json: ${mismatch}`);
+    }
+    checkExpiry(source, expiresMs, expires) {
+        if (expiresMs <= this.options.now)
+            throw new errors/* VerificationError */.mk('EXPIRED', `${source} expired at ${expires}`);
+    }
+    checkVersion(role, version) {
+        const seen = this.options.seenVersions?.get(role);
+        if (seen !== undefined && version < seen) {
+            throw new errors/* VerificationError */.mk('ROLLBACK', `${role}.json version ${version} is older than version ${seen} seen earlier in this run (rollback)`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/tuf/load-repository.ts
+
+
+
+
+/** Download caps, as notary's (notary: const.go MaxDownloadSize 100 MiB for root, MaxTimestampSize 1 MiB); others are capped by their listed length. */
+const MAX_ROOT_BYTES = 5 << 20;
+const MAX_TIMESTAMP_BYTES = 1 << 20;
+/** Loads and verifies a whole repository: root, timestamp, snapshot, targets and every delegation. */
+async function loadTrustedRepository(source, options) {
+    const store = new TrustedStore({ gun: options.gun, now: options.now ?? Date.now(), seenVersions: options.seenVersions });
+    await loadRoot(source, store, options.pinnedRootKeyIds);
+    const timestamp = await source.fetch('timestamp', { maxBytes: MAX_TIMESTAMP_BYTES });
+    if (!timestamp)
+        throw new errors/* VerificationError */.mk('METADATA_MISSING', `${options.gun} has no timestamp.json on the Notary server`);
+    store.updateTimestamp(timestamp);
+    store.updateSnapshot(await fetchListed(source, 'snapshot', store.snapshotMeta, 'timestamp'));
+    const targets = store.updateTargets(await fetchListed(source, 'targets', store.metaOf('targets'), 'snapshot'));
+    // Pre-order walk, children in listed order (notary: client/tufclient.go downloadTargets).
+    const stack = [targets];
+    while (stack.length > 0) {
+        const parent = stack.pop();
+        const children = [];
+        for (const delegation of parent.file.signed.delegations) {
+            const meta = store.metaOf(delegation.name);
+            if (!meta)
+                continue; // delegated but never published: nothing to load
+            const child = store.updateDelegation(delegation, parent, await fetchListed(source, delegation.name, meta, 'snapshot'));
+            if (child)
+                children.push(child);
+        }
+        stack.push(...children.reverse());
+    }
+    return store.result();
+}
+/**
+ * The root: with pins, the newest root if a pinned key signs it; otherwise the rotation chain is
+ * walked from the oldest version a pinned key signs, `1.root.json` upwards, each version signed by
+ * the one before (TUF spec 5.3; notary: client/tufclient.go updateRootVersions).
+ */
+async function loadRoot(source, store, pins) {
+    const latest = await source.fetch('root', { maxBytes: MAX_ROOT_BYTES });
+    if (!latest)
+        throw new errors/* VerificationError */.mk('METADATA_MISSING', `${store.gun} has no trust data on the Notary server (no root.json)`);
+    const trust = pins && pins.size > 0 ? { pins } : { firstUse: true };
+    if (!tryTrustRoot(store, latest, 'root', trust)) {
+        // Only pins refuse a root that is valid in itself; its version bounds the walk.
+        const latestVersion = parseSignedFile('root', latest, (r, o) => Root.fromJSON(r, o)).signed.version;
+        for (let version = 1; version < latestVersion; version++) {
+            const older = await source.fetch('root', { version, maxBytes: MAX_ROOT_BYTES });
+            const trusted = store.rootVersion !== undefined;
+            if (!older) {
+                if (trusted)
+                    throw new errors/* VerificationError */.mk('METADATA_MISSING', `root rotation chain of ${store.gun} is broken: version ${version} of root.json is missing`);
+                continue;
+            }
+            if (trusted)
+                store.updateRoot(older, `${version}.root`);
+            else if (tryTrustRoot(store, older, `${version}.root`, trust) && store.rootVersion !== version)
+                throw new errors/* VerificationError */.mk('ROLLBACK', `${version}.root.json holds version ${store.rootVersion}`);
+        }
+        if (store.rootVersion === undefined)
+            store.trustRoot(latest, 'root', trust); // throws, naming the root keys
+        store.updateRoot(latest, 'root');
+    }
+    store.finishRoot();
+}
+/** Trusts this root as the first one, or returns false when no pinned key signs it. */
+function tryTrustRoot(store, bytes, source, trust) {
+    try {
+        store.trustRoot(bytes, source, trust);
+        return true;
+    }
+    catch (error) {
+        if (error instanceof errors/* VerificationError */.mk && error.code === 'ROOT_NOT_TRUSTED')
+            return false;
+        throw error;
+    }
+}
+async function fetchListed(source, role, meta, listedIn) {
+    if (!meta?.hashes.sha256)
+        throw new errors/* VerificationError */.mk('METADATA_MISSING', `${listedIn}.json does not list ${role} with a sha256 hash`);
+    const checksum = (0,utils/* bytesToHex */.My)(meta.hashes.sha256);
+    const bytes = await source.fetch(role, { checksum, maxBytes: meta.length });
+    if (!bytes)
+        throw new errors/* VerificationError */.mk('METADATA_MISSING', `${role}.json listed in ${listedIn}.json (sha256 ${checksum.slice(0, 12)}) is missing on the server`);
+    return bytes;
+}
+
+;// CONCATENATED MODULE: ./src/notary/client.ts
+
+
+
+
+class NotaryClient {
+    http;
+    serverUrl;
+    gun;
+    base;
+    requests = [];
+    constructor(http, serverUrl, gun) {
+        this.http = http;
+        this.serverUrl = serverUrl;
+        this.gun = gun;
+        this.base = `${serverUrl.replace(/\/+$/, '')}/v2/${gun}/_trust/tuf/`;
+    }
+    async fetch(role, options) {
+        const name = options.version
+            ? `${options.version}.${role}.json`
+            : options.checksum
+                ? `${role}.${options.checksum}.json`
+                : `${role}.json`;
+        this.requests.push(name);
+        const response = await this.call({ url: this.base + name, maxBytes: options.maxBytes, scope: `repository:${this.gun}:pull` }, `GET ${name}`);
+        if (response.status === 404)
+            return undefined;
+        if (response.status !== 200)
+            throw this.error(response, `GET ${name}`);
+        return response.body;
+    }
+    /**
+     * One atomic update: every changed role in one multipart POST (notary: storage/httpstore.go
+     * NewMultiPartMetaRequest). The server stores all or nothing, and generates the timestamp
+     * (and the snapshot when it holds the snapshot key).
+     */
+    async publish(files) {
+        const boundary = `dct-sign-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
+        const parts = [];
+        for (const file of files) {
+            parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.role}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(file.bytes), Buffer.from('\r\n'));
+        }
+        parts.push(Buffer.from(`--${boundary}--\r\n`));
+        const response = await this.call({
+            method: 'POST',
+            url: this.base,
+            headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+            body: new Uint8Array(Buffer.concat(parts)),
+            maxBytes: 1 << 20,
+            scope: `repository:${this.gun}:push,pull`,
+            // A 5xx after the server committed would make a retry fail as a stale version; the
+            // caller re-reads and decides instead.
+            retry: false,
+        }, 'publish');
+        if (response.status !== 200)
+            throw this.error(response, 'publish');
+    }
+    /**
+     * The public key the server holds for its role (notary: server/handlers/default.go getKeyHandler):
+     * GET returns (and first creates) it; `rotate` POSTs for a new one (needs `*` access).
+     */
+    async serverKey(role, rotate = false) {
+        const what = `${rotate ? 'POST' : 'GET'} ${role}.key`;
+        const response = await this.call({
+            method: rotate ? 'POST' : 'GET',
+            url: `${this.base}${role}.key`,
+            maxBytes: 1 << 16,
+            scope: `repository:${this.gun}:${rotate ? '*' : 'push,pull'}`,
+            retry: !rotate,
+        }, what);
+        if (response.status !== 200)
+            throw this.error(response, what);
+        try {
+            return tuf_keys/* PublicKey */.J3.fromJSON(new JsonReader(`${role}.key`), parseJsonObject(response.body, `${role}.key`), 'key');
+        }
+        catch (error) {
+            throw new errors/* NotaryError */.Wl('NOTARY_BAD_RESPONSE', `${this.where(what)}: ${error.message}`, { server: this.serverUrl });
+        }
+    }
+    where(what) {
+        return `Notary server ${this.serverUrl}, ${this.gun} ${what}`;
+    }
+    async call(request, what) {
+        try {
+            return await this.http.request(request);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* HttpError */.j$))
+                throw error;
+            const unreachable = error.code === 'HTTP_CONNECTION' || error.code === 'HTTP_TIMEOUT';
+            throw new errors/* NotaryError */.Wl(unreachable ? 'NOTARY_UNREACHABLE' : 'NOTARY_HTTP_ERROR', `${this.where(what)}: ${error.message}`, { server: this.serverUrl, ...(error.details.reason ? { reason: error.details.reason } : {}) }, { cause: error });
+        }
+    }
+    error(response, what) {
+        const { code, detail } = parseErrorBody(response.body);
+        const text = [code, detail].filter(Boolean).join(': ') || Buffer.from(response.body.subarray(0, 200)).toString('utf8').trim();
+        return new errors/* NotaryError */.Wl(errorCode(response.status, code, detail), `${this.where(what)}: HTTP ${response.status}${text ? ` ${text}` : ''}`, {
+            server: this.serverUrl,
+            status: response.status,
+            serverCode: code,
+        });
+    }
+}
+function errorCode(status, serverCode, detail) {
+    if (status === 400 && serverCode === 'VERSION')
+        return 'NOTARY_STALE_VERSION';
+    if (status === 401 || status === 403)
+        return 'NOTARY_ACCESS_DENIED';
+    // The server's own words for an update without a snapshot it cannot make (notary: server/handlers/validation.go).
+    if (/does not hold current snapshot key/i.test(detail))
+        return 'NOTARY_SNAPSHOT_KEY_MISSING';
+    return 'NOTARY_HTTP_ERROR';
+}
+/** `{"errors":[{"code","message","detail":{"Name","Error":{...}}}]}` (notary: server/errors/errors.go). */
+function parseErrorBody(body) {
+    try {
+        const value = JSON.parse(Buffer.from(body.subarray(0, 1 << 16)).toString('utf8'));
+        const first = value.errors?.[0];
+        if (!first)
+            return { code: '', detail: '' };
+        const code = typeof first.code === 'string' ? first.code : '';
+        const parts = [typeof first.message === 'string' ? first.message : ''];
+        if (first.detail !== undefined && first.detail !== null)
+            parts.push(JSON.stringify(first.detail));
+        return { code, detail: parts.filter(Boolean).join(' ').slice(0, 500) };
+    }
+    catch {
+        return { code: '', detail: '' };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/util/concurrency.ts
@@ -41049,6 +41793,467 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/commands/context.ts
+
+
+
+
+
+
+const RETIRED_SERVER = 'notary.docker.io';
+/** Docker's default: notary.docker.io for Docker Hub, else https://<registry host> (docker/cli: cli/trust/trust.go Server). */
+function notaryServerFor(ctx, ref) {
+    if (ctx.notaryServer)
+        return ctx.notaryServer.replace(/\/+$/, '');
+    return ref.registry === DOCKER_HUB ? `https://${RETIRED_SERVER}` : `https://${registryApiHost(ref.registry)}`;
+}
+function notaryClientFor(ctx, ref) {
+    return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), gunOf(ref));
+}
+/** Registry look-ups in flight at once: enough to hide latency, few enough to be polite. */
+const REGISTRY_CONCURRENCY = 16;
+/** Repositories handled at once: they share nothing, so a batch over many repositories overlaps its waits. */
+const REPOSITORY_CONCURRENCY = 4;
+/**
+ * Runs `fn` once per repository, in parallel up to REPOSITORY_CONCURRENCY, results in input
+ * order. One repository gets a collapsible log group; several running at once get their lines
+ * prefixed with the repository instead (groups would interleave).
+ */
+async function forEachRepository(ctx, images, title, fn) {
+    const groups = [...groupByRepository(images)];
+    if (groups.length === 1) {
+        const [gun, refs] = groups[0];
+        return [await ctx.reporter.group(`${title} ${gun}`, () => fn(ctx, gun, refs))];
+    }
+    return mapLimit(groups, REPOSITORY_CONCURRENCY, ([gun, refs]) => {
+        const prefixed = {
+            info: (m) => ctx.reporter.info(`[${gun}] ${m}`),
+            warning: (m) => ctx.reporter.warning(m.startsWith(gun) ? m : `${gun}: ${m}`),
+            error: (m) => ctx.reporter.error(m),
+            group: (_name, inner) => inner(),
+        };
+        return fn({ ...ctx, reporter: prefixed }, gun, refs);
+    });
+}
+/** Groups references by repository (GUN), keeping first-seen order: one metadata load and publish each. */
+function groupByRepository(images) {
+    const groups = new Map();
+    for (const image of images) {
+        const gun = gunOf(image);
+        groups.set(gun, [...(groups.get(gun) ?? []), image]);
+    }
+    return groups;
+}
+/**
+ * Expiry of the roles a person must re-sign (root, targets, snapshot, delegations). The timestamp
+ * is left out: the server re-signs it on demand (notary: server/timestamp/timestamp.go).
+ */
+function roleExpiries(repo, now) {
+    const out = [
+        { role: 'root', expires: repo.root.signed.expires, days: daysUntil(repo.root.signed.expiresMs, now) },
+        { role: 'snapshot', expires: repo.snapshot.signed.expires, days: daysUntil(repo.snapshot.signed.expiresMs, now) },
+    ];
+    for (const [name, role] of repo.roles)
+        out.push({ role: name, expires: role.file.signed.expires, days: daysUntil(role.file.signed.expiresMs, now) });
+    return out;
+}
+function warnAboutExpiry(ctx, repo, now) {
+    for (const e of roleExpiries(repo, now)) {
+        if (e.days < ctx.expiryWarningDays) {
+            ctx.reporter.warning(`${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then`);
+        }
+    }
+}
+/** Docker retires notary.docker.io on 2026-12-08; say so wherever it is used. */
+function warnIfRetiredServer(ctx, server) {
+    if (server.includes(RETIRED_SERVER)) {
+        ctx.reporter.warning(`${RETIRED_SERVER} closes on 2026-12-08 (Docker retires content trust on Docker Hub); run your own Notary server and set notary-server`);
+    }
+}
+/** The repository's current trust data, verified; an unreachable server is named as the option it came from. */
+async function loadCurrent(ctx, ref, now, seenVersions) {
+    const server = notaryServerFor(ctx, ref);
+    warnIfRetiredServer(ctx, server);
+    try {
+        const repo = await loadTrustedRepository(notaryClientFor(ctx, ref), {
+            gun: gunOf(ref),
+            now,
+            pinnedRootKeyIds: ctx.pinnedRootKeyIds,
+            seenVersions,
+        });
+        repo.warnings.forEach((warning) => ctx.reporter.warning(warning));
+        return repo;
+    }
+    catch (error) {
+        throw unreachableServer(error);
+    }
+}
+/** A Notary server that cannot be reached at all: the fix is the `notaryServer` option; anything else stays as it was. */
+function unreachableServer(error) {
+    if (error instanceof errors/* NotaryError */.Wl && error.code === 'NOTARY_UNREACHABLE') {
+        const { server, reason } = error.details;
+        return new errors/* NotaryError */.Wl('NOTARY_UNREACHABLE', `${server} is not reachable (${reason ?? 'no answer'}); expected a running Notary server`, error.details, { option: 'notaryServer', cause: error });
+    }
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/commands/repository-result.ts
+function describeRepository(repo, ref, server) {
+    const root = repo.root.signed;
+    const top = repo.targets.file.signed;
+    return {
+        image: ref.original,
+        repository: repo.gun,
+        notaryServer: server,
+        rootKeyIds: root.role('root').keyids,
+        rootPublicKeyIds: root.role('root').keyids.map((id) => root.keys.get(id).canonicalId),
+        repositoryKeyIds: root.role('targets').keyids,
+        signers: top.delegations.map((d) => ({
+            name: d.name.replace(/^targets\//, ''),
+            keyIds: d.keyids.map((id) => top.delegationKeys.get(id).canonicalId),
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/repository-update.ts
+
+
+
+
+
+
+
+/**
+ * One atomic change to a repository's trust data, as notary's client makes it (notary:
+ * client/client.go publish): the roles that change, each re-signed with a new version and expiry;
+ * a snapshot when its key is ours (else the server makes it); all of it checked against the keys
+ * it must verify with before the server sees it, published in one POST, then read back and verified.
+ */
+class RepositoryUpdate {
+    gun;
+    before;
+    now;
+    root;
+    rootSigners = [];
+    targets;
+    targetsSigners = [];
+    delegations = new Map();
+    /** Set when the snapshot key is local: we sign the snapshot ourselves. */
+    snapshotSigner;
+    constructor(gun, 
+    /** The verified state this update starts from; undefined for `init`. */
+    before, now) {
+        this.gun = gun;
+        this.before = before;
+        this.now = now;
+    }
+    /** The root after this update. */
+    get effectiveRoot() {
+        return this.root ?? this.before.root.signed;
+    }
+    get effectiveTargets() {
+        return this.targets ?? this.before.targets.file.signed;
+    }
+    /** A copy of the current root with the next version and a fresh 10-year expiry, to edit. */
+    editRoot() {
+        if (!this.root) {
+            const current = this.before.root.signed;
+            const roles = new Map([...current.roles].map(([name, spec]) => [name, { keyids: [...spec.keyids], threshold: spec.threshold }]));
+            this.root = new Root(current.version + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.root, this.now), new Map(current.keys), roles, current.consistentSnapshot);
+        }
+        return this.root;
+    }
+    /** A copy of the current targets with the next version and a fresh expiry, to edit. */
+    editTargets() {
+        this.targets ??= nextTargets(this.before.targets.file.signed, this.now);
+        return this.targets;
+    }
+    get isEmpty() {
+        return !this.root && !this.targets && this.delegations.size === 0;
+    }
+}
+/** The next version of a targets role: same content, version + 1, notary's default expiry. */
+function nextTargets(current, now) {
+    return new Targets((current?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.targets, now), new Map(current?.targets ?? []), new Map(current?.delegationKeys ?? []), current?.delegations.map((d) => ({ ...d, keyids: [...d.keyids], paths: [...d.paths] })) ?? []);
+}
+/** Points a base role at one new key, dropping keys no role uses any more. */
+function setRoleKey(root, role, key) {
+    root.keys.set(key.id, key);
+    root.roles.set(role, { keyids: [key.id], threshold: 1 });
+    const used = new Set([...root.roles.values()].flatMap((r) => r.keyids));
+    for (const id of [...root.keys.keys()])
+        if (!used.has(id))
+            root.keys.delete(id);
+}
+/** Drops delegation keys that no delegation lists any more. */
+function pruneDelegationKeys(targets) {
+    const used = new Set(targets.delegations.flatMap((d) => d.keyids));
+    for (const id of [...targets.delegationKeys.keys()])
+        if (!used.has(id))
+            targets.delegationKeys.delete(id);
+}
+/**
+ * The signature of `signer` for a base role, under the ID the root lists for its key (matching a
+ * certificate by its public key); a key the role does not list fails naming the option it came from.
+ */
+function signatureForRole(root, role, signer, option, gun) {
+    const key = signer.publicKey;
+    const spec = root.role(role);
+    const keyid = spec.keyids.find((kid) => {
+        const listed = root.keys.get(kid);
+        return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
+    });
+    if (!keyid) {
+        const expected = spec.keyids.map((kid) => root.keys.get(kid)?.canonicalId ?? kid).join(', ');
+        throw new errors/* KeyError */.eN('KEY_NOT_IN_ROLE', `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`, {
+            option,
+        });
+    }
+    return { signer, keyid };
+}
+/** A signature filed under the key's own ID: for a role whose key this update sets. */
+function ownSignature(signer) {
+    return { signer, keyid: signer.publicKey.id };
+}
+function checkOwnFiles(update, files) {
+    const root = update.effectiveRoot;
+    const rootBytes = files.get('root');
+    if (rootBytes) {
+        const file = parseSignedFile('root', rootBytes, (r, o) => Root.fromJSON(r, o));
+        (0,signatures/* verifyThreshold */.VH)('new root.json', { name: 'root', ...root.role('root'), keys: root.keys }, file.signedBytes, file.signatures);
+        const previous = update.before?.root.signed;
+        if (previous) {
+            (0,signatures/* verifyThreshold */.VH)('new root.json (by the previous root keys)', { name: 'root', ...previous.role('root'), keys: previous.keys }, file.signedBytes, file.signatures);
+        }
+    }
+    const targetsBytes = files.get('targets');
+    if (targetsBytes) {
+        const file = parseSignedFile('targets', targetsBytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
+        (0,signatures/* verifyThreshold */.VH)('new targets.json', { name: 'targets', ...root.role('targets'), keys: root.keys }, file.signedBytes, file.signatures);
+    }
+    const targets = update.effectiveTargets;
+    for (const [name] of update.delegations) {
+        const delegation = targets.delegations.find((d) => d.name === name);
+        if (!delegation)
+            throw new errors/* VerificationError */.mk('ROLE_MISSING', `${name} is not delegated by targets`);
+        const file = parseSignedFile(name, files.get(name), (r, o) => Targets.fromJSON(r, o, name));
+        (0,signatures/* verifyThreshold */.VH)(`new ${name}.json`, { ...delegation, keys: targets.delegationKeys }, file.signedBytes, file.signatures);
+    }
+}
+/** The next snapshot, when its key is ours: every changed file listed, roles no one delegates any more dropped. */
+function nextSnapshot(update, files) {
+    const previous = update.before?.snapshot.signed;
+    const meta = new Map(previous?.meta ?? []);
+    for (const [name, bytes] of files)
+        meta.set(name, fileMetaOf(bytes));
+    // Roles no longer delegated by anyone leave the snapshot with their delegation.
+    const delegated = new Set(update.effectiveTargets.delegations.map((d) => d.name));
+    for (const [name, role] of update.before?.roles ?? []) {
+        if (name !== 'targets' && delegated.has(name))
+            role.file.signed.delegations.forEach((d) => delegated.add(d.name));
+    }
+    for (const name of [...meta.keys()])
+        if (name.startsWith('targets/') && !delegated.has(name))
+            meta.delete(name);
+    return new Snapshot((previous?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.snapshot, update.now), meta);
+}
+/** Every changed role signed, then checked against the keys it must verify with; the snapshot last, over the others. */
+async function signUpdate(update) {
+    const files = new Map();
+    const versions = new Map();
+    const add = async (role, body, signers) => {
+        files.set(role, await signMetadata(body, signers));
+        versions.set(role, body.version);
+    };
+    if (update.root)
+        await add('root', update.root, update.rootSigners);
+    if (update.targets)
+        await add('targets', update.targets, update.targetsSigners);
+    for (const [name, d] of update.delegations)
+        await add(name, d.targets, d.signers);
+    checkOwnFiles(update, files);
+    if (update.snapshotSigner) {
+        await add('snapshot', nextSnapshot(update, files), [update.snapshotSigner]);
+        const file = parseSignedFile('snapshot', files.get('snapshot'), (r, o) => Snapshot.fromJSON(r, o));
+        const root = update.effectiveRoot;
+        (0,signatures/* verifyThreshold */.VH)('new snapshot.json', { name: 'snapshot', ...root.role('snapshot'), keys: root.keys }, file.signedBytes, file.signatures);
+    }
+    return { files, versions };
+}
+/**
+ * Signs, checks, publishes and reads back. `pins` are the root key IDs the read-back must chain
+ * from (the root trusted before the update, or the new one for `init`).
+ */
+async function publishUpdate(ctx, ref, update, pins, seenVersions) {
+    const { files, versions } = await signUpdate(update);
+    const client = notaryClientFor(ctx, ref);
+    const published = [...files].map(([role, bytes]) => ({ role, bytes }));
+    ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${client.serverUrl}`);
+    await client.publish(published);
+    for (const [role, version] of versions)
+        seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
+    const after = await loadTrustedRepository(notaryClientFor(ctx, ref), {
+        gun: update.gun,
+        now: update.now,
+        pinnedRootKeyIds: pins,
+        seenVersions,
+    });
+    for (const [role, bytes] of files) {
+        if (role === 'snapshot')
+            continue;
+        const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
+        if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0) {
+            throw new errors/* VerificationError */.mk('PUBLISHED_MISMATCH', `${update.gun}: ${role}.json on the server is not the file just published`);
+        }
+    }
+    return after;
+}
+
+;// CONCATENATED MODULE: ./src/commands/init.ts
+
+
+
+
+
+
+
+
+/** A new trusted repository, as `notary init` + publish does (notary: client/client.go initialize). */
+function init(ctx, options) {
+    const now = ctx.now?.() ?? Date.now();
+    return forEachRepository(ctx, options.images, 'Initialize', async (ctx, gun, refs) => {
+        const ref = refs[0];
+        const server = notaryServerFor(ctx, ref);
+        warnIfRetiredServer(ctx, server);
+        const client = notaryClientFor(ctx, ref);
+        const existing = await client.fetch('root', { maxBytes: MAX_ROOT_BYTES }).catch((error) => {
+            throw unreachableServer(error);
+        });
+        if (existing)
+            throw new errors/* NotaryError */.Wl('NOTARY_REPOSITORY_EXISTS', `${gun} already has trust data on ${server}; init only creates new repositories`, {
+                server,
+            }, { option: 'images' });
+        const rootCert = await createRootCertificate(gun, options.rootKey, now);
+        const timestampKey = await client.serverKey('timestamp');
+        const snapshotKey = options.snapshotKey ? options.snapshotKey.publicKey : await client.serverKey('snapshot');
+        const keys = new Map();
+        const roles = new Map();
+        const assign = (role, key) => {
+            keys.set(key.id, key);
+            roles.set(role, { keyids: [key.id], threshold: 1 });
+        };
+        assign('root', rootCert);
+        assign('snapshot', snapshotKey);
+        assign('targets', options.repositoryKey.publicKey);
+        assign('timestamp', timestampKey);
+        const update = new RepositoryUpdate(gun, undefined, now);
+        update.root = new Root(1, expiryFromNow(DEFAULT_EXPIRY_DAYS.root, now), keys, roles);
+        update.rootSigners = [{ signer: options.rootKey, keyid: rootCert.id }];
+        update.targets = nextTargets(undefined, now);
+        update.targetsSigners = [ownSignature(options.repositoryKey)];
+        if (options.snapshotKey)
+            update.snapshotSigner = ownSignature(options.snapshotKey);
+        const after = await publishUpdate(ctx, ref, update, new Set([rootCert.id]), new Map());
+        ctx.reporter.info(`Initialized ${gun}: root key ${rootCert.id} (public key ${rootCert.canonicalId}); pin either with trusted-root-keys`);
+        return describeRepository(after, ref, server);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/rotate-key.ts
+
+
+
+
+
+function isDelegationRotation(rotation) {
+    return rotation.role.startsWith('targets/');
+}
+function rotateKey(ctx, options) {
+    const now = ctx.now?.() ?? Date.now();
+    return forEachRepository(ctx, options.images, `Rotate the ${options.role} key of`, async (ctx, gun, refs) => {
+        const ref = refs[0];
+        const seen = new Map();
+        const before = await loadCurrent(ctx, ref, now, seen);
+        const update = new RepositoryUpdate(gun, before, now);
+        if (isDelegationRotation(options)) {
+            update.targetsSigners = [signatureForRole(before.root.signed, 'targets', options.repositoryKey, 'repositoryKey', gun)];
+            rotateDelegation(update, options.role, options.newKey, ctx);
+        }
+        else {
+            await rotateBaseRole(ctx, ref, update, options);
+        }
+        // A snapshot rotated to the server is made by the server from now on.
+        const serverMakesSnapshot = options.role === 'snapshot' && !options.newKey;
+        if (options.snapshotKey && !update.snapshotSigner && !serverMakesSnapshot)
+            update.snapshotSigner = signatureForRole(before.root.signed, 'snapshot', options.snapshotKey, 'snapshotKey', gun);
+        const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
+        warnAboutExpiry(ctx, after, now);
+        return describeRepository(after, ref, notaryServerFor(ctx, ref));
+    });
+}
+/** Root lists the new key for the role and is re-signed by the root key (and, for root, by the new one too). */
+async function rotateBaseRole(ctx, ref, update, rotation) {
+    const before = update.before;
+    const root = update.editRoot();
+    update.rootSigners = [signatureForRole(before.root.signed, 'root', rotation.rootKey, 'rootKey', update.gun)];
+    switch (rotation.role) {
+        case 'root': {
+            const cert = await createRootCertificate(update.gun, rotation.newKey, update.now);
+            setRoleKey(root, 'root', cert);
+            // Signed by the old root too, so clients that trust it follow the rotation.
+            update.rootSigners.push({ signer: rotation.newKey, keyid: cert.id });
+            return;
+        }
+        case 'targets':
+            setRoleKey(root, 'targets', rotation.newKey.publicKey);
+            update.editTargets();
+            update.targetsSigners = [ownSignature(rotation.newKey)];
+            return;
+        case 'snapshot':
+            if (rotation.newKey) {
+                setRoleKey(root, 'snapshot', rotation.newKey.publicKey);
+                update.snapshotSigner = ownSignature(rotation.newKey);
+            }
+            else {
+                setRoleKey(root, 'snapshot', await notaryClientFor(ctx, ref).serverKey('snapshot', true));
+            }
+            return;
+        case 'timestamp':
+            setRoleKey(root, 'timestamp', await notaryClientFor(ctx, ref).serverKey('timestamp', true));
+            return;
+    }
+}
+/**
+ * A delegation's keys replaced by one new key, its content re-signed by that key, in one atomic
+ * publish (never unsignable). The old keys are also replaced in targets/releases, where docker
+ * puts every signer's key, and releases is re-signed too.
+ */
+function rotateDelegation(update, role, newKey, ctx) {
+    const before = update.before;
+    const targets = update.editTargets();
+    const delegation = targets.delegations.find((d) => d.name === role);
+    if (!delegation)
+        throw new errors/* VerificationError */.mk('ROLE_MISSING', `${update.gun} has no ${role} delegation`, { option: 'role' });
+    const canonical = (id) => targets.delegationKeys.get(id)?.canonicalId ?? id;
+    const oldKeys = new Set(delegation.keyids.map(canonical));
+    const key = newKey.publicKey;
+    targets.delegationKeys.set(key.id, key);
+    const affected = targets.delegations.filter((d) => d.name === role || (d.name === 'targets/releases' && d.keyids.some((id) => oldKeys.has(canonical(id)))));
+    for (const d of affected) {
+        const kept = d.name === role ? [] : d.keyids.filter((id) => !oldKeys.has(canonical(id)));
+        d.keyids = [...kept, key.id];
+        if (!before.isPublished(d.name))
+            continue;
+        const current = before.roles.get(d.name) ?? before.invalidRoles.get(d.name)?.expired;
+        if (!current) {
+            throw new errors/* VerificationError */.mk('ROLE_INVALID', `${d.name} of ${update.gun} does not verify (${before.invalidRoles.get(d.name)?.reason ?? 'unknown'}); refusing to re-sign content that is not authentic`);
+        }
+        update.delegations.set(d.name, { targets: nextTargets(current.file.signed, update.now), signers: [ownSignature(newKey)] });
+    }
+    ctx.reporter.info(`${role}: key(s) ${[...oldKeys].join(', ')} replaced by ${key.canonicalId} in ${affected.map((d) => d.name).join(' and ')}`);
+    pruneDelegationKeys(targets);
+}
+
 ;// CONCATENATED MODULE: ./src/registry/oci-layout.ts
 
 
@@ -41056,16 +42261,19 @@ async function mapLimit(items, limit, fn) {
 
 const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
 const REF_NAME = 'org.opencontainers.image.ref.name';
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const oci_layout_DIGEST = /^sha256:[a-f0-9]{64}$/;
 function isDescriptor(value) {
     const d = value;
     return (typeof d === 'object' &&
         d !== null &&
         typeof d.mediaType === 'string' &&
         typeof d.digest === 'string' &&
-        DIGEST.test(d.digest) &&
+        oci_layout_DIGEST.test(d.digest) &&
         Number.isSafeInteger(d.size) &&
         d.size >= 0);
+}
+function layoutError(message) {
+    return new errors/* RegistryError */.gl('OCI_LAYOUT_INVALID', message, { option: 'ociLayout' });
 }
 class OciLayout {
     dir;
@@ -41076,7 +42284,7 @@ class OciLayout {
     }
     static open(dir) {
         const fail = (why) => {
-            throw new errors/* InputError */.dz('oci-layout', `${dir} is not an OCI image layout: ${why}`);
+            throw layoutError(`${dir} is not an OCI image layout: ${why}`);
         };
         if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'oci-layout')) || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'index.json')))
             fail('expected the files oci-layout and index.json');
@@ -41099,7 +42307,7 @@ class OciLayout {
         });
         if (!match) {
             const names = this.manifests.map((d) => d.annotations?.[REF_NAME]).filter(Boolean);
-            throw new errors/* InputError */.dz('oci-layout', `${this.dir} has no image named ${tag} (its ${REF_NAME} values: ${names.join(', ') || 'none'})`);
+            throw layoutError(`${this.dir} has no image named ${tag} (its ${REF_NAME} values: ${names.join(', ') || 'none'})`);
         }
         return match;
     }
@@ -41111,29 +42319,35 @@ class OciLayout {
     readBlob(descriptor) {
         const path = this.blobPath(descriptor.digest);
         if (!(0,external_node_fs_.existsSync)(path))
-            throw new errors/* InputError */.dz('oci-layout', `${this.dir} lacks blob ${descriptor.digest}`);
+            throw layoutError(`${this.dir} lacks blob ${descriptor.digest}`);
         const bytes = new Uint8Array((0,external_node_fs_.readFileSync)(path));
         const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
         if (digest !== descriptor.digest || bytes.length !== descriptor.size) {
-            throw new errors/* InputError */.dz('oci-layout', `${this.dir}: blob ${descriptor.digest} does not match its digest or size (corrupt layout)`);
+            throw layoutError(`${this.dir}: blob ${descriptor.digest} does not match its digest or size (corrupt layout)`);
         }
         return bytes;
     }
     blobSize(descriptor) {
         const path = this.blobPath(descriptor.digest);
         if (!(0,external_node_fs_.existsSync)(path))
-            throw new errors/* InputError */.dz('oci-layout', `${this.dir} lacks blob ${descriptor.digest}`);
+            throw layoutError(`${this.dir} lacks blob ${descriptor.digest}`);
         return (0,external_node_fs_.statSync)(path).size;
     }
 }
 /** Children of a manifest: an index's manifests, or an image's config and layers. */
 function childrenOf(descriptor, bytes) {
-    const body = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    if (INDEX_TYPES.includes(descriptor.mediaType)) {
-        return { manifests: (body.manifests ?? []).filter(isDescriptor), blobs: [] };
+    let body;
+    try {
+        body = JSON.parse(Buffer.from(bytes).toString('utf8'));
     }
-    const blobs = [body.config, ...(body.layers ?? [])].filter(isDescriptor);
-    return { manifests: [], blobs };
+    catch {
+        throw layoutError(`manifest ${descriptor.digest} is not JSON`);
+    }
+    const fields = typeof body === 'object' && body !== null ? body : {};
+    const list = (value) => (Array.isArray(value) ? value : []);
+    if (INDEX_TYPES.includes(descriptor.mediaType))
+        return { manifests: list(fields.manifests).filter(isDescriptor), blobs: [] };
+    return { manifests: [], blobs: [fields.config, ...list(fields.layers)].filter(isDescriptor) };
 }
 
 ;// CONCATENATED MODULE: ./src/registry/push.ts
@@ -41193,7 +42407,7 @@ class LayoutPusher {
         const topBytes = manifests[manifests.length - 1].bytes;
         const digest = await this.putManifest(base, ref, ref.tag, top.mediaType, topBytes, scope);
         if (digest !== top.digest)
-            throw new errors/* RegistryError */.gl(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}: the registry stored ${digest} for the manifest ${top.digest} we pushed`);
+            throw new errors/* RegistryError */.gl('REGISTRY_DIGEST_MISMATCH', `${gunOf(ref)}:${ref.tag}: the registry stored ${digest} for the manifest ${top.digest} we pushed`);
         return { digest: top.digest, size: topBytes.length, mediaType: top.mediaType };
     }
     async call(what, request) {
@@ -41201,12 +42415,14 @@ class LayoutPusher {
             return await this.http.request(request);
         }
         catch (error) {
-            throw new errors/* RegistryError */.gl(`${what}: ${error.message}`);
+            if (!(error instanceof errors/* HttpError */.j$))
+                throw error;
+            throw new errors/* RegistryError */.gl('REGISTRY_PUSH_FAILED', `${what}: ${error.message}`, { cause: error });
         }
     }
     fail(what, response) {
         const body = Buffer.from(response.body.subarray(0, 300)).toString('utf8').trim();
-        throw new errors/* RegistryError */.gl(`${what}: the registry answered HTTP ${response.status}${body ? ` ${body}` : ''}`);
+        throw new errors/* RegistryError */.gl('REGISTRY_PUSH_FAILED', `${what}: the registry answered HTTP ${response.status}${body ? ` ${body}` : ''}`);
     }
     pushBlob(base, ref, blob, scope) {
         const home = `${ref.registry}|${blob.digest}`;
@@ -41222,13 +42438,13 @@ class LayoutPusher {
     }
     async uploadBlob(base, ref, blob, scope, from) {
         const name = ref.repository;
-        const what = `push blob ${blob.digest.slice(0, 19)} to ${(0,registry_reference/* gunOf */.qu)(ref)}`;
+        const what = `push blob ${blob.digest.slice(0, 19)} to ${gunOf(ref)}`;
         const head = await this.call(what, { method: 'HEAD', url: `${base}/v2/${name}/blobs/${blob.digest}`, maxBytes: 0, scope });
         if (head.status === 200)
             return;
         const size = this.layout.blobSize(blob);
         if (size !== blob.size)
-            throw new errors/* RegistryError */.gl(`${what}: the layout's blob is ${size} bytes, its descriptor says ${blob.size}`);
+            throw new errors/* RegistryError */.gl('OCI_LAYOUT_INVALID', `${what}: the layout's blob is ${size} bytes, its descriptor says ${blob.size}`);
         let start;
         if (from && from !== name) {
             start = await this.call(what, {
@@ -41297,12 +42513,12 @@ class LayoutPusher {
     location(base, response, what) {
         const location = response.headers.location;
         if (typeof location !== 'string' || !location)
-            throw new errors/* RegistryError */.gl(`${what}: the registry gave no upload location`);
+            throw new errors/* RegistryError */.gl('REGISTRY_PUSH_FAILED', `${what}: the registry gave no upload location`);
         return new URL(location, base).toString();
     }
     /** PUT a manifest by tag or digest; returns the digest the registry says it stored. */
     async putManifest(base, ref, reference, mediaType, bytes, scope) {
-        const what = `push manifest ${reference} to ${(0,registry_reference/* gunOf */.qu)(ref)}`;
+        const what = `push manifest ${reference} to ${gunOf(ref)}`;
         const response = await this.call(what, {
             method: 'PUT',
             url: `${base}/v2/${ref.repository}/manifests/${encodeURIComponent(reference)}`,
@@ -41322,7 +42538,7 @@ function readChunk(fd, offset, length) {
     while (read < length) {
         const n = (0,external_node_fs_.readSync)(fd, buffer, read, length - read, offset + read);
         if (n === 0)
-            throw new errors/* RegistryError */.gl('the layout blob ended early');
+            throw new errors/* RegistryError */.gl('OCI_LAYOUT_INVALID', 'the layout blob ended early');
         read += n;
     }
     return new Uint8Array(buffer);
@@ -41333,304 +42549,592 @@ function withDigest(location, digest) {
     return url.toString();
 }
 
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/sha2.js + 2 modules
-var sha2 = __nccwpck_require__(5108);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
-var utils = __nccwpck_require__(2565);
-;// CONCATENATED MODULE: ./src/tuf/root-certificates.ts
+;// CONCATENATED MODULE: ./src/commands/publish-retry.ts
 
-
-
-
-const SHA1_SIGNATURES = new Set(['1.2.840.10045.4.1', '1.2.840.113549.1.1.5', '1.3.14.3.2.29']);
-const root_certificates_DAY_MS = 86_400_000;
+/** Attempts at one publish when other jobs publish to the same repository at the same time. */
+const MAX_PUBLISH_ATTEMPTS = 6;
+/** The server's answer to a stale update: someone published a newer version first (notary: server/errors/errors.go ErrOldVersion). */
+function isStaleVersion(error) {
+    return error instanceof errors/* NotaryError */.Wl && error.code === 'NOTARY_STALE_VERSION';
+}
 /**
- * Root keys are self-signed certificates; notary accepts a root only if every root key passes
- * N:trustpinning/certs.go validRootLeafCerts and N:tuf/utils/x509.go ValidateCertificate:
- * leaf first, CN = GUN (or a `prefix*` wildcard), NotBefore at most a day ahead, not expired,
- * no SHA-1, RSA >= 2048 bits. Notary also re-encodes the PEM with Go's pem.Encode and recomputes
- * key IDs, so any other PEM layout (76 columns, CRLF) makes the root unusable: refuse it here.
+ * Runs `attempt` (read, change, publish) until it succeeds. When another publisher wins the race,
+ * the next attempt starts from a fresh read, so the other job's changes are kept; jittered backoff
+ * spreads the retries of jobs that collided.
  */
-function checkRootCertificate(key, gun, now, checkExpiry) {
-    const where = `root key ${key.id.slice(0, 12)}`;
-    if (!key.isCertificate)
-        throw new errors/* VerificationError */.mk(`${where} is a bare ${key.keytype} key; notary requires root keys to be certificates`);
-    const pem = (0,encoding/* utf8Text */.Hp)(key.publicBytes);
-    const blocks = (0,x509/* parsePemBlocks */.Sq)(pem);
-    if (blocks.length === 0 || blocks.map((b) => (0,x509/* encodePem */.TS)(b.type, b.der)).join('') !== pem) {
-        throw new errors/* VerificationError */.mk(`${where}: certificate PEM is not in Go's pem.Encode layout, so notary computes another key ID`);
-    }
-    const cert = key.certificate();
-    if (!cert)
-        throw new errors/* VerificationError */.mk(`${where}: certificate does not parse`);
-    if (cert.ca)
-        throw new errors/* VerificationError */.mk(`${where}: the first certificate must be a leaf (CA=false)`);
-    const cn = (0,x509/* commonName */.LS)(cert) ?? '';
-    const matches = cn === gun || (cn.endsWith('*') && gun.startsWith(cn.slice(0, -1)));
-    if (!matches)
-        throw new errors/* VerificationError */.mk(`${where}: certificate CN "${cn}" does not match the repository ${gun}`);
-    const notBefore = Date.parse(cert.validFrom);
-    const notAfter = Date.parse(cert.validTo);
-    if (notBefore > now + root_certificates_DAY_MS)
-        throw new errors/* VerificationError */.mk(`${where}: certificate is not valid before ${cert.validFrom}`);
-    if (checkExpiry && notAfter < now)
-        throw new errors/* VerificationError */.mk(`${where}: certificate expired on ${cert.validTo}`);
-    const [, sigAlg] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)((0,util_der/* readTlv */.pw)(blocks[0].der).tlv, util_der/* TAG */.Dk.SEQUENCE, 'certificate').value);
-    const sigOid = (0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)((0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(sigAlg, util_der/* TAG */.Dk.SEQUENCE, 'signatureAlgorithm').value)[0], util_der/* TAG */.Dk.OID, 'OID').value);
-    if (SHA1_SIGNATURES.has(sigOid))
-        throw new errors/* VerificationError */.mk(`${where}: certificate is signed with SHA-1`);
-    const bits = cert.publicKey.asymmetricKeyDetails?.modulusLength;
-    if (cert.publicKey.asymmetricKeyType === 'rsa' && (bits ?? 0) < 2048)
-        throw new errors/* VerificationError */.mk(`${where}: RSA key shorter than 2048 bits`);
-}
-
-// EXTERNAL MODULE: ./src/tuf/signatures.ts + 3 modules
-var signatures = __nccwpck_require__(3625);
-;// CONCATENATED MODULE: ./src/tuf/trusted-repository.ts
-
-
-
-
-
-
-/** Download caps, as notary's (N:const.go MaxDownloadSize 100 MiB for root, 1 MiB timestamp); others are capped by their listed length. */
-const MAX_ROOT_BYTES = 5 << 20;
-const MAX_TIMESTAMP_BYTES = 1 << 20;
-/** Delegation roles walked at most, so a hostile tree cannot keep us busy. */
-const MAX_DELEGATIONS = 1000;
-class TrustedRepository {
-    gun;
-    root;
-    timestamp;
-    snapshot;
-    roles;
-    invalidRoles;
-    warnings;
-    trustedOnFirstUse;
-    constructor(gun, root, timestamp, snapshot, 
-    /** Verified targets roles, in notary's pre-order walk order. */
-    roles, 
-    /** Delegations that were published but did not verify (expired, threshold): skipped, as notary does. */
-    invalidRoles, warnings, trustedOnFirstUse) {
-        this.gun = gun;
-        this.root = root;
-        this.timestamp = timestamp;
-        this.snapshot = snapshot;
-        this.roles = roles;
-        this.invalidRoles = invalidRoles;
-        this.warnings = warnings;
-        this.trustedOnFirstUse = trustedOnFirstUse;
-    }
-    get targets() {
-        return this.roles.get('targets');
-    }
-    /** Role metadata as published: listed in the snapshot, whether or not it verified. */
-    isPublished(role) {
-        return this.snapshot.signed.meta.has(role);
-    }
-    rootKeyIds() {
-        return this.root.signed.role('root').keyids;
-    }
-    /** Does the role's effective paths allow this target name? (roles.go CheckPaths: prefixes.) */
-    static allows(role, name) {
-        return role.paths.some((p) => name.startsWith(p));
+async function withPublishRetries(ctx, gun, attempt) {
+    for (let n = 1;; n++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (!isStaleVersion(error) || n >= MAX_PUBLISH_ATTEMPTS)
+                throw error;
+            ctx.reporter.info(`${gun}: another publisher updated the repository first; re-reading and signing again (attempt ${n + 1} of ${MAX_PUBLISH_ATTEMPTS})`);
+            await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * n));
+        }
     }
 }
-function fileHashesMatch(bytes, meta) {
-    if (bytes.length !== meta.length)
-        return `length ${bytes.length} differs from the listed ${meta.length}`;
-    let checked = 0;
-    for (const [alg, fn] of [
-        ['sha256', sha2/* sha256 */.sc],
-        ['sha512', sha2/* sha512 */.Zf],
-    ]) {
-        const expected = meta.hashes[alg];
-        if (!expected)
+
+;// CONCATENATED MODULE: ./src/commands/sign.ts
+
+
+
+
+
+
+
+
+
+
+/** The target entry docker writes for a pushed tag: sha256 only, length = manifest size (docker/cli: cli/trust/trust_push.go). */
+function targetFor(manifest) {
+    return { length: manifest.size, hashes: { sha256: new Uint8Array(Buffer.from(manifest.digest.slice('sha256:'.length), 'hex')) } };
+}
+function sameTarget(a, b) {
+    return !!a && a.length === b.length && !!a.hashes.sha256 && Buffer.from(a.hashes.sha256).equals(Buffer.from(b.hashes.sha256));
+}
+/**
+ * The delegations to write: among targets/releases and targets/<signer>, those whose keys include
+ * the signing key, as `docker trust sign` does (docker/cli: cli/command/trust/sign.go).
+ */
+function signingRoles(repo, signer, signerKey, tags) {
+    const candidates = [...new Set(['targets/releases', `targets/${signer}`])];
+    const top = repo.targets.file.signed;
+    const roles = [];
+    for (const name of candidates) {
+        const delegation = top.delegations.find((d) => d.name === name);
+        if (!delegation)
             continue;
-        checked++;
-        if ((0,utils/* bytesToHex */.My)(fn(bytes)) !== (0,utils/* bytesToHex */.My)(expected))
-            return `${alg} differs from the listed hash`;
+        const [keyid] = roleKeyIdsFor(delegation, top.delegationKeys, signerKey.publicKey);
+        if (!keyid)
+            continue;
+        const outside = tags.filter((tag) => !delegation.paths.some((p) => tag.startsWith(p)));
+        if (outside.length > 0)
+            throw new errors/* KeyError */.eN('KEY_NOT_IN_ROLE', `${name} of ${repo.gun} may not sign ${outside.join(', ')}: its paths are ${JSON.stringify(delegation.paths)}`);
+        const invalid = repo.invalidRoles.get(name);
+        if (invalid && !invalid.expired) {
+            throw new errors/* VerificationError */.mk('ROLE_INVALID', `${name} of ${repo.gun} does not verify (${invalid.reason}); refusing to re-sign content that is not authentic`);
+        }
+        roles.push({ name, keyid, current: repo.roles.get(name) ?? invalid?.expired });
     }
-    return checked === 0 ? 'no sha256 or sha512 hash is listed' : undefined;
+    if (roles.length === 0) {
+        const present = candidates.filter((n) => top.delegations.some((d) => d.name === n));
+        const why = present.length === 0
+            ? `${repo.gun} has neither delegation; add the signer first (command: add-signer)`
+            : `the key is not listed in ${present.join(' or ')}`;
+        throw new errors/* KeyError */.eN('KEY_NOT_IN_ROLE', `key ID ${signerKey.publicKey.canonicalId} cannot sign ${candidates.join(' or ')}: ${why}`, {
+            option: 'signerKey',
+        });
+    }
+    return roles;
 }
-function checkExpiry(source, expiresMs, expires, now) {
-    if (expiresMs <= now)
-        throw new errors/* VerificationError */.mk(`${source} expired at ${expires}`);
+/** The next version of a delegation with these targets added; undefined when nothing would change. */
+function nextRoleVersion(role, targets, now, warningDays) {
+    const current = role.current?.file.signed;
+    const unchanged = [...targets].every(([tag, meta]) => sameTarget(current?.targets.get(tag), meta));
+    // Re-signed anyway when it nears expiry, so signing keeps the delegation alive.
+    if (current && unchanged && daysUntil(current.expiresMs, now) >= warningDays)
+        return undefined;
+    const next = nextTargets(current, now);
+    for (const [tag, meta] of targets)
+        next.targets.set(tag, meta);
+    return next;
 }
-function checkVersion(options, role, version) {
-    const seen = options.seenVersions?.get(role);
-    if (seen !== undefined && version < seen) {
-        throw new errors/* VerificationError */.mk(`${role}.json version ${version} is older than version ${seen} seen earlier in this run (rollback)`);
+/** Pushes (optionally), resolves and signs every image; one publish per repository; then verifies it all from the server. */
+async function sign(ctx, options) {
+    const now = ctx.now?.() ?? Date.now();
+    // One pusher for the run: blobs it placed in one repository can be mounted into the next.
+    const pusher = options.ociLayout ? new LayoutPusher(ctx.http, ctx.registry, OciLayout.open(options.ociLayout)) : undefined;
+    ctx.reporter.info(`Signing key ${options.signerKey.publicKey.canonicalId} (${options.signerKey.description})`);
+    const perRepository = await forEachRepository(ctx, options.images, 'Sign', (repoCtx, gun, refs) => new RepositorySigning(repoCtx, options, pusher, now, gun, refs).run());
+    return perRepository.flat();
+}
+/** Tags pushed from an OCI layout at once (each pushes its blobs with its own bound). */
+const LAYOUT_TAG_CONCURRENCY = 4;
+/** Past this many tags, one summary line per repository instead of one per tag. */
+const LOG_EACH_TAG_UP_TO = 50;
+/** The signing of one repository's tags: resolve, sign into the delegations, publish once, read back. */
+class RepositorySigning {
+    ctx;
+    options;
+    pusher;
+    now;
+    gun;
+    refs;
+    constructor(ctx, options, pusher, now, gun, refs) {
+        this.ctx = ctx;
+        this.options = options;
+        this.pusher = pusher;
+        this.now = now;
+        this.gun = gun;
+        this.refs = refs;
+    }
+    async run() {
+        const manifests = await this.resolveImages();
+        const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
+        const seenVersions = new Map();
+        // Each attempt starts from what the server holds now, so another job's tags are kept.
+        const { after, roles } = await withPublishRetries(this.ctx, this.gun, () => this.publishOnce(manifests, targets, seenVersions));
+        warnAboutExpiry(this.ctx, after, this.now);
+        return this.results(after, roles, manifests, targets);
+    }
+    async publishOnce(manifests, targets, seenVersions) {
+        const { ctx, options, gun, refs } = this;
+        const before = await loadCurrent(ctx, refs[0], this.now, seenVersions);
+        const roles = signingRoles(before, options.signer, options.signerKey, [...targets.keys()]);
+        const update = new RepositoryUpdate(gun, before, this.now);
+        for (const role of roles) {
+            const next = nextRoleVersion(role, targets, this.now, ctx.expiryWarningDays);
+            if (next)
+                update.delegations.set(role.name, { targets: next, signers: [{ signer: options.signerKey, keyid: role.keyid }] });
+        }
+        if (options.snapshotKey)
+            update.snapshotSigner = signatureForRole(before.root.signed, 'snapshot', options.snapshotKey, 'snapshotKey', gun);
+        if (update.isEmpty) {
+            ctx.reporter.info(`${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`);
+            return { after: before, roles };
+        }
+        await this.confirmTags(manifests);
+        // Read back with fresh client state, pinned to the root trusted above.
+        return { after: await publishUpdate(ctx, refs[0], update, new Set(before.rootKeyIds()), seenVersions), roles };
+    }
+    /** Each tag's manifest: pushed from the layout, or pushed with docker and resolved, or resolved. */
+    async resolveImages() {
+        const { ctx, refs } = this;
+        // From a layout, the digest is resolved once, by pushing it: we know the bytes we put.
+        if (this.pusher) {
+            const pusher = this.pusher;
+            const pushed = await mapLimit(refs, LAYOUT_TAG_CONCURRENCY, (ref) => pusher.push(ref));
+            const manifests = new Map(refs.map((ref, i) => [ref.tag, pushed[i]]));
+            for (const [tag, m] of manifests)
+                if (refs.length <= LOG_EACH_TAG_UP_TO)
+                    ctx.reporter.info(`${this.gun}:${tag} pushed from the OCI layout -> ${m.digest} (${m.size} bytes, ${m.mediaType})`);
+            return manifests;
+        }
+        // docker pushes one tag at a time (its own output stays readable); resolving is parallel.
+        const pushed = new Map();
+        if (this.options.push)
+            for (const ref of refs)
+                pushed.set(ref.tag, await this.dockerPush(ref));
+        const resolved = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => this.resolve(ref));
+        const manifests = new Map();
+        refs.forEach((ref, i) => {
+            const manifest = resolved[i];
+            this.checkResolved(ref, manifest, pushed.get(ref.tag), manifests.get(ref.tag));
+            manifests.set(ref.tag, manifest);
+            if (refs.length <= LOG_EACH_TAG_UP_TO)
+                ctx.reporter.info(`${this.gun}:${ref.tag} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
+        });
+        if (refs.length > LOG_EACH_TAG_UP_TO)
+            ctx.reporter.info(`Resolved ${refs.length} tags of ${this.gun} in the registry`);
+        return manifests;
+    }
+    dockerPush(ref) {
+        if (!this.ctx.docker)
+            throw new errors/* RegistryError */.gl('REGISTRY_PUSH_FAILED', 'no docker CLI to push with');
+        return this.ctx.docker.push(`${gunOf(ref)}:${ref.tag}`);
+    }
+    resolve(ref) {
+        return this.ctx.registry.resolve(ref).catch((error) => {
+            if (error instanceof errors/* RegistryError */.gl && error.code === 'REGISTRY_TAG_NOT_FOUND') {
+                const expected = this.options.push ? 'a tag the registry holds' : 'a tag the registry holds, or one to push first';
+                throw new errors/* RegistryError */.gl(error.code, `${error.message}; expected ${expected}`, { option: 'images', cause: error });
+            }
+            throw error;
+        });
+    }
+    /** The registry must serve what docker pushed, the digest pinned in the reference, and one digest per tag. */
+    checkResolved(ref, manifest, pushed, earlier) {
+        const name = `${gunOf(ref)}:${ref.tag}`;
+        if (pushed && (pushed.digest !== manifest.digest || pushed.size !== manifest.size)) {
+            throw new errors/* RegistryError */.gl('REGISTRY_DIGEST_MISMATCH', `${name}: docker pushed ${pushed.digest} (${pushed.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`);
+        }
+        if (ref.digest && ref.digest !== manifest.digest)
+            throw new errors/* RegistryError */.gl('REGISTRY_DIGEST_MISMATCH', `${ref.original}: the registry's ${ref.tag} is ${manifest.digest}, not the digest given`);
+        if (earlier && earlier.digest !== manifest.digest)
+            throw new errors/* RegistryError */.gl('REGISTRY_TAG_MOVED', `${name} resolved to two digests in one run`);
+    }
+    /**
+     * Right before publishing: every tag must still point at the manifest resolved at the start, so
+     * what gets signed is what was checked (no race between push and sign).
+     */
+    async confirmTags(manifests) {
+        const current = await mapLimit(this.refs, REGISTRY_CONCURRENCY, (ref) => this.ctx.registry.head(ref));
+        this.refs.forEach((ref, i) => {
+            const resolved = manifests.get(ref.tag);
+            if (current[i].digest !== resolved.digest) {
+                throw new errors/* RegistryError */.gl('REGISTRY_TAG_MOVED', `${gunOf(ref)}:${ref.tag} moved while signing: it was ${resolved.digest}, the registry now serves ${current[i].digest}; nothing was published`);
+            }
+        });
+    }
+    /** What the server holds now must be what was signed, in every role that signed it. */
+    results(after, roles, manifests, targets) {
+        const server = notaryServerFor(this.ctx, this.refs[0]);
+        return this.refs.map((ref) => {
+            const expected = targets.get(ref.tag);
+            for (const role of roles) {
+                const published = after.roles.get(role.name);
+                if (!published)
+                    throw new errors/* VerificationError */.mk('ROLE_INVALID', `${this.gun}: ${role.name} does not verify after publishing`);
+                if (!sameTarget(published.file.signed.targets.get(ref.tag), expected)) {
+                    throw new errors/* VerificationError */.mk('PUBLISHED_MISMATCH', `${this.gun}:${ref.tag}: ${role.name} on the server does not hold the digest and size just signed`);
+                }
+            }
+            const signed = manifests.get(ref.tag);
+            const earliest = roles.map((r) => after.roles.get(r.name).file.signed).reduce((a, b) => (a.expiresMs <= b.expiresMs ? a : b));
+            return {
+                image: ref.original,
+                repository: this.gun,
+                tag: ref.tag,
+                digest: signed.digest,
+                size: signed.size,
+                roles: roles.map((r) => r.name),
+                notaryServer: server,
+                expires: earliest.expires,
+            };
+        });
     }
 }
-function rootRoleKeys(root, role) {
-    return { name: role, ...root.role(role), keys: root.keys };
-}
-function parseRoot(bytes, source = 'root') {
-    return parseSignedFile(source, bytes, (r, o) => Root.fromJSON(r, o));
-}
-/** A root is acceptable in itself: certificates valid for this GUN, self-signed to threshold. */
-function checkRootSelf(file, gun, now, checkExpiry) {
-    for (const id of file.signed.role('root').keyids)
-        checkRootCertificate(file.signed.keys.get(id), gun, now, checkExpiry);
-    return (0,signatures/* verifyThreshold */.VH)(`${file.role}.json`, rootRoleKeys(file.signed, 'root'), file.signedBytes, file.signatures);
-}
-function matchesPins(file, validSigners, pins) {
-    return validSigners.some((id) => {
-        const key = file.signed.keys.get(id);
-        return key !== undefined && (pins.has(key.id) || pins.has(key.canonicalId));
+
+;// CONCATENATED MODULE: ./src/commands/signers.ts
+
+
+
+
+/**
+ * A change to targets signed with the repository key: load and verify, let `edit` change a copy of
+ * targets (returning false when there is nothing to change), publish, read back.
+ */
+function changeTargets(ctx, options, title, edit) {
+    const now = ctx.now?.() ?? Date.now();
+    return forEachRepository(ctx, options.images, title, async (ctx, gun, refs) => {
+        const ref = refs[0];
+        const seen = new Map();
+        const before = await loadCurrent(ctx, ref, now, seen);
+        const update = new RepositoryUpdate(gun, before, now);
+        update.targetsSigners = [signatureForRole(before.root.signed, 'targets', options.repositoryKey, 'repositoryKey', gun)];
+        if (options.snapshotKey)
+            update.snapshotSigner = signatureForRole(before.root.signed, 'snapshot', options.snapshotKey, 'snapshotKey', gun);
+        if (!edit(update.editTargets(), gun, ctx))
+            return describeRepository(before, ref, notaryServerFor(ctx, ref));
+        const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
+        warnAboutExpiry(ctx, after, now);
+        return describeRepository(after, ref, notaryServerFor(ctx, ref));
     });
 }
-function describeRootKeys(root) {
-    return root
-        .role('root')
-        .keyids.map((id) => `${id} (public key ${root.keys.get(id)?.canonicalId ?? '?'})`)
-        .join(', ');
+/** Adds the key to targets/<signer> and targets/releases, as `docker trust signer add` does. */
+function addSigner(ctx, options) {
+    const key = options.signerPublicKey;
+    return changeTargets(ctx, options, 'Add signer to', (targets, gun, ctx) => {
+        let changed = false;
+        for (const name of [`targets/${options.signer}`, 'targets/releases']) {
+            const existing = targets.delegations.find((d) => d.name === name);
+            if (!existing) {
+                targets.delegations.push({ name, keyids: [key.id], threshold: 1, paths: [''] });
+                changed = true;
+            }
+            else if (!existing.keyids.some((id) => targets.delegationKeys.get(id)?.canonicalId === key.canonicalId)) {
+                existing.keyids.push(key.id);
+                changed = true;
+            }
+        }
+        targets.delegationKeys.set(key.id, key);
+        if (!changed)
+            ctx.reporter.info(`${gun}: signer ${options.signer} already has key ${key.canonicalId}; nothing to publish`);
+        return changed;
+    });
 }
 /**
- * Establishes the trusted root. Pinned: the newest root must carry a valid signature by a pinned
- * key; if it does not (the key was rotated), walk `1.root.json`... to the newest, starting from
- * the newest version a pinned key signs, each next root signed by the previous root's keys to the
- * previous threshold and by its own (notary's rotation rule, N:tuf/builder.go).
+ * Removes targets/<signer> and its keys from targets/releases, as `docker trust signer remove`.
+ * If that leaves targets/releases without keys it is removed too (with a warning), so nobody is
+ * locked out: the next add-signer creates it again.
  */
-async function loadRoot(source, options, now, warnings) {
-    const bytes = await source.fetch('root', { maxBytes: MAX_ROOT_BYTES });
-    if (!bytes)
-        throw new errors/* VerificationError */.mk(`${options.gun} has no trust data on the Notary server (no root.json)`);
-    const latest = parseRoot(bytes);
-    const latestSigners = checkRootSelf(latest, options.gun, now, true);
-    checkExpiry('root.json', latest.signed.expiresMs, latest.signed.expires, now);
-    checkVersion(options, 'root', latest.signed.version);
-    const pins = options.pinnedRootKeyIds;
-    if (!pins || pins.size === 0) {
-        warnings.push(`${options.gun}: no trusted-root-keys given, so the root was trusted on first use. Pin it with trusted-root-keys: ${latest.signed.role('root').keyids.join(', ')}`);
-        return { root: latest, tofu: true };
-    }
-    if (matchesPins(latest, latestSigners, pins))
-        return { root: latest, tofu: false };
-    // Walk the rotation chain from the oldest version a pinned key signed.
-    let trusted;
-    for (let version = 1; version < latest.signed.version; version++) {
-        const older = await source.fetch('root', { version, maxBytes: MAX_ROOT_BYTES });
-        if (!older) {
-            if (trusted)
-                throw new errors/* VerificationError */.mk(`root rotation chain of ${options.gun} is broken: version ${version} of root.json is missing`);
-            continue;
+function removeSigner(ctx, options) {
+    const name = `targets/${options.signer}`;
+    return changeTargets(ctx, options, 'Remove signer from', (targets, gun, ctx) => {
+        const role = targets.delegations.find((d) => d.name === name);
+        if (!role)
+            throw new errors/* VerificationError */.mk('ROLE_MISSING', `${gun} has no signer ${options.signer} (no ${name} delegation)`, { option: 'signer' });
+        const canonical = (id) => targets.delegationKeys.get(id)?.canonicalId ?? id;
+        const removedKeys = new Set(role.keyids.map(canonical));
+        targets.delegations = targets.delegations.filter((d) => d.name !== name);
+        const releases = targets.delegations.find((d) => d.name === 'targets/releases');
+        if (releases) {
+            releases.keyids = releases.keyids.filter((id) => !removedKeys.has(canonical(id)));
+            if (releases.keyids.length === 0) {
+                ctx.reporter.warning(`${gun}: that was the last key of targets/releases, so targets/releases is removed as well; add a signer to sign releases again`);
+                targets.delegations = targets.delegations.filter((d) => d.name !== 'targets/releases');
+            }
         }
-        const file = parseRoot(older, `${version}.root`);
-        if (file.signed.version !== version)
-            throw new errors/* VerificationError */.mk(`${version}.root.json holds version ${file.signed.version}`);
-        if (trusted) {
-            (0,signatures/* verifyThreshold */.VH)(`${version}.root.json`, rootRoleKeys(trusted.signed, 'root'), file.signedBytes, file.signatures);
-            checkRootSelf(file, options.gun, now, false);
-            trusted = file;
-        }
-        else {
-            const signers = checkRootSelf(file, options.gun, now, false);
-            if (matchesPins(file, signers, pins))
-                trusted = file;
-        }
-    }
-    if (!trusted) {
-        throw new errors/* VerificationError */.mk(`root of ${options.gun} does not match trusted-root-keys: its root keys are ${describeRootKeys(latest.signed)}`);
-    }
-    (0,signatures/* verifyThreshold */.VH)('root.json', rootRoleKeys(trusted.signed, 'root'), latest.signedBytes, latest.signatures);
-    return { root: latest, tofu: false };
+        pruneDelegationKeys(targets);
+        return true;
+    });
 }
-async function fetchListed(source, role, meta, listedIn) {
-    if (!meta?.hashes.sha256)
-        throw new errors/* VerificationError */.mk(`${listedIn}.json does not list ${role} with a sha256 hash`);
-    const checksum = (0,utils/* bytesToHex */.My)(meta.hashes.sha256);
-    const bytes = await source.fetch(role, { checksum, maxBytes: meta.length });
-    if (!bytes)
-        throw new errors/* VerificationError */.mk(`${role}.json listed in ${listedIn}.json (sha256 ${checksum.slice(0, 12)}) is missing on the server`);
-    const mismatch = fileHashesMatch(bytes, meta);
-    if (mismatch)
-        throw new errors/* VerificationError */.mk(`${role}.json does not match ${listedIn}.json: ${mismatch}`);
-    return bytes;
+
+;// CONCATENATED MODULE: ./src/commands/verify.ts
+
+
+
+
+
+
+/** One image that failed the gate, and why (the cause keeps its code). */
+class ImageFailure extends errors/* DctError */.sY {
+    image;
+    reason;
+    constructor(image, reason) {
+        super(reason.code, `${image}: ${reason.message}`, { cause: reason });
+        this.image = image;
+        this.reason = reason;
+    }
 }
-/** Loads and verifies a whole repository: root, timestamp, snapshot, targets and every delegation. */
-async function loadTrustedRepository(source, options) {
-    const now = options.now ?? Date.now();
-    const warnings = [];
-    const { root, tofu } = await loadRoot(source, options, now, warnings);
-    const tsBytes = await source.fetch('timestamp', { maxBytes: MAX_TIMESTAMP_BYTES });
-    if (!tsBytes)
-        throw new errors/* VerificationError */.mk(`${options.gun} has no timestamp.json on the Notary server`);
-    const timestamp = parseSignedFile('timestamp', tsBytes, (r, o) => Timestamp.fromJSON(r, o));
-    (0,signatures/* verifyThreshold */.VH)('timestamp.json', rootRoleKeys(root.signed, 'timestamp'), timestamp.signedBytes, timestamp.signatures);
-    checkExpiry('timestamp.json', timestamp.signed.expiresMs, timestamp.signed.expires, now);
-    checkVersion(options, 'timestamp', timestamp.signed.version);
-    const snapBytes = await fetchListed(source, 'snapshot', timestamp.signed.meta.get('snapshot'), 'timestamp');
-    const snapshot = parseSignedFile('snapshot', snapBytes, (r, o) => Snapshot.fromJSON(r, o));
-    (0,signatures/* verifyThreshold */.VH)('snapshot.json', rootRoleKeys(root.signed, 'snapshot'), snapshot.signedBytes, snapshot.signatures);
-    checkExpiry('snapshot.json', snapshot.signed.expiresMs, snapshot.signed.expires, now);
-    checkVersion(options, 'snapshot', snapshot.signed.version);
-    const rootMismatch = fileHashesMatch(root.bytes, snapshot.signed.meta.get('root'));
-    if (rootMismatch)
-        throw new errors/* VerificationError */.mk(`root.json does not match snapshot.json: ${rootMismatch} (root changed during the update, or the server is inconsistent)`);
-    const targetsBytes = await fetchListed(source, 'targets', snapshot.signed.meta.get('targets'), 'snapshot');
-    const targetsFile = parseSignedFile('targets', targetsBytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
-    const targetsKeys = rootRoleKeys(root.signed, 'targets');
-    (0,signatures/* verifyThreshold */.VH)('targets.json', targetsKeys, targetsFile.signedBytes, targetsFile.signatures);
-    checkExpiry('targets.json', targetsFile.signed.expiresMs, targetsFile.signed.expires, now);
-    checkVersion(options, 'targets', targetsFile.signed.version);
-    const roles = new Map([['targets', { name: 'targets', file: targetsFile, keys: targetsKeys, paths: [''] }]]);
-    const invalidRoles = new Map();
-    // Pre-order walk, children in listed order (N:tuf/tuf.go WalkTargets).
-    const stack = [roles.get('targets')];
-    while (stack.length > 0) {
-        const parent = stack.pop();
-        const children = [];
-        for (const d of parent.file.signed.delegations) {
-            if (roles.size + invalidRoles.size >= MAX_DELEGATIONS)
-                throw new errors/* VerificationError */.mk(`${options.gun} has more than ${MAX_DELEGATIONS} delegations`);
-            const meta = snapshot.signed.meta.get(d.name);
-            if (!meta)
-                continue; // delegated but never published: nothing to load
-            const bytes = await fetchListed(source, d.name, meta, 'snapshot');
-            const file = parseSignedFile(d.name, bytes, (r, o) => Targets.fromJSON(r, o, d.name));
-            const keys = { name: d.name, keyids: d.keyids, threshold: d.threshold, keys: parent.file.signed.delegationKeys };
-            checkVersion(options, d.name, file.signed.version);
-            // A child keeps only the paths its parent was granted (RestrictDelegationPathPrefixes).
-            const paths = d.paths.filter((p) => parent.paths.some((granted) => p.startsWith(granted)));
-            const loaded = { name: d.name, file, keys, paths };
-            // As notary: an invalid delegation is skipped with its subtree, not fatal for the repository.
+function digestOf(meta) {
+    const sha = meta.hashes.sha256;
+    return sha ? `sha256:${Buffer.from(sha).toString('hex')}` : undefined;
+}
+/**
+ * The roles that must vouch for a tag: each required signer's delegation; by default
+ * targets/releases, or targets itself when the repository has no delegations (what a content-trust
+ * pull accepts: docker/cli: cli/command/image/trust.go).
+ */
+function rolesToCheck(repo, requiredSigners) {
+    if (requiredSigners.length > 0)
+        return requiredSigners.map((name) => `targets/${name}`);
+    return repo.targets.file.signed.delegations.length > 0 ? ['targets/releases'] : ['targets'];
+}
+function requireRole(repo, role) {
+    const loaded = repo.roles.get(role);
+    if (loaded)
+        return loaded;
+    const invalid = repo.invalidRoles.get(role);
+    if (invalid)
+        throw new errors/* VerificationError */.mk('ROLE_INVALID', `${role} is not valid: ${invalid.reason}`);
+    if (repo.isPublished(role) || [...repo.roles.values()].some((r) => r.file.signed.delegations.some((d) => d.name === role))) {
+        throw new errors/* VerificationError */.mk('TARGET_NOT_SIGNED', `${role} has signed nothing yet`);
+    }
+    throw new errors/* VerificationError */.mk('ROLE_MISSING', `${repo.gun} has no signer ${role.replace(/^targets\//, '')} (no ${role} delegation)`);
+}
+/** Checks one tag against the verified trust data and the registry; throws with the cause. */
+function checkTag(repo, ref, manifest, requiredSigners) {
+    for (const role of rolesToCheck(repo, requiredSigners)) {
+        const loaded = requireRole(repo, role);
+        const target = loaded.file.signed.targets.get(ref.tag);
+        if (!target)
+            throw new errors/* VerificationError */.mk('TARGET_NOT_SIGNED', `tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
+        if (!TrustedRepository.allows(loaded, ref.tag)) {
+            throw new errors/* VerificationError */.mk('TARGET_NOT_SIGNED', `${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`);
+        }
+        const signed = digestOf(target);
+        if (!signed)
+            throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
+        if (signed !== manifest.digest) {
+            throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `tag ${ref.tag} was signed as ${signed} (${role}) but the registry serves ${manifest.digest}`);
+        }
+        if (target.length !== manifest.size) {
+            throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `tag ${ref.tag} was signed with length ${target.length} (${role}) but the registry's manifest is ${manifest.size} bytes`);
+        }
+    }
+    if (ref.digest && ref.digest !== manifest.digest)
+        throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `${ref.original} pins ${ref.digest}, but the signed tag is ${manifest.digest}`);
+    // Every role that vouches for this exact manifest, in walk order.
+    return [...repo.roles.values()]
+        .filter((r) => {
+        const t = r.file.signed.targets.get(ref.tag);
+        return t !== undefined && digestOf(t) === manifest.digest && t.length === manifest.size && TrustedRepository.allows(r, ref.tag);
+    })
+        .map((r) => r.name);
+}
+/** Verifies every image: one metadata load per repository, one registry look-up per tag. */
+async function verify(ctx, options) {
+    const now = ctx.now?.() ?? Date.now();
+    const perRepository = await forEachRepository(ctx, options.images, 'Verify', (repoCtx, gun, refs) => verifyRepository(repoCtx, options, gun, refs, now));
+    const results = perRepository.flatMap((r) => r.results);
+    const failures = perRepository.flatMap((r) => r.failures);
+    if (failures.length === 1)
+        throw failures[0];
+    if (failures.length > 1) {
+        failures.forEach((f) => ctx.reporter.error(f.message));
+        throw new errors/* VerificationError */.mk('IMAGES_FAILED', `${failures.length} of ${options.images.length} images failed verification`);
+    }
+    return results;
+}
+/** One image against the verified trust data and the registry's answer for its tag. */
+function verifyImage(repo, ref, lookup, requiredSigners) {
+    if ('error' in lookup)
+        throw lookup.error;
+    const { manifest } = lookup;
+    const roles = checkTag(repo, ref, manifest, requiredSigners);
+    return { image: ref.original, repository: repo.gun, tag: ref.tag, digest: manifest.digest, size: manifest.size, roles };
+}
+async function verifyRepository(ctx, options, gun, refs, now) {
+    const results = [];
+    const failures = [];
+    // Each tag's registry answer is kept apart: one missing tag fails only its own image.
+    const lookups = mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref).then((manifest) => ({ manifest }), (error) => ({ error })));
+    let repo;
+    try {
+        repo = await loadTrustedRepository(notaryClientFor(ctx, refs[0]), {
+            gun,
+            now,
+            pinnedRootKeyIds: ctx.pinnedRootKeyIds,
+            seenVersions: new Map(),
+        });
+    }
+    catch (error) {
+        await lookups;
+        if (!(0,errors/* isDctError */.AE)(error))
+            throw error;
+        return { results, failures: refs.map((ref) => new ImageFailure(ref.original, error)) };
+    }
+    const manifests = await lookups;
+    repo.warnings.forEach((w) => ctx.reporter.warning(w));
+    warnAboutExpiry(ctx, repo, now);
+    const expiries = roleExpiries(repo, now);
+    const server = notaryServerFor(ctx, refs[0]);
+    refs.forEach((ref, i) => {
+        try {
+            const result = verifyImage(repo, ref, manifests[i], options.requiredSigners);
+            if (refs.length <= 50)
+                ctx.reporter.info(`${gunOf(ref)}:${ref.tag} = ${result.digest}, signed by ${result.roles.join(', ')}`);
+            results.push({ ...result, notaryServer: server, expiries });
+        }
+        catch (error) {
+            if (!(0,errors/* isDctError */.AE)(error))
+                throw error;
+            failures.push(new ImageFailure(ref.original, error));
+        }
+    });
+    if (refs.length > 50)
+        ctx.reporter.info(`${gun}: ${results.length} of ${refs.length} tags verified`);
+    return { results, failures };
+}
+
+;// CONCATENATED MODULE: ./src/docker/cli.ts
+
+
+/**
+ * The docker CLI, for `push: true`. Content trust is forced off for the push itself: docker would
+ * otherwise try to sign on its own, with keys it does not have.
+ */
+class DockerCli {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    async push(reference) {
+        const docker = this.options.path;
+        let output;
+        try {
+            output = await getExecOutput(docker, ['push', reference], {
+                env: { ...this.options.env, DOCKER_CONTENT_TRUST: '0' },
+                ignoreReturnCode: true,
+                silent: false,
+            });
+        }
+        catch (error) {
+            throw new errors/* DockerError */.Bi('DOCKER_UNAVAILABLE', `cannot run ${docker}: ${error.message}`, { cause: error });
+        }
+        if (output.exitCode !== 0) {
+            const last = (output.stderr || output.stdout).trim().split('\n').pop() ?? '';
+            throw new errors/* DockerError */.Bi('DOCKER_PUSH_FAILED', `docker push ${reference} failed (exit ${output.exitCode}): ${last}`);
+        }
+        const m = /digest: (sha256:[a-f0-9]{64}) size: (\d+)/.exec(output.stdout);
+        if (!m)
+            throw new errors/* DockerError */.Bi('DOCKER_PUSH_FAILED', `docker push ${reference} did not report a digest and size`);
+        return { digest: m[1], size: Number(m[2]) };
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/docker/config.ts
+
+
+
+
+const HUB_KEY = 'https://index.docker.io/v1/';
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A helper that has not answered by then has nothing for us (it may be waiting on a keychain prompt). */
+const HELPER_TIMEOUT_MS = 30_000;
+function normalizeKey(key) {
+    return key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+class DockerConfig {
+    dir;
+    file;
+    /** `dir`: DOCKER_CONFIG, else ~/.docker (the action layer decides). */
+    constructor(dir) {
+        this.dir = dir;
+    }
+    get path() {
+        return (0,external_node_path_.join)(this.dir, 'config.json');
+    }
+    /** Credentials for a registry (`docker.io` or `host:port`), or undefined. */
+    async credentials(registry) {
+        const config = await this.read();
+        const isHub = registry === DOCKER_HUB || registry === 'registry-1.docker.io' || registry === 'index.docker.io';
+        const serverUrl = isHub ? HUB_KEY : registry;
+        const helpers = isObject(config.credHelpers) ? config.credHelpers : {};
+        const helper = helpers[isHub ? DOCKER_HUB : registry] ?? helpers[serverUrl] ?? config.credsStore;
+        // A helper is a program name, docker-credential-<helper>: nothing else is run.
+        if (typeof helper === 'string' && HELPER_NAME.test(helper)) {
+            const credentials = await fromHelper(helper, serverUrl);
+            if (credentials)
+                return credentials;
+        }
+        for (const [key, entry] of Object.entries(isObject(config.auths) ? config.auths : {})) {
+            const host = normalizeKey(key);
+            if (!(host === registry || (isHub && (host === 'index.docker.io' || host === DOCKER_HUB))))
+                continue;
+            if (!isObject(entry))
+                continue;
+            if (typeof entry.auth === 'string' && entry.auth) {
+                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+                const sep = decoded.indexOf(':');
+                if (sep > 0)
+                    return { username: decoded.slice(0, sep), password: decoded.slice(sep + 1) };
+            }
+            if (typeof entry.username === 'string' && typeof entry.password === 'string' && entry.username && entry.password)
+                return { username: entry.username, password: entry.password };
+        }
+        return undefined;
+    }
+    /** Read once per run; a missing or unreadable file is an empty config, as docker treats it. */
+    read() {
+        this.file ??= (0,promises_.readFile)(this.path, 'utf8').then((text) => {
             try {
-                (0,signatures/* verifyThreshold */.VH)(`${d.name}.json`, keys, file.signedBytes, file.signatures);
+                const value = JSON.parse(text);
+                return isObject(value) ? value : {};
             }
-            catch (error) {
-                invalidRoles.set(d.name, { reason: error.message });
-                warnings.push(`${options.gun}: ignoring ${d.name}: ${error.message}`);
-                continue;
+            catch {
+                return {};
             }
-            if (file.signed.expiresMs <= now) {
-                const reason = `${d.name}.json expired at ${file.signed.expires}`;
-                invalidRoles.set(d.name, { reason, expired: loaded });
-                warnings.push(`${options.gun}: ignoring ${d.name}: ${reason}`);
-                continue;
-            }
-            children.push(loaded);
-        }
-        for (const child of children)
-            roles.set(child.name, child);
-        stack.push(...children.reverse());
+        }, () => ({}));
+        return this.file;
     }
-    const seen = options.seenVersions;
-    if (seen) {
-        seen.set('root', root.signed.version);
-        seen.set('timestamp', timestamp.signed.version);
-        seen.set('snapshot', snapshot.signed.version);
-        for (const [name, role] of roles)
-            seen.set(name, role.file.signed.version);
-    }
-    return new TrustedRepository(options.gun, root, timestamp, snapshot, roles, invalidRoles, warnings, tofu);
 }
-/** The key IDs (TUF IDs as listed) of a role's keys that equal a given public key. */
-function roleKeyIdsFor(role, keys, key) {
-    return role.keyids.filter((id) => {
-        const listed = keys.get(id);
-        return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
+function fromHelper(helper, serverUrl) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], { encoding: 'utf8', timeout: HELPER_TIMEOUT_MS }, (error, stdout) => {
+            if (error || !stdout)
+                return resolve(undefined);
+            try {
+                const value = JSON.parse(stdout);
+                if (isObject(value) && typeof value.Username === 'string' && typeof value.Secret === 'string')
+                    return resolve({ username: value.Username, password: value.Secret });
+            }
+            catch {
+                // a helper that prints something else has nothing for us
+            }
+            resolve(undefined);
+        });
+        child.stdin?.end(serverUrl);
     });
 }
 
@@ -41668,20 +43172,7 @@ function basicAuthorization(credentials) {
 
 
 
-class HttpError extends Error {
-    url;
-    code;
-    retryable;
-    constructor(message, url, code, retryable = false) {
-        super(message);
-        this.url = url;
-        this.code = code;
-        this.retryable = retryable;
-        this.name = 'HttpError';
-    }
-}
-class ResponseTooLargeError extends HttpError {
-}
+
 const RETRYABLE_CODES = new Set([
     'ECONNREFUSED',
     'ECONNRESET',
@@ -41738,7 +43229,7 @@ class client_HttpClient {
         return response;
     }
     async authorize(url, response, scope) {
-        const credentials = this.options.credentials?.(url.host);
+        const credentials = await this.options.credentials?.(url.host);
         for (const challenge of parseChallenges(response.headers['www-authenticate'])) {
             if (challenge.scheme === 'bearer' && challenge.params.realm) {
                 return `Bearer ${await this.fetchToken(challenge.params, scope, credentials)}`;
@@ -41760,7 +43251,7 @@ class client_HttpClient {
         const headers = credentials ? { authorization: basicAuthorization(credentials) } : {};
         const response = await this.send({ url: realm.toString(), headers, maxBytes: 1 << 20 });
         if (response.status !== 200) {
-            throw new HttpError(`token request to ${realm.origin}${realm.pathname} failed with HTTP ${response.status}${credentials ? (response.status === 401 ? ' (the credentials were refused)' : '') : ' (no credentials configured)'}`, realm.toString(), 'AUTH');
+            throw new errors/* HttpError */.j$('HTTP_AUTH', `token request to ${realm.origin}${realm.pathname} failed with HTTP ${response.status}${credentials ? (response.status === 401 ? ' (the credentials were refused)' : '') : ' (no credentials configured)'}`, realm.toString());
         }
         let body;
         try {
@@ -41773,7 +43264,7 @@ class client_HttpClient {
             ? (body.token ?? body.access_token)
             : undefined;
         if (typeof token !== 'string' || !token)
-            throw new HttpError(`token response from ${realm.origin} has no token`, realm.toString(), 'AUTH');
+            throw new errors/* HttpError */.j$('HTTP_AUTH', `token response from ${realm.origin} has no token`, realm.toString());
         return token;
     }
     /** One request with retries on connection errors and 5xx/429. */
@@ -41786,14 +43277,14 @@ class client_HttpClient {
             try {
                 const response = await this.once(req);
                 if ((response.status >= 500 || response.status === 429) && attempt < attempts - 1) {
-                    lastError = new HttpError(`HTTP ${response.status}`, req.url);
+                    lastError = new errors/* HttpError */.j$('HTTP_STATUS', `HTTP ${response.status}`, req.url);
                     continue;
                 }
                 return response;
             }
             catch (error) {
                 lastError = error;
-                if (!(error instanceof HttpError) || !error.retryable)
+                if (!(error instanceof errors/* HttpError */.j$) || !error.retryable)
                     throw error;
             }
         }
@@ -41818,7 +43309,7 @@ class client_HttpClient {
                 // A HEAD response declares the length of a body it does not send.
                 if (req.method !== 'HEAD' && declared > req.maxBytes) {
                     response.destroy();
-                    reject(new ResponseTooLargeError(`response from ${url.origin}${url.pathname} declares ${declared} bytes, more than the ${req.maxBytes} allowed`, req.url, 'TOO_LARGE'));
+                    reject(new errors/* HttpError */.j$('HTTP_TOO_LARGE', `response from ${url.origin}${url.pathname} declares ${declared} bytes, more than the ${req.maxBytes} allowed`, req.url));
                     return;
                 }
                 const chunks = [];
@@ -41827,7 +43318,7 @@ class client_HttpClient {
                     size += chunk.length;
                     if (size > req.maxBytes) {
                         response.destroy();
-                        reject(new ResponseTooLargeError(`response from ${url.origin}${url.pathname} is larger than the ${req.maxBytes} bytes allowed`, req.url, 'TOO_LARGE'));
+                        reject(new errors/* HttpError */.j$('HTTP_TOO_LARGE', `response from ${url.origin}${url.pathname} is larger than the ${req.maxBytes} bytes allowed`, req.url));
                         return;
                     }
                     chunks.push(chunk);
@@ -41842,1172 +43333,19 @@ class client_HttpClient {
     }
 }
 function connectionError(url, error) {
-    if (error instanceof HttpError)
+    if (error instanceof errors/* HttpError */.j$)
         return error;
-    const code = error.code ?? 'ERROR';
-    const origin = new URL(url).origin;
-    return new HttpError(`cannot reach ${origin}: ${error.message}${error.code && !error.message.includes(error.code) ? ` (${error.code})` : ''}`, url, code, RETRYABLE_CODES.has(code));
-}
-
-;// CONCATENATED MODULE: ./src/notary/client.ts
-
-
-
-
-
-class NotaryClient {
-    http;
-    serverUrl;
-    gun;
-    base;
-    requests = [];
-    constructor(http, serverUrl, gun) {
-        this.http = http;
-        this.serverUrl = serverUrl;
-        this.gun = gun;
-        this.base = `${serverUrl.replace(/\/+$/, '')}/v2/${gun}/_trust/tuf/`;
-    }
-    async fetch(role, options) {
-        const name = options.version
-            ? `${options.version}.${role}.json`
-            : options.checksum
-                ? `${role}.${options.checksum}.json`
-                : `${role}.json`;
-        this.requests.push(name);
-        const response = await this.call({ url: this.base + name, maxBytes: options.maxBytes, scope: `repository:${this.gun}:pull` }, `GET ${name}`);
-        if (response.status === 404)
-            return undefined;
-        if (response.status !== 200)
-            throw this.error(response, `GET ${name}`);
-        return response.body;
-    }
-    /**
-     * One atomic update: every changed role in one multipart POST (N:storage/httpstore.go
-     * NewMultiPartMetaRequest). The server stores all or nothing, and generates the timestamp
-     * (and the snapshot when it holds the snapshot key).
-     */
-    async publish(files) {
-        const boundary = `dct-sign-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
-        const parts = [];
-        for (const file of files) {
-            parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.role}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(file.bytes), Buffer.from('\r\n'));
-        }
-        parts.push(Buffer.from(`--${boundary}--\r\n`));
-        const response = await this.call({
-            method: 'POST',
-            url: this.base,
-            headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-            body: new Uint8Array(Buffer.concat(parts)),
-            maxBytes: 1 << 20,
-            scope: `repository:${this.gun}:push,pull`,
-            // A 5xx after the server committed would make a retry fail as a stale version; the
-            // caller re-reads and decides instead.
-            retry: false,
-        }, 'publish');
-        if (response.status !== 200)
-            throw this.error(response, 'publish');
-    }
-    /**
-     * The public key the server holds for its role (N:server/handlers/default.go getKeyHandler):
-     * GET returns (and first creates) it; `rotate` POSTs for a new one (needs `*` access).
-     */
-    async serverKey(role, rotate = false) {
-        const what = `${rotate ? 'POST' : 'GET'} ${role}.key`;
-        const response = await this.call({
-            method: rotate ? 'POST' : 'GET',
-            url: `${this.base}${role}.key`,
-            maxBytes: 1 << 16,
-            scope: `repository:${this.gun}:${rotate ? '*' : 'push,pull'}`,
-            retry: !rotate,
-        }, what);
-        if (response.status !== 200)
-            throw this.error(response, what);
-        try {
-            const value = JSON.parse(Buffer.from(response.body).toString('utf8'));
-            return tuf_keys/* PublicKey */.J3.fromJSON(new JsonReader(`${role}.key`), value, 'key');
-        }
-        catch (error) {
-            throw new errors/* NotaryError */.Wl(`Notary server ${this.serverUrl}, ${this.gun} ${what}: ${error.message}`);
-        }
-    }
-    async call(request, what) {
-        try {
-            return await this.http.request(request);
-        }
-        catch (error) {
-            if (error instanceof HttpError)
-                throw new errors/* NotaryError */.Wl(`Notary server ${this.serverUrl}, ${this.gun} ${what}: ${error.message}`);
-            throw error;
-        }
-    }
-    error(response, what) {
-        const { code, detail } = parseErrorBody(response.body);
-        let hint = '';
-        if (/does not hold current snapshot key/i.test(detail)) {
-            hint =
-                ' (the snapshot key of this repository is not held by the server: give it as snapshot-key, or move it to the server with command: rotate-key, role: snapshot, server-managed: true)';
-        }
-        else if (response.status === 401) {
-            hint = ' (set registry-username/registry-password, or docker login to the registry)';
-        }
-        const text = [code, detail].filter(Boolean).join(': ') || Buffer.from(response.body.subarray(0, 200)).toString('utf8').trim();
-        return new errors/* NotaryError */.Wl(`Notary server ${this.serverUrl}, ${this.gun} ${what}: HTTP ${response.status}${text ? ` ${text}` : ''}${hint}`, response.status, code);
-    }
-}
-/** `{"errors":[{"code","message","detail":{"Name","Error":{...}}}]}` (N:server/errors/errors.go). */
-function parseErrorBody(body) {
-    try {
-        const value = JSON.parse(Buffer.from(body.subarray(0, 1 << 16)).toString('utf8'));
-        const first = value.errors?.[0];
-        if (!first)
-            return { code: '', detail: '' };
-        const code = typeof first.code === 'string' ? first.code : '';
-        const parts = [typeof first.message === 'string' ? first.message : ''];
-        if (first.detail !== undefined && first.detail !== null)
-            parts.push(JSON.stringify(first.detail));
-        return { code, detail: parts.filter(Boolean).join(' ').slice(0, 500) };
-    }
-    catch {
-        return { code: '', detail: '' };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/commands/context.ts
-
-
-
-
-
-
-const RETIRED_SERVER = 'notary.docker.io';
-/** Docker's default: notary.docker.io for Docker Hub, else https://<registry host> (C:cli/trust/trust.go Server). */
-function notaryServerFor(ctx, ref) {
-    if (ctx.notaryServer)
-        return ctx.notaryServer.replace(/\/+$/, '');
-    return ref.registry === registry_reference/* DOCKER_HUB */.Xb ? `https://${RETIRED_SERVER}` : `https://${(0,registry_reference/* registryApiHost */.Mb)(ref.registry)}`;
-}
-function notaryClientFor(ctx, ref) {
-    return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), (0,registry_reference/* gunOf */.qu)(ref));
-}
-/** Registry look-ups in flight at once: enough to hide latency, few enough to be polite. */
-const REGISTRY_CONCURRENCY = 16;
-/** Repositories handled at once: they share nothing, so a batch over many repositories overlaps its waits. */
-const REPOSITORY_CONCURRENCY = 4;
-/**
- * Runs `fn` once per repository, in parallel up to REPOSITORY_CONCURRENCY, results in input
- * order. One repository gets a collapsible log group; several running at once get their lines
- * prefixed with the repository instead (groups would interleave).
- */
-async function forEachRepository(ctx, images, title, fn) {
-    const groups = [...groupByRepository(images)];
-    if (groups.length === 1) {
-        const [gun, refs] = groups[0];
-        return [await ctx.reporter.group(`${title} ${gun}`, () => fn(ctx, gun, refs))];
-    }
-    return mapLimit(groups, REPOSITORY_CONCURRENCY, ([gun, refs]) => {
-        const prefixed = {
-            info: (m) => ctx.reporter.info(`[${gun}] ${m}`),
-            warning: (m) => ctx.reporter.warning(m.startsWith(gun) ? m : `${gun}: ${m}`),
-            error: (m) => ctx.reporter.error(m),
-            group: (_name, inner) => inner(),
-        };
-        return fn({ ...ctx, reporter: prefixed }, gun, refs);
+    const errno = error.code ?? 'ERROR';
+    const reason = `${error.message}${error.code && !error.message.includes(error.code) ? ` (${error.code})` : ''}`;
+    return new errors/* HttpError */.j$(errno === 'ETIMEDOUT' ? 'HTTP_TIMEOUT' : 'HTTP_CONNECTION', `cannot reach ${new URL(url).origin}: ${reason}`, url, {
+        errno,
+        reason,
+        retryable: RETRYABLE_CODES.has(errno),
     });
 }
-/** Groups references by repository (GUN), keeping first-seen order: one metadata load and publish each. */
-function groupByRepository(images) {
-    const groups = new Map();
-    for (const image of images) {
-        const gun = (0,registry_reference/* gunOf */.qu)(image);
-        groups.set(gun, [...(groups.get(gun) ?? []), image]);
-    }
-    return groups;
-}
-/**
- * Expiry of the roles a person must re-sign (root, targets, snapshot, delegations). The timestamp
- * is left out: the server re-signs it on demand (N:server/timestamp/timestamp.go).
- */
-function roleExpiries(repo, now) {
-    const out = [
-        { role: 'root', expires: repo.root.signed.expires, days: daysUntil(repo.root.signed.expiresMs, now) },
-        { role: 'snapshot', expires: repo.snapshot.signed.expires, days: daysUntil(repo.snapshot.signed.expiresMs, now) },
-    ];
-    for (const [name, role] of repo.roles)
-        out.push({ role: name, expires: role.file.signed.expires, days: daysUntil(role.file.signed.expiresMs, now) });
-    return out;
-}
-function warnAboutExpiry(ctx, repo, now) {
-    for (const e of roleExpiries(repo, now)) {
-        if (e.days < ctx.expiryWarningDays) {
-            ctx.reporter.warning(`${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then`);
-        }
-    }
-}
-/** Docker retires notary.docker.io on 2026-12-08; say so wherever it is used. */
-function warnIfRetiredServer(ctx, server) {
-    if (server.includes(RETIRED_SERVER)) {
-        ctx.reporter.warning(`${RETIRED_SERVER} closes on 2026-12-08 (Docker retires content trust on Docker Hub); run your own Notary server and set notary-server`);
-    }
-}
-/** The repository's current trust data, verified; an unreachable server is named as the input it came from. */
-async function loadCurrent(ctx, ref, now, seenVersions) {
-    const server = notaryServerFor(ctx, ref);
-    warnIfRetiredServer(ctx, server);
-    try {
-        const repo = await loadTrustedRepository(notaryClientFor(ctx, ref), {
-            gun: (0,registry_reference/* gunOf */.qu)(ref),
-            now,
-            pinnedRootKeyIds: ctx.pinnedRootKeyIds,
-            seenVersions,
-        });
-        repo.warnings.forEach((w) => ctx.reporter.warning(w));
-        return repo;
-    }
-    catch (error) {
-        throw unreachableAsInput(server, error);
-    }
-}
-/** A Notary server that could not be reached at all is a bad `notary-server` input; anything else stays as it was. */
-function unreachableAsInput(server, error) {
-    if (error instanceof errors/* NotaryError */.Wl && error.status === undefined) {
-        return new errors/* InputError */.dz('notary-server', `${server} is not reachable (${error.message.replace(/^.*?: /, '')}); expected a running Notary server`);
-    }
-    return error;
-}
 
-;// CONCATENATED MODULE: ./src/tuf/sign.ts
-
-
-
-/** A metadata file signed by each signer over the canonical bytes, in Go's byte layout. */
-async function signMetadata(signed, signers) {
-    const body = 'toJSON' in signed && typeof signed.toJSON === 'function' ? signed.toJSON() : signed;
-    const message = (0,canonical_json/* canonicalBytes */.Mr)(body);
-    const signatures = [];
-    for (const signer of signers)
-        signatures.push({ keyid: signer.keyid, method: signer.method, sig: await signer.sign(message) });
-    return serializeSignedFile(body, signatures);
-}
-/** Snapshot/timestamp entry for a file: its length, sha256 and sha512 (NotaryDefaultHashes). */
-function fileMetaOf(bytes) {
-    return { length: bytes.length, hashes: { sha256: (0,sha2/* sha256 */.sc)(bytes), sha512: (0,sha2/* sha512 */.Zf)(bytes) } };
-}
-
-;// CONCATENATED MODULE: ./src/commands/repository-update.ts
-
-
-
-
-
-
-
-function asRoleSigner(keyed, keyid) {
-    return { keyid, method: keyed.signer.method, sign: (data) => keyed.signer.sign(data) };
-}
-class RepositoryUpdate {
-    gun;
-    before;
-    now;
-    root;
-    rootSigners = [];
-    targets;
-    targetsSigners = [];
-    delegations = new Map();
-    /** Set when the snapshot key is local: we sign the snapshot ourselves. */
-    snapshotSigner;
-    constructor(gun, 
-    /** The verified state this update starts from; undefined for `init`. */
-    before, now) {
-        this.gun = gun;
-        this.before = before;
-        this.now = now;
-    }
-    /** The root after this update. */
-    get effectiveRoot() {
-        return this.root ?? this.before.root.signed;
-    }
-    get effectiveTargets() {
-        return this.targets ?? this.before.targets.file.signed;
-    }
-    /** A copy of the current root with the next version and a fresh 10-year expiry, to edit. */
-    editRoot() {
-        if (!this.root) {
-            const current = this.before.root.signed;
-            const roles = new Map([...current.roles].map(([name, spec]) => [name, { keyids: [...spec.keyids], threshold: spec.threshold }]));
-            this.root = new Root(current.version + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.root, this.now), new Map(current.keys), roles, current.consistentSnapshot);
-        }
-        return this.root;
-    }
-    /** A copy of the current targets with the next version and a fresh expiry, to edit. */
-    editTargets() {
-        this.targets ??= nextTargets(this.before.targets.file.signed, this.now);
-        return this.targets;
-    }
-    get isEmpty() {
-        return !this.root && !this.targets && this.delegations.size === 0;
-    }
-}
-/** The next version of a targets role: same content, version + 1, notary's default expiry. */
-function nextTargets(current, now) {
-    return new Targets((current?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.targets, now), new Map(current?.targets ?? []), new Map(current?.delegationKeys ?? []), current?.delegations.map((d) => ({ ...d, keyids: [...d.keyids], paths: [...d.paths] })) ?? []);
-}
-/** Points a base role at one new key, dropping keys no role uses any more. */
-function setRoleKey(root, role, key) {
-    root.keys.set(key.id, key);
-    root.roles.set(role, { keyids: [key.id], threshold: 1 });
-    const used = new Set([...root.roles.values()].flatMap((r) => r.keyids));
-    for (const id of [...root.keys.keys()])
-        if (!used.has(id))
-            root.keys.delete(id);
-}
-/** Drops delegation keys that no delegation lists any more. */
-function pruneDelegationKeys(targets) {
-    const used = new Set(targets.delegations.flatMap((d) => d.keyids));
-    for (const id of [...targets.delegationKeys.keys()])
-        if (!used.has(id))
-            targets.delegationKeys.delete(id);
-}
-/** The ID a role lists for this key, matching certificates by their public key; else a clear input error. */
-function keyIdInRole(root, role, key, input, gun) {
-    const spec = root.role(role);
-    const id = spec.keyids.find((kid) => {
-        const listed = root.keys.get(kid);
-        return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
-    });
-    if (!id) {
-        const expected = spec.keyids.map((kid) => root.keys.get(kid)?.canonicalId ?? kid).join(', ');
-        throw new errors/* InputError */.dz(input, `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`);
-    }
-    return id;
-}
-function checkOwnFiles(update, files) {
-    const root = update.effectiveRoot;
-    const rootBytes = files.get('root');
-    if (rootBytes) {
-        const file = parseSignedFile('root', rootBytes, (r, o) => Root.fromJSON(r, o));
-        (0,signatures/* verifyThreshold */.VH)('new root.json', { name: 'root', ...root.role('root'), keys: root.keys }, file.signedBytes, file.signatures);
-        const previous = update.before?.root.signed;
-        if (previous) {
-            (0,signatures/* verifyThreshold */.VH)('new root.json (by the previous root keys)', { name: 'root', ...previous.role('root'), keys: previous.keys }, file.signedBytes, file.signatures);
-        }
-    }
-    const targetsBytes = files.get('targets');
-    if (targetsBytes) {
-        const file = parseSignedFile('targets', targetsBytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
-        (0,signatures/* verifyThreshold */.VH)('new targets.json', { name: 'targets', ...root.role('targets'), keys: root.keys }, file.signedBytes, file.signatures);
-    }
-    const targets = update.effectiveTargets;
-    for (const [name] of update.delegations) {
-        const delegation = targets.delegations.find((d) => d.name === name);
-        if (!delegation)
-            throw new errors/* VerificationError */.mk(`${name} is not delegated by targets`);
-        const file = parseSignedFile(name, files.get(name), (r, o) => Targets.fromJSON(r, o, name));
-        (0,signatures/* verifyThreshold */.VH)(`new ${name}.json`, { ...delegation, keys: targets.delegationKeys }, file.signedBytes, file.signatures);
-    }
-}
-/**
- * Signs, checks, publishes and reads back. `pins` are the root key IDs the read-back must chain
- * from (the root trusted before the update, or the new one for `init`).
- */
-async function publishUpdate(ctx, ref, update, pins, seenVersions) {
-    const files = new Map();
-    const versions = new Map();
-    const add = async (role, body, signers) => {
-        files.set(role, await signMetadata(body, signers));
-        versions.set(role, body.version);
-    };
-    if (update.root)
-        await add('root', update.root, update.rootSigners);
-    if (update.targets)
-        await add('targets', update.targets, update.targetsSigners);
-    for (const [name, d] of update.delegations)
-        await add(name, d.targets, d.signers);
-    checkOwnFiles(update, files);
-    if (update.snapshotSigner) {
-        const previous = update.before?.snapshot.signed;
-        const meta = new Map(previous?.meta ?? []);
-        for (const [name, bytes] of files)
-            meta.set(name, fileMetaOf(bytes));
-        // Roles no longer delegated by anyone leave the snapshot with their delegation.
-        const delegated = new Set(update.effectiveTargets.delegations.map((d) => d.name));
-        for (const [name, role] of update.before?.roles ?? []) {
-            if (name !== 'targets' && delegated.has(name))
-                role.file.signed.delegations.forEach((d) => delegated.add(d.name));
-        }
-        for (const name of [...meta.keys()])
-            if (name.startsWith('targets/') && !delegated.has(name))
-                meta.delete(name);
-        const snapshot = new Snapshot((previous?.version ?? 0) + 1, expiryFromNow(DEFAULT_EXPIRY_DAYS.snapshot, update.now), meta);
-        await add('snapshot', snapshot, [update.snapshotSigner]);
-        const file = parseSignedFile('snapshot', files.get('snapshot'), (r, o) => Snapshot.fromJSON(r, o));
-        const root = update.effectiveRoot;
-        (0,signatures/* verifyThreshold */.VH)('new snapshot.json', { name: 'snapshot', ...root.role('snapshot'), keys: root.keys }, file.signedBytes, file.signatures);
-    }
-    const published = [...files].map(([role, bytes]) => ({ role, bytes }));
-    ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${notaryClientFor(ctx, ref).serverUrl}`);
-    await notaryClientFor(ctx, ref).publish(published);
-    for (const [role, version] of versions)
-        seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
-    const after = await loadTrustedRepository(notaryClientFor(ctx, ref), {
-        gun: update.gun,
-        now: update.now,
-        pinnedRootKeyIds: pins,
-        seenVersions,
-    });
-    for (const [role, bytes] of files) {
-        if (role === 'snapshot')
-            continue;
-        const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
-        if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0) {
-            throw new errors/* VerificationError */.mk(`${update.gun}: ${role}.json on the server is not the file just published`);
-        }
-    }
-    return after;
-}
-
-;// CONCATENATED MODULE: ./src/commands/sign.ts
-
-
-
-
-
-
-
-
-
-
-
-/** The target entry docker writes for a pushed tag: sha256 only, length = manifest size (C:cli/trust/trust_push.go). */
-function targetFor(manifest) {
-    return { length: manifest.size, hashes: { sha256: new Uint8Array(Buffer.from(manifest.digest.slice('sha256:'.length), 'hex')) } };
-}
-function sameTarget(a, b) {
-    return !!a && a.length === b.length && !!a.hashes.sha256 && Buffer.from(a.hashes.sha256).equals(Buffer.from(b.hashes.sha256));
-}
-/**
- * The delegations to write: among targets/releases and targets/<signer>, those whose keys include
- * the signing key, as `docker trust sign` does (C:cli/command/trust/sign.go).
- */
-function signingRoles(repo, signer, key, tags) {
-    const candidates = [...new Set(['targets/releases', `targets/${signer}`])];
-    const top = repo.targets.file.signed;
-    const roles = [];
-    for (const name of candidates) {
-        const delegation = top.delegations.find((d) => d.name === name);
-        if (!delegation)
-            continue;
-        const [keyid] = roleKeyIdsFor(delegation, top.delegationKeys, key);
-        if (!keyid)
-            continue;
-        const outside = tags.filter((tag) => !delegation.paths.some((p) => tag.startsWith(p)));
-        if (outside.length > 0)
-            throw new errors/* KeyError */.eN(`${name} of ${repo.gun} may not sign ${outside.join(', ')}: its paths are ${JSON.stringify(delegation.paths)}`);
-        const invalid = repo.invalidRoles.get(name);
-        if (invalid && !invalid.expired) {
-            throw new errors/* VerificationError */.mk(`${name} of ${repo.gun} does not verify (${invalid.reason}); refusing to re-sign content that is not authentic`);
-        }
-        roles.push({ name, keyid, current: repo.roles.get(name) ?? invalid?.expired });
-    }
-    if (roles.length === 0) {
-        const present = candidates.filter((n) => top.delegations.some((d) => d.name === n));
-        const why = present.length === 0
-            ? `${repo.gun} has neither delegation; add the signer first (command: add-signer)`
-            : `the key is not listed in ${present.join(' or ')}`;
-        throw new errors/* KeyError */.eN(`the signer-key (key ID ${key.canonicalId}) cannot sign ${candidates.join(' or ')}: ${why}`);
-    }
-    return roles;
-}
-/** The next version of a delegation with these targets added; undefined when nothing would change. */
-function nextRoleVersion(role, targets, now, warningDays) {
-    const current = role.current?.file.signed;
-    const unchanged = [...targets].every(([tag, meta]) => sameTarget(current?.targets.get(tag), meta));
-    // Re-signed anyway when it nears expiry, so signing keeps the delegation alive.
-    if (current && unchanged && daysUntil(current.expiresMs, now) >= warningDays)
-        return undefined;
-    const next = nextTargets(current, now);
-    for (const [tag, meta] of targets)
-        next.targets.set(tag, meta);
-    return next;
-}
-/** Pushes (optionally), resolves and signs every image; one publish per repository; then verifies it all from the server. */
-async function sign(ctx, options) {
-    const now = ctx.now?.() ?? Date.now();
-    const signer = await openSigner(options.signerKey);
-    let snapshotSigner;
-    try {
-        // Opened inside the try, so the signing key (a token session, perhaps) is closed if this fails.
-        snapshotSigner = options.snapshotKey ? await openSigner(options.snapshotKey) : undefined;
-        const key = await signer.publicKey();
-        const snapshot = snapshotSigner ? { signer: snapshotSigner, key: await snapshotSigner.publicKey() } : undefined;
-        // One pusher for the run: blobs it placed in one repository can be mounted into the next.
-        const pusher = options.ociLayout ? new LayoutPusher(ctx.http, ctx.registry, OciLayout.open(options.ociLayout)) : undefined;
-        ctx.reporter.info(`Signing key ${key.canonicalId} (${signer.description})`);
-        const perRepository = await forEachRepository(ctx, options.images, 'Sign', (repoCtx, gun, refs) => signRepository(repoCtx, options, signer, key, snapshot, pusher, gun, refs, now));
-        return perRepository.flat();
-    }
-    finally {
-        await Promise.all([signer.close(), snapshotSigner?.close()]);
-    }
-}
-/** Tags pushed from an OCI layout at once (each pushes its blobs with its own bound). */
-const LAYOUT_TAG_CONCURRENCY = 4;
-async function resolveImages(ctx, refs, push, pusher) {
-    // From a layout, the digest is resolved once, by pushing it: we know the bytes we put.
-    if (pusher) {
-        const pushedFromLayout = await mapLimit(refs, LAYOUT_TAG_CONCURRENCY, (ref) => pusher.push(ref));
-        const manifests = new Map(refs.map((ref, i) => [ref.tag, pushedFromLayout[i]]));
-        for (const [tag, m] of manifests)
-            if (refs.length <= 50)
-                ctx.reporter.info(`${(0,registry_reference/* gunOf */.qu)(refs[0])}:${tag} pushed from the OCI layout -> ${m.digest} (${m.size} bytes, ${m.mediaType})`);
-        return manifests;
-    }
-    // docker pushes one tag at a time (its own output stays readable); resolving is parallel.
-    const pushed = new Map();
-    if (push)
-        for (const ref of refs)
-            pushed.set(ref.tag, await dockerPush(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`));
-    const resolved = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.resolve(ref).catch((error) => {
-        if (error instanceof errors/* RegistryError */.gl && error.notFound) {
-            throw new errors/* InputError */.dz('images', `${error.message}; expected a tag the registry holds${push ? '' : ' (or push: true to push it first)'}`);
-        }
-        throw error;
-    }));
-    const manifests = new Map();
-    refs.forEach((ref, i) => {
-        const name = `${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`;
-        const manifest = resolved[i];
-        const docker = pushed.get(ref.tag);
-        if (docker && (docker.digest !== manifest.digest || docker.size !== manifest.size)) {
-            throw new errors/* RegistryError */.gl(`${name}: docker pushed ${docker.digest} (${docker.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`);
-        }
-        if (ref.digest && ref.digest !== manifest.digest)
-            throw new errors/* RegistryError */.gl(`${ref.original}: the registry's ${ref.tag} is ${manifest.digest}, not the digest given`);
-        const earlier = manifests.get(ref.tag);
-        if (earlier && earlier.digest !== manifest.digest)
-            throw new errors/* RegistryError */.gl(`${name} resolved to two digests in one run`);
-        manifests.set(ref.tag, manifest);
-        if (refs.length <= 50)
-            ctx.reporter.info(`${name} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
-    });
-    if (refs.length > 50)
-        ctx.reporter.info(`Resolved ${refs.length} tags of ${(0,registry_reference/* gunOf */.qu)(refs[0])} in the registry`);
-    return manifests;
-}
-/** Attempts at one publish when other jobs publish to the same repository at the same time. */
-const MAX_PUBLISH_ATTEMPTS = 6;
-/** The server's answer to a stale update: someone published a newer version first (N:server/errors VERSION). */
-function isStaleVersion(error) {
-    return error instanceof errors/* NotaryError */.Wl && error.status === 400 && error.serverCode === 'VERSION';
-}
-/**
- * Right before publishing: every tag must still point at the manifest resolved at the start, so
- * what gets signed is what was checked (no race between push and sign).
- */
-async function confirmTags(ctx, refs, manifests) {
-    const current = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref));
-    refs.forEach((ref, i) => {
-        const resolved = manifests.get(ref.tag);
-        if (current[i].digest !== resolved.digest) {
-            throw new errors/* RegistryError */.gl(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag} moved while signing: it was ${resolved.digest}, the registry now serves ${current[i].digest}; nothing was published`);
-        }
-    });
-}
-async function signRepository(ctx, options, signer, key, snapshot, pusher, gun, refs, now) {
-    const server = notaryServerFor(ctx, refs[0]);
-    const manifests = await resolveImages(ctx, refs, options.push, pusher);
-    const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
-    const seenVersions = new Map();
-    let after;
-    let roles = [];
-    for (let attempt = 1; !after; attempt++) {
-        // Each attempt starts from what the server holds now, so another job's tags are kept.
-        const before = await loadCurrent(ctx, refs[0], now, seenVersions);
-        roles = signingRoles(before, options.signer, key, [...targets.keys()]);
-        const update = new RepositoryUpdate(gun, before, now);
-        for (const role of roles) {
-            const next = nextRoleVersion(role, targets, now, ctx.expiryWarningDays);
-            if (next)
-                update.delegations.set(role.name, { targets: next, signers: [asRoleSigner({ signer, key }, role.keyid)] });
-        }
-        if (snapshot)
-            update.snapshotSigner = asRoleSigner(snapshot, keyIdInRole(before.root.signed, 'snapshot', snapshot.key, 'snapshot-key', gun));
-        if (update.isEmpty) {
-            ctx.reporter.info(`${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`);
-            after = before;
-            break;
-        }
-        await confirmTags(ctx, refs, manifests);
-        try {
-            // Read back with fresh client state, pinned to the root trusted above.
-            after = await publishUpdate(ctx, refs[0], update, new Set(before.rootKeyIds()), seenVersions);
-        }
-        catch (error) {
-            if (!isStaleVersion(error) || attempt >= MAX_PUBLISH_ATTEMPTS)
-                throw error;
-            ctx.reporter.info(`${gun}: another publisher updated the repository first; re-reading and signing again (attempt ${attempt + 1} of ${MAX_PUBLISH_ATTEMPTS})`);
-            await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
-        }
-    }
-    warnAboutExpiry(ctx, after, now);
-    const results = [];
-    for (const ref of refs) {
-        const expected = targets.get(ref.tag);
-        for (const role of roles) {
-            const published = after.roles.get(role.name);
-            if (!published)
-                throw new errors/* VerificationError */.mk(`${gun}: ${role.name} does not verify after publishing`);
-            if (!sameTarget(published.file.signed.targets.get(ref.tag), expected)) {
-                throw new errors/* VerificationError */.mk(`${gun}:${ref.tag}: ${role.name} on the server does not hold the digest and size just signed`);
-            }
-        }
-        const signed = manifests.get(ref.tag);
-        const earliest = roles.map((r) => after.roles.get(r.name).file.signed).reduce((a, b) => (a.expiresMs <= b.expiresMs ? a : b));
-        results.push({
-            image: ref.original,
-            repository: gun,
-            tag: ref.tag,
-            digest: signed.digest,
-            size: signed.size,
-            roles: roles.map((r) => r.name),
-            notaryServer: server,
-            expires: earliest.expires,
-        });
-    }
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/commands/verify.ts
-
-
-
-
-
-function digestOf(meta) {
-    const sha = meta.hashes.sha256;
-    return sha ? `sha256:${Buffer.from(sha).toString('hex')}` : undefined;
-}
-/**
- * The roles that must vouch for a tag: each required signer's delegation; by default
- * targets/releases, or targets itself when the repository has no delegations (what a content-trust
- * pull accepts: C:cli/command/image/trust.go).
- */
-function rolesToCheck(repo, requiredSigners) {
-    if (requiredSigners.length > 0)
-        return requiredSigners.map((name) => `targets/${name}`);
-    return repo.targets.file.signed.delegations.length > 0 ? ['targets/releases'] : ['targets'];
-}
-function requireRole(repo, role) {
-    const loaded = repo.roles.get(role);
-    if (loaded)
-        return loaded;
-    const invalid = repo.invalidRoles.get(role);
-    if (invalid)
-        throw new errors/* VerificationError */.mk(`${role} is not valid: ${invalid.reason}`);
-    if (repo.isPublished(role) || [...repo.roles.values()].some((r) => r.file.signed.delegations.some((d) => d.name === role))) {
-        throw new errors/* VerificationError */.mk(`${role} has signed nothing yet`);
-    }
-    throw new errors/* VerificationError */.mk(`${repo.gun} has no signer ${role.replace(/^targets\//, '')} (no ${role} delegation)`);
-}
-/** Checks one tag against the verified trust data and the registry; throws with the cause. */
-function checkTag(repo, ref, manifest, requiredSigners) {
-    for (const role of rolesToCheck(repo, requiredSigners)) {
-        const loaded = requireRole(repo, role);
-        const target = loaded.file.signed.targets.get(ref.tag);
-        if (!target)
-            throw new errors/* VerificationError */.mk(`tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
-        if (!TrustedRepository.allows(loaded, ref.tag)) {
-            throw new errors/* VerificationError */.mk(`${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`);
-        }
-        const signed = digestOf(target);
-        if (!signed)
-            throw new errors/* VerificationError */.mk(`${role} lists ${ref.tag} without a sha256 hash`);
-        if (signed !== manifest.digest) {
-            throw new errors/* VerificationError */.mk(`tag ${ref.tag} was signed as ${signed} (${role}) but the registry serves ${manifest.digest}`);
-        }
-        if (target.length !== manifest.size) {
-            throw new errors/* VerificationError */.mk(`tag ${ref.tag} was signed with length ${target.length} (${role}) but the registry's manifest is ${manifest.size} bytes`);
-        }
-    }
-    if (ref.digest && ref.digest !== manifest.digest)
-        throw new errors/* VerificationError */.mk(`${ref.original} pins ${ref.digest}, but the signed tag is ${manifest.digest}`);
-    // Every role that vouches for this exact manifest, in walk order.
-    return [...repo.roles.values()]
-        .filter((r) => {
-        const t = r.file.signed.targets.get(ref.tag);
-        return t !== undefined && digestOf(t) === manifest.digest && t.length === manifest.size && TrustedRepository.allows(r, ref.tag);
-    })
-        .map((r) => r.name);
-}
-/** Verifies every image: one metadata load per repository, one registry look-up per tag. */
-async function verify(ctx, options) {
-    const now = ctx.now?.() ?? Date.now();
-    const perRepository = await forEachRepository(ctx, options.images, 'Verify', (repoCtx, gun, refs) => verifyRepository(repoCtx, options, gun, refs, now));
-    const results = perRepository.flatMap((r) => r.results);
-    const failures = perRepository.flatMap((r) => r.failures);
-    if (failures.length === 1)
-        throw new errors/* VerificationError */.mk(failures[0]);
-    if (failures.length > 1) {
-        failures.forEach((f) => ctx.reporter.error(f));
-        throw new errors/* VerificationError */.mk(`${failures.length} of ${options.images.length} images failed verification`);
-    }
-    return results;
-}
-async function verifyRepository(ctx, options, gun, refs, now) {
-    const results = [];
-    const failures = [];
-    // Each tag's registry answer is kept apart: one missing tag fails only its own image.
-    const lookups = mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref).then((manifest) => ({ manifest }), (error) => ({ error })));
-    let repo;
-    try {
-        repo = await loadTrustedRepository(notaryClientFor(ctx, refs[0]), {
-            gun,
-            now,
-            pinnedRootKeyIds: ctx.pinnedRootKeyIds,
-            seenVersions: new Map(),
-        });
-    }
-    catch (error) {
-        await lookups;
-        if (!(error instanceof errors/* DctError */.sY))
-            throw error;
-        return { results, failures: refs.map((ref) => `${ref.original}: ${error.message}`) };
-    }
-    const manifests = await lookups;
-    repo.warnings.forEach((w) => ctx.reporter.warning(w));
-    warnAboutExpiry(ctx, repo, now);
-    const expiries = roleExpiries(repo, now);
-    const server = notaryServerFor(ctx, refs[0]);
-    refs.forEach((ref, i) => {
-        const lookup = manifests[i];
-        try {
-            if ('error' in lookup)
-                throw lookup.error;
-            const { manifest } = lookup;
-            const roles = checkTag(repo, ref, manifest, options.requiredSigners);
-            if (refs.length <= 50)
-                ctx.reporter.info(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag} = ${manifest.digest}, signed by ${roles.join(', ')}`);
-            results.push({
-                image: ref.original,
-                repository: gun,
-                tag: ref.tag,
-                digest: manifest.digest,
-                size: manifest.size,
-                roles,
-                notaryServer: server,
-                expiries,
-            });
-        }
-        catch (error) {
-            if (!(error instanceof errors/* DctError */.sY))
-                throw error;
-            failures.push(`${ref.original}: ${error.message}`);
-        }
-    });
-    if (refs.length > 50)
-        ctx.reporter.info(`${gun}: ${results.length} of ${refs.length} tags verified`);
-    return { results, failures };
-}
-
-;// CONCATENATED MODULE: ./src/tuf/certificate.ts
-
-
-
-
-
-/**
- * The self-signed root certificate notary makes for each repository (N:cryptoservice/certificate.go,
- * N:tuf/utils/x509.go NewCertificate): CN = GUN as subject and issuer, a random 128-bit serial,
- * validity from now for 10 x 365 days, keyUsage digitalSignature|keyEncipherment, extKeyUsage
- * codeSigning, basicConstraints CA=false, ecdsa-with-SHA256. Written by hand on our DER writer
- * because the signature may come from a KMS or a token, which no certificate library here drives.
- */
-const certificate_OID = {
-    commonName: '2.5.4.3',
-    ecdsaWithSha256: '1.2.840.10045.4.3.2',
-    keyUsage: '2.5.29.15',
-    extKeyUsage: '2.5.29.37',
-    basicConstraints: '2.5.29.19',
-    codeSigning: '1.3.6.1.5.5.7.3.3',
-};
-function oid(value) {
-    const parts = value.split('.').map(Number);
-    const bytes = [40 * parts[0] + parts[1]];
-    for (const part of parts.slice(2)) {
-        const chunk = [part & 0x7f];
-        for (let n = Math.floor(part / 128); n > 0; n = Math.floor(n / 128))
-            chunk.unshift((n & 0x7f) | 0x80);
-        bytes.push(...chunk);
-    }
-    return (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.OID, Uint8Array.from(bytes));
-}
-const seq = (...items) => (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.SEQUENCE, ...items);
-function positiveInteger(bytes) {
-    let start = 0;
-    while (start < bytes.length - 1 && bytes[start] === 0)
-        start++;
-    const trimmed = bytes.subarray(start);
-    return (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.INTEGER, trimmed[0] & 0x80 ? Uint8Array.of(0, ...trimmed) : trimmed);
-}
-/** UTCTime before 2050, GeneralizedTime from then on (RFC 5280 4.1.2.5), as Go writes them. */
-function time(ms) {
-    const iso = new Date(Math.floor(ms / 1000) * 1000).toISOString();
-    const digits = iso.replace(/[-:T]/g, '').slice(0, 14);
-    const year = Number(digits.slice(0, 4));
-    return year < 2050 ? (0,util_der/* encodeTlv */.H)(0x17, (0,encoding/* utf8Bytes */.dy)(`${digits.slice(2)}Z`)) : (0,util_der/* encodeTlv */.H)(0x18, (0,encoding/* utf8Bytes */.dy)(`${digits}Z`));
-}
-function certificate_name(commonName) {
-    return seq((0,util_der/* encodeTlv */.H)(0x31, seq(oid(certificate_OID.commonName), (0,util_der/* encodeTlv */.H)(0x0c, (0,encoding/* utf8Bytes */.dy)(commonName)))));
-}
-function extension(id, critical, value) {
-    return seq(oid(id), ...(critical ? [(0,util_der/* encodeTlv */.H)(0x01, Uint8Array.of(0xff))] : []), (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.OCTET_STRING, value));
-}
-/** ECDSA raw r||s (what our signers return) to the DER ECDSA-Sig-Value X.509 needs. */
-function rawToDerSignature(raw) {
-    const half = raw.length / 2;
-    return seq(positiveInteger(raw.subarray(0, half)), positiveInteger(raw.subarray(half)));
-}
-const ROOT_CERT_DAYS = 10 * 365;
-/** A root key for `gun` as metadata lists it: `ecdsa-x509`, public = the PEM of the certificate. */
-async function createRootCertificateKey(gun, signer, now = Date.now(), days = ROOT_CERT_DAYS) {
-    const key = await signer.publicKey();
-    if (key.keytype !== 'ecdsa')
-        throw new Error(`root keys must be ECDSA, got ${key.keytype}`);
-    const algorithm = seq(oid(certificate_OID.ecdsaWithSha256));
-    const tbs = seq((0,util_der/* encodeTlv */.H)(0xa0, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.INTEGER, Uint8Array.of(2))), positiveInteger((0,external_node_crypto_.randomBytes)(16)), algorithm, certificate_name(gun), seq(time(now), time(now + days * 86_400_000)), certificate_name(gun), key.publicBytes, // SubjectPublicKeyInfo DER
-    (0,util_der/* encodeTlv */.H)(0xa3, seq(extension(certificate_OID.keyUsage, true, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.BIT_STRING, Uint8Array.of(5, 0xa0))), extension(certificate_OID.extKeyUsage, false, seq(oid(certificate_OID.codeSigning))), extension(certificate_OID.basicConstraints, true, seq()))));
-    const signature = rawToDerSignature(await signer.sign(tbs));
-    const der = seq(tbs, algorithm, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.BIT_STRING, Uint8Array.of(0), signature));
-    return new tuf_keys/* PublicKey */.J3('ecdsa-x509', (0,encoding/* utf8Bytes */.dy)((0,x509/* encodePem */.TS)('CERTIFICATE', der)));
-}
-
-;// CONCATENATED MODULE: ./src/commands/lifecycle.ts
-
-
-
-
-
-
-
-
-function describe(repo, ref, server) {
-    const root = repo.root.signed;
-    const top = repo.targets.file.signed;
-    return {
-        image: ref.original,
-        repository: repo.gun,
-        notaryServer: server,
-        rootKeyIds: root.role('root').keyids,
-        rootPublicKeyIds: root.role('root').keyids.map((id) => root.keys.get(id).canonicalId),
-        repositoryKeyIds: root.role('targets').keyids,
-        signers: top.delegations.map((d) => ({
-            name: d.name.replace(/^targets\//, ''),
-            keyIds: d.keyids.map((id) => top.delegationKeys.get(id).canonicalId),
-        })),
-    };
-}
-async function openKeyed(input) {
-    const signer = await openSigner(input);
-    const key = await signer.publicKey();
-    if (key.keytype !== 'ecdsa')
-        throw new errors/* InputError */.dz(input.input, `expected an ECDSA P-256 key, got ${key.keytype}`);
-    return { signer, key };
-}
-async function withKeys(inputs, fn) {
-    const keys = [];
-    try {
-        for (const input of inputs)
-            keys.push(input ? await openKeyed(input) : undefined);
-        return await fn(keys);
-    }
-    finally {
-        await Promise.all(keys.map((k) => (k ? k.signer.close() : Promise.resolve())));
-    }
-}
-function required(value, input, why) {
-    if (value === undefined)
-        throw new errors/* InputError */.dz(input, `is required ${why}`);
-    return value;
-}
-/** A new trusted repository, as `notary init` + publish does (N:client/client.go initialize). */
-async function init(ctx, options) {
-    const now = ctx.now?.() ?? Date.now();
-    if (!options.serverManaged)
-        required(options.snapshotKey, 'snapshot-key', 'when server-managed is false (the snapshot key is then yours)');
-    return withKeys([options.rootKey, options.repositoryKey, options.serverManaged ? undefined : options.snapshotKey], ([rootKeyed, repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, 'Initialize', async (ctx, gun, refs) => {
-        const ref = refs[0];
-        const server = notaryServerFor(ctx, ref);
-        warnIfRetiredServer(ctx, server);
-        const client = notaryClientFor(ctx, ref);
-        const existing = await client.fetch('root', { maxBytes: MAX_ROOT_BYTES }).catch((error) => {
-            throw unreachableAsInput(server, error);
-        });
-        if (existing)
-            throw new errors/* InputError */.dz('images', `${gun} already has trust data on ${server}; init only creates new repositories`);
-        const rootCert = await createRootCertificateKey(gun, rootKeyed.signer, now);
-        const timestampKey = await client.serverKey('timestamp');
-        const snapshotKey = snapshotKeyed ? snapshotKeyed.key : await client.serverKey('snapshot');
-        const keys = new Map();
-        const roles = new Map();
-        const assign = (role, key) => {
-            keys.set(key.id, key);
-            roles.set(role, { keyids: [key.id], threshold: 1 });
-        };
-        assign('root', rootCert);
-        assign('snapshot', snapshotKey);
-        assign('targets', repoKeyed.key);
-        assign('timestamp', timestampKey);
-        const update = new RepositoryUpdate(gun, undefined, now);
-        update.root = new Root(1, expiryFromNow(DEFAULT_EXPIRY_DAYS.root, now), keys, roles);
-        update.rootSigners = [asRoleSigner(rootKeyed, rootCert.id)];
-        update.targets = nextTargets(undefined, now);
-        update.targetsSigners = [asRoleSigner(repoKeyed, repoKeyed.key.id)];
-        if (snapshotKeyed)
-            update.snapshotSigner = asRoleSigner(snapshotKeyed, snapshotKeyed.key.id);
-        const after = await publishUpdate(ctx, ref, update, new Set([rootCert.id]), new Map());
-        ctx.reporter.info(`Initialized ${gun}: root key ${rootCert.id} (public key ${rootCert.canonicalId}); pin either with trusted-root-keys`);
-        return describe(after, ref, server);
-    }));
-}
-function localSnapshot(update, keyed) {
-    if (!keyed || update.snapshotSigner)
-        return;
-    update.snapshotSigner = asRoleSigner(keyed, keyIdInRole(update.before.root.signed, 'snapshot', keyed.key, 'snapshot-key', update.gun));
-}
-function repositorySigner(update, keyed) {
-    const id = keyIdInRole(update.before.root.signed, 'targets', keyed.key, 'repository-key', update.gun);
-    update.targetsSigners = [asRoleSigner(keyed, id)];
-}
-/**
- * A change to targets signed with the repository key: load and verify, let `edit` change a copy of
- * targets (returning false when there is nothing to change), publish, read back.
- */
-function changeTargets(ctx, options, title, edit) {
-    const now = ctx.now?.() ?? Date.now();
-    return withKeys([options.repositoryKey, options.snapshotKey], ([repoKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, title, async (ctx, gun, refs) => {
-        const ref = refs[0];
-        const seen = new Map();
-        const before = await loadCurrent(ctx, ref, now, seen);
-        const update = new RepositoryUpdate(gun, before, now);
-        repositorySigner(update, repoKeyed);
-        localSnapshot(update, snapshotKeyed);
-        if (!edit(update.editTargets(), gun, ctx))
-            return describe(before, ref, notaryServerFor(ctx, ref));
-        const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
-        warnAboutExpiry(ctx, after, now);
-        return describe(after, ref, notaryServerFor(ctx, ref));
-    }));
-}
-/** Adds the key to targets/<signer> and targets/releases, as `docker trust signer add` does. */
-function addSigner(ctx, options) {
-    if (options.signer === 'releases') {
-        throw new errors/* InputError */.dz('signer', '"releases" is reserved; name the signer (e.g. ci or alice), it is added to targets/releases too');
-    }
-    const key = options.signerPublicKey;
-    return changeTargets(ctx, options, 'Add signer to', (targets, gun, ctx) => {
-        let changed = false;
-        for (const name of [`targets/${options.signer}`, 'targets/releases']) {
-            const existing = targets.delegations.find((d) => d.name === name);
-            if (!existing) {
-                targets.delegations.push({ name, keyids: [key.id], threshold: 1, paths: [''] });
-                changed = true;
-            }
-            else if (!existing.keyids.some((id) => targets.delegationKeys.get(id)?.canonicalId === key.canonicalId)) {
-                existing.keyids.push(key.id);
-                changed = true;
-            }
-        }
-        targets.delegationKeys.set(key.id, key);
-        if (!changed)
-            ctx.reporter.info(`${gun}: signer ${options.signer} already has key ${key.canonicalId}; nothing to publish`);
-        return changed;
-    });
-}
-/**
- * Removes targets/<signer> and its keys from targets/releases, as `docker trust signer remove`.
- * If that leaves targets/releases without keys it is removed too (with a warning), so nobody is
- * locked out: the next add-signer creates it again.
- */
-function removeSigner(ctx, options) {
-    const name = `targets/${options.signer}`;
-    return changeTargets(ctx, options, 'Remove signer from', (targets, gun, ctx) => {
-        const role = targets.delegations.find((d) => d.name === name);
-        if (!role)
-            throw new errors/* InputError */.dz('signer', `${gun} has no signer ${options.signer} (no ${name} delegation)`);
-        const canonical = (id) => targets.delegationKeys.get(id)?.canonicalId ?? id;
-        const removedKeys = new Set(role.keyids.map(canonical));
-        targets.delegations = targets.delegations.filter((d) => d.name !== name);
-        const releases = targets.delegations.find((d) => d.name === 'targets/releases');
-        if (releases) {
-            releases.keyids = releases.keyids.filter((id) => !removedKeys.has(canonical(id)));
-            if (releases.keyids.length === 0) {
-                ctx.reporter.warning(`${gun}: that was the last key of targets/releases, so targets/releases is removed as well; add a signer to sign releases again`);
-                targets.delegations = targets.delegations.filter((d) => d.name !== 'targets/releases');
-            }
-        }
-        pruneDelegationKeys(targets);
-        return true;
-    });
-}
-async function rotateKey(ctx, options) {
-    const now = ctx.now?.() ?? Date.now();
-    const role = options.role;
-    const isDelegation = role.startsWith('targets/');
-    const needsNewKey = role === 'root' || role === 'targets' || isDelegation || (role === 'snapshot' && !options.serverManaged);
-    if (needsNewKey)
-        required(options.newKey, 'new-key', `to rotate the ${role} key${role === 'snapshot' ? ' to a key of yours (or set server-managed: true)' : ''}`);
-    if (!isDelegation)
-        required(options.rootKey, 'root-key', `to re-sign root when rotating the ${role} key`);
-    if (isDelegation)
-        required(options.repositoryKey, 'repository-key', `to re-sign targets when rotating the ${role} key`);
-    return withKeys([options.rootKey, options.repositoryKey, needsNewKey ? options.newKey : undefined, options.snapshotKey], ([rootKeyed, repoKeyed, newKeyed, snapshotKeyed]) => forEachRepository(ctx, options.images, `Rotate the ${role} key of`, async (ctx, gun, refs) => {
-        const ref = refs[0];
-        const seen = new Map();
-        const before = await loadCurrent(ctx, ref, now, seen);
-        const update = new RepositoryUpdate(gun, before, now);
-        if (isDelegation) {
-            repositorySigner(update, repoKeyed);
-            localSnapshot(update, snapshotKeyed);
-            rotateDelegation(update, role, newKeyed, ctx);
-        }
-        else {
-            const oldRootId = keyIdInRole(before.root.signed, 'root', rootKeyed.key, 'root-key', gun);
-            const root = update.editRoot();
-            update.rootSigners = [asRoleSigner(rootKeyed, oldRootId)];
-            switch (role) {
-                case 'root': {
-                    const cert = await createRootCertificateKey(gun, newKeyed.signer, now);
-                    setRoleKey(root, 'root', cert);
-                    // Signed by the old root too, so clients that trust it follow the rotation.
-                    update.rootSigners.push(asRoleSigner(newKeyed, cert.id));
-                    break;
-                }
-                case 'targets':
-                    setRoleKey(root, 'targets', newKeyed.key);
-                    update.editTargets();
-                    update.targetsSigners = [asRoleSigner(newKeyed, newKeyed.key.id)];
-                    break;
-                case 'snapshot':
-                    if (newKeyed) {
-                        setRoleKey(root, 'snapshot', newKeyed.key);
-                        update.snapshotSigner = asRoleSigner(newKeyed, newKeyed.key.id);
-                    }
-                    else {
-                        setRoleKey(root, 'snapshot', await notaryClientFor(ctx, ref).serverKey('snapshot', true));
-                    }
-                    break;
-                case 'timestamp':
-                    setRoleKey(root, 'timestamp', await notaryClientFor(ctx, ref).serverKey('timestamp', true));
-                    break;
-                default:
-                    throw new errors/* InputError */.dz('role', `"${role}" is not a role; expected root, targets, snapshot, timestamp or targets/<name>`);
-            }
-        }
-        // A snapshot rotated to the server is made by the server from now on.
-        if (!(role === 'snapshot' && options.serverManaged))
-            localSnapshot(update, snapshotKeyed);
-        const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen);
-        warnAboutExpiry(ctx, after, now);
-        return describe(after, ref, notaryServerFor(ctx, ref));
-    }));
-}
-/**
- * A delegation's keys replaced by one new key, its content re-signed by that key, in one atomic
- * publish (never unsignable). The old keys are also replaced in targets/releases, where docker
- * puts every signer's key, and releases is re-signed too.
- */
-function rotateDelegation(update, role, keyed, ctx) {
-    const before = update.before;
-    const targets = update.editTargets();
-    const delegation = targets.delegations.find((d) => d.name === role);
-    if (!delegation)
-        throw new errors/* InputError */.dz('role', `${update.gun} has no ${role} delegation`);
-    const oldKeys = new Set(delegation.keyids.map((id) => targets.delegationKeys.get(id)?.canonicalId ?? id));
-    targets.delegationKeys.set(keyed.key.id, keyed.key);
-    const affected = targets.delegations.filter((d) => d.name === role ||
-        (d.name === 'targets/releases' && d.keyids.some((id) => oldKeys.has(targets.delegationKeys.get(id)?.canonicalId ?? id))));
-    for (const d of affected) {
-        const kept = d.name === role ? [] : d.keyids.filter((id) => !oldKeys.has(targets.delegationKeys.get(id)?.canonicalId ?? id));
-        d.keyids = [...kept, keyed.key.id];
-        if (!before.isPublished(d.name))
-            continue;
-        const current = before.roles.get(d.name) ?? before.invalidRoles.get(d.name)?.expired;
-        if (!current) {
-            throw new errors/* VerificationError */.mk(`${d.name} of ${update.gun} does not verify (${before.invalidRoles.get(d.name)?.reason ?? 'unknown'}); refusing to re-sign content that is not authentic`);
-        }
-        update.delegations.set(d.name, { targets: nextTargets(current.file.signed, update.now), signers: [asRoleSigner(keyed, keyed.key.id)] });
-    }
-    ctx.reporter.info(`${role}: key(s) ${[...oldKeys].join(', ')} replaced by ${keyed.key.canonicalId} in ${affected.map((d) => d.name).join(' and ')}`);
-    pruneDelegationKeys(targets);
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/registry/docker-config.ts
-
-
-
-
-
-const HUB_KEY = 'https://index.docker.io/v1/';
-function normalizeKey(key) {
-    return key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-}
-function dockerConfigPath() {
-    return (0,external_node_path_.join)(process.env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
-}
-function readConfig() {
-    const path = dockerConfigPath();
-    if (!(0,external_node_fs_.existsSync)(path))
-        return {};
-    try {
-        const value = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-        return typeof value === 'object' && value !== null ? value : {};
-    }
-    catch {
-        return {};
-    }
-}
-function fromHelper(helper, serverUrl) {
-    const result = (0,external_node_child_process_.spawnSync)(`docker-credential-${helper}`, ['get'], { input: serverUrl, encoding: 'utf8', timeout: 30_000 });
-    if (result.status !== 0 || !result.stdout)
-        return undefined;
-    try {
-        const value = JSON.parse(result.stdout);
-        if (typeof value.Username === 'string' && typeof value.Secret === 'string')
-            return { username: value.Username, password: value.Secret };
-    }
-    catch {
-        // a helper that prints something else has nothing for us
-    }
-    return undefined;
-}
-/** Credentials for a registry (`docker.io` or `host:port`), or undefined. */
-function dockerConfigCredentials(registry) {
-    const config = readConfig();
-    const isHub = registry === registry_reference/* DOCKER_HUB */.Xb || registry === 'registry-1.docker.io' || registry === 'index.docker.io';
-    const serverUrl = isHub ? HUB_KEY : registry;
-    const helper = config.credHelpers?.[isHub ? registry_reference/* DOCKER_HUB */.Xb : registry] ?? config.credHelpers?.[serverUrl] ?? config.credsStore;
-    if (helper) {
-        const credentials = fromHelper(helper, serverUrl);
-        if (credentials)
-            return credentials;
-    }
-    for (const [key, entry] of Object.entries(config.auths ?? {})) {
-        const host = normalizeKey(key);
-        if (!(host === registry || (isHub && (host === 'index.docker.io' || host === registry_reference/* DOCKER_HUB */.Xb))))
-            continue;
-        if (entry.auth) {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const sep = decoded.indexOf(':');
-            if (sep > 0)
-                return { username: decoded.slice(0, sep), password: decoded.slice(sep + 1) };
-        }
-        if (entry.username && entry.password)
-            return { username: entry.username, password: entry.password };
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/util/hosts.ts
+var hosts = __nccwpck_require__(2075);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 
 
@@ -43021,7 +43359,7 @@ const MANIFEST_MEDIA_TYPES = [
     'application/vnd.docker.distribution.manifest.v2+json',
 ];
 const MAX_MANIFEST_BYTES = 4 << 20;
-/** TLS failures that mean "this server speaks plain HTTP". */
+/** TLS failures (system error codes) that mean "this server speaks plain HTTP". */
 const PLAIN_HTTP_HINTS = ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ECONNRESET'];
 class RegistryClient {
     http;
@@ -43041,18 +43379,20 @@ class RegistryClient {
         return base;
     }
     async probe(registry) {
-        const host = (0,registry_reference/* registryApiHost */.Mb)(registry);
-        const mayUseHttp = (0,registry_reference/* isLoopbackHost */.cW)(host) || this.insecureRegistries.includes(registry) || this.insecureRegistries.includes(host);
+        const host = registryApiHost(registry);
+        const mayUseHttp = (0,hosts/* isLoopbackHost */.c)(host) || this.insecureRegistries.includes(registry) || this.insecureRegistries.includes(host);
         try {
             await this.http.request({ url: `https://${host}/v2/`, maxBytes: 1 << 16, retry: !mayUseHttp });
             return `https://${host}`;
         }
         catch (error) {
-            const code = error instanceof HttpError ? error.code : undefined;
-            const tlsFailure = code !== undefined && (PLAIN_HTTP_HINTS.includes(code) || /wrong version number|EPROTO/i.test(error.message));
-            if (mayUseHttp && tlsFailure)
+            if (!(error instanceof errors/* HttpError */.j$))
+                throw error;
+            if (mayUseHttp && PLAIN_HTTP_HINTS.includes(error.details.errno ?? ''))
                 return `http://${host}`;
-            throw new errors/* RegistryError */.gl(`registry ${registry} is not reachable over HTTPS: ${error.message}`);
+            throw new errors/* RegistryError */.gl('REGISTRY_UNREACHABLE', `registry ${registry} is not reachable over HTTPS: ${error.message}`, {
+                cause: error,
+            });
         }
     }
     /** GET or HEAD of a tag's manifest; connection failures and a missing tag become clear errors. */
@@ -43070,12 +43410,12 @@ class RegistryClient {
             });
         }
         catch (error) {
-            if (error instanceof errors/* RegistryError */.gl)
+            if (!(error instanceof errors/* HttpError */.j$))
                 throw error;
-            throw new errors/* RegistryError */.gl(`cannot read ${name} from the registry: ${error.message}`);
+            throw new errors/* RegistryError */.gl('REGISTRY_UNREACHABLE', `cannot read ${name} from the registry: ${error.message}`, { cause: error });
         }
         if (response.status === 404)
-            throw new errors/* RegistryError */.gl(`${name} is not in the registry (no manifest for tag ${ref.tag})`, true);
+            throw new errors/* RegistryError */.gl('REGISTRY_TAG_NOT_FOUND', `${name} is not in the registry (no manifest for tag ${ref.tag})`);
         return response;
     }
     /** The manifest a tag points at now: its digest (hashed here) and size, what DCT signs. */
@@ -43083,14 +43423,14 @@ class RegistryClient {
         const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
         const response = await this.requestManifest(ref, 'GET');
         if (response.status === 401 || response.status === 403) {
-            throw new errors/* RegistryError */.gl(`the registry refused access to ${name} (HTTP ${response.status}); set registry-username/registry-password or docker login`);
+            throw new errors/* RegistryError */.gl('REGISTRY_ACCESS_DENIED', `the registry refused access to ${name} (HTTP ${response.status})`);
         }
         if (response.status !== 200)
-            throw new errors/* RegistryError */.gl(`the registry answered HTTP ${response.status} for ${name}`);
+            throw new errors/* RegistryError */.gl('REGISTRY_BAD_RESPONSE', `the registry answered HTTP ${response.status} for ${name}`);
         const digest = `sha256:${(0,encoding/* sha256Hex */.fg)(response.body)}`;
         const header = response.headers['docker-content-digest'];
         if (typeof header === 'string' && header.startsWith('sha256:') && header !== digest) {
-            throw new errors/* RegistryError */.gl(`the registry's Docker-Content-Digest ${header} for ${name} does not match the manifest it served (${digest})`);
+            throw new errors/* RegistryError */.gl('REGISTRY_DIGEST_MISMATCH', `the registry's Docker-Content-Digest ${header} for ${name} does not match the manifest it served (${digest})`);
         }
         const contentType = String(response.headers['content-type'] ?? '')
             .split(';')[0]
@@ -43128,128 +43468,139 @@ class RegistryClient {
 
 
 
+
+
+
 /**
  * Credentials by host: the inputs when given (for every registry and the Notary server, as docker
  * uses registry credentials for its token auth), else the docker config for the registry whose
  * GUNs we handle.
  */
-function credentialsFor(settings) {
-    if (settings.registryCredentials)
-        return () => settings.registryCredentials;
+function credentialsFor(settings, runtime) {
+    const given = settings.registryCredentials;
+    if (given)
+        return () => Promise.resolve(given);
+    const config = new DockerConfig(runtime.dockerConfigDir);
     const registries = [...new Set(settings.images.map((i) => i.registry))];
     // Looked up once per registry: a credential helper is a process to start.
     const cache = new Map();
     return (host) => {
-        const registry = registries.find((r) => r === host || (0,registry_reference/* registryApiHost */.Mb)(r) === host) ?? (registries.length === 1 ? registries[0] : host);
-        if (!cache.has(registry))
-            cache.set(registry, dockerConfigCredentials(registry));
-        return cache.get(registry);
+        const registry = registries.find((r) => r === host || registryApiHost(r) === host) ?? (registries.length === 1 ? registries[0] : host);
+        let credentials = cache.get(registry);
+        if (!credentials) {
+            credentials = config.credentials(registry);
+            cache.set(registry, credentials);
+        }
+        return credentials;
     };
 }
-function resolvePublicKey(value) {
-    return value instanceof tuf_keys/* PublicKey */.J3 ? Promise.resolve(value) : publicKeyOf(value);
-}
-function need(value, input, command) {
-    if (value === undefined)
-        throw new errors/* InputError */.dz(input, `is required for command ${command}`);
-    return value;
-}
-/** init, add-signer, remove-signer, rotate-key: each input checked for the command that needs it. */
-async function runLifecycle(ctx, settings) {
-    const { command, images } = settings;
-    switch (command) {
+/** The lifecycle commands: their keys opened from the settings, then one command call. */
+async function runLifecycle(ctx, settings, keys) {
+    const { images } = settings;
+    switch (settings.command) {
         case 'init':
             return init(ctx, {
                 images,
-                rootKey: need(settings.rootKey, 'root-key', command),
-                repositoryKey: need(settings.repositoryKey, 'repository-key', command),
-                serverManaged: settings.serverManaged,
-                snapshotKey: settings.snapshotKey,
+                rootKey: await keys.signer(settings.rootKey),
+                repositoryKey: await keys.signer(settings.repositoryKey),
+                snapshotKey: await keys.signer(settings.snapshotKey),
             });
         case 'add-signer':
             return addSigner(ctx, {
                 images,
                 signer: settings.signer,
-                signerPublicKey: await resolvePublicKey(need(settings.signerPublicKey, 'signer-public-key', command)),
-                repositoryKey: need(settings.repositoryKey, 'repository-key', command),
-                snapshotKey: settings.snapshotKey,
+                signerPublicKey: await keys.publicKey(settings.signerPublicKey),
+                repositoryKey: await keys.signer(settings.repositoryKey),
+                snapshotKey: await keys.signer(settings.snapshotKey),
             });
         case 'remove-signer':
             return removeSigner(ctx, {
                 images,
                 signer: settings.signer,
-                repositoryKey: need(settings.repositoryKey, 'repository-key', command),
-                snapshotKey: settings.snapshotKey,
+                repositoryKey: await keys.signer(settings.repositoryKey),
+                snapshotKey: await keys.signer(settings.snapshotKey),
             });
-        default:
+        case 'rotate-key':
             return rotateKey(ctx, {
                 images,
-                role: need(settings.role, 'role', command),
-                rootKey: settings.rootKey,
-                repositoryKey: settings.repositoryKey,
-                newKey: settings.newKey,
-                serverManaged: settings.serverManaged,
-                snapshotKey: settings.snapshotKey,
+                ...(await openRotation(settings.rotation, keys)),
+                snapshotKey: await keys.signer(settings.snapshotKey),
             });
+        default:
+            throw new errors/* InternalError */.Gd(`${settings.command} is not a lifecycle command`);
+    }
+}
+async function openRotation(rotation, keys) {
+    switch (rotation.role) {
+        case 'root':
+        case 'targets':
+            return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey), newKey: await keys.signer(rotation.newKey) };
+        case 'snapshot':
+            return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey), newKey: await keys.signer(rotation.newKey) };
+        case 'timestamp':
+            return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey) };
+        default:
+            return { role: rotation.role, repositoryKey: await keys.signer(rotation.repositoryKey), newKey: await keys.signer(rotation.newKey) };
+    }
+}
+async function runCommand(ctx, settings, keys) {
+    switch (settings.command) {
+        case 'verify': {
+            const results = await verify(ctx, { images: settings.images, requiredSigners: settings.requiredSigners });
+            setOutputs(results);
+            await writeVerifySummary(results);
+            info(`Verified ${results.length} tag(s).`);
+            return;
+        }
+        case 'sign': {
+            const results = await sign(ctx, {
+                images: settings.images,
+                push: settings.push,
+                signer: settings.signer,
+                signerKey: await keys.signer(settings.signerKey),
+                snapshotKey: await keys.signer(settings.snapshotKey),
+                ociLayout: settings.ociLayout,
+            });
+            setOutputs(results);
+            await writeSummary('dct-sign: signed', results);
+            info(`Signed and verified ${results.length} tag(s).`);
+            return;
+        }
+        default: {
+            const results = await runLifecycle(ctx, settings, keys);
+            setOutput('digests', '');
+            setOutput('result', JSON.stringify(results));
+            await writeRepositorySummary(`dct-sign: ${settings.command}`, results);
+        }
     }
 }
 /** The action: inputs in, outputs out; any failure is one `::error::` line and exit code 1. */
 async function run() {
     let http;
+    const runtime = readRuntime(process.env);
+    // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed).
+    const keys = new KeyRing({ notice: (message) => notice(message), pkcs11: runtime.pkcs11 });
     try {
-        const settings = readSettings((name) => getInput(name), (secret) => core_setSecret(secret));
-        // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed).
-        for (const key of [settings.signerKey, settings.rootKey, settings.repositoryKey, settings.newKey, settings.snapshotKey]) {
-            if (key?.source.kind === 'pkcs11')
-                key.notice = (message) => notice(message);
-        }
-        http = new client_HttpClient({ extraCa: settings.notaryCa, credentials: credentialsFor(settings), userAgent: 'dct-sign' });
+        const settings = readSettings((name) => getInput(name), (secret) => core_setSecret(secret), process.env);
+        http = new client_HttpClient({ extraCa: settings.notaryCa, credentials: credentialsFor(settings, runtime), userAgent: 'dct-sign' });
         const ctx = {
             http,
             registry: new RegistryClient(http, settings.insecureRegistries),
+            ...(settings.command === 'sign' && settings.push
+                ? { docker: new DockerCli({ path: runtime.dockerPath, env: runtime.dockerEnv }) }
+                : {}),
             reporter: actionsReporter,
             notaryServer: settings.notaryServer,
             pinnedRootKeyIds: settings.pinnedRootKeyIds,
             expiryWarningDays: settings.expiryWarningDays,
         };
-        switch (settings.command) {
-            case 'verify': {
-                const results = await verify(ctx, { images: settings.images, requiredSigners: settings.requiredSigners });
-                setOutputs(results);
-                await writeVerifySummary(results);
-                info(`Verified ${results.length} tag(s).`);
-                break;
-            }
-            case 'init':
-            case 'add-signer':
-            case 'remove-signer':
-            case 'rotate-key': {
-                const results = await runLifecycle(ctx, settings);
-                setOutput('digests', '');
-                setOutput('result', JSON.stringify(results));
-                await writeRepositorySummary(`dct-sign: ${settings.command}`, results);
-                break;
-            }
-            default: {
-                const signerKey = settings.signerKey;
-                const results = await sign(ctx, {
-                    images: settings.images,
-                    push: settings.push,
-                    signer: settings.signer,
-                    signerKey,
-                    snapshotKey: settings.snapshotKey,
-                    ociLayout: settings.ociLayout,
-                });
-                setOutputs(results);
-                await writeSummary('dct-sign: signed', results);
-                info(`Signed and verified ${results.length} tag(s).`);
-            }
-        }
+        await runCommand(ctx, settings, keys);
     }
     catch (error) {
-        setFailed((0,errors/* describeError */.Uc)(error));
+        setFailed(describeError(error));
     }
     finally {
+        await keys.close();
         http?.close();
     }
 }
