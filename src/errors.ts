@@ -33,9 +33,20 @@ export type KeyErrorCode =
   | 'KEY_STORE_ERROR'
   /** A key that is not the one the role lists. */
   | 'KEY_NOT_IN_ROLE'
-  | 'KEY_SIGN_FAILED';
+  | 'KEY_SIGN_FAILED'
+  /** A key file or token object that already exists: never overwritten. */
+  | 'KEY_EXISTS'
+  | 'KEY_WRITE_FAILED';
 
-export type HttpErrorCode = 'HTTP_CONNECTION' | 'HTTP_TIMEOUT' | 'HTTP_TOO_LARGE' | 'HTTP_AUTH' | 'HTTP_STATUS';
+export type HttpErrorCode =
+  | 'HTTP_CONNECTION'
+  /** No answer in time: idle too long, or the request's overall deadline passed. */
+  | 'HTTP_TIMEOUT'
+  /** The command's deadline passed; every request in flight is stopped. */
+  | 'HTTP_ABORTED'
+  | 'HTTP_TOO_LARGE'
+  | 'HTTP_AUTH'
+  | 'HTTP_STATUS';
 
 export type RegistryErrorCode =
   | 'REFERENCE_INVALID'
@@ -69,6 +80,10 @@ export type VerificationErrorCode =
   | 'ROOT_NOT_TRUSTED'
   | 'CERTIFICATE_INVALID'
   | 'TOO_MANY_DELEGATIONS'
+  | 'TOO_MANY_ROOT_VERSIONS'
+  /** A root that does not chain from the root trusted before (a version missing, or not signed by the previous keys). */
+  | 'ROOT_CHAIN_BROKEN'
+  | 'METADATA_TOO_LARGE'
   | 'ROLE_INVALID'
   | 'ROLE_MISSING'
   | 'TARGET_NOT_SIGNED'
