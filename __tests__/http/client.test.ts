@@ -1,22 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HttpClient } from '../../src/http/client.js';
 import { parseChallenges } from '../../src/http/auth.js';
 import { closedPort } from '../support/ports.js';
+import { closeServers, serve } from './servers.js';
 
-const servers: Server[] = [];
-
-async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
-  const server = createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
-});
+afterEach(closeServers);
 
 describe('HttpClient', () => {
   it('retries 5xx with backoff, then succeeds', async () => {

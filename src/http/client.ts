@@ -2,12 +2,16 @@ import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { HttpError } from '../errors.js';
-import { basicAuthorization, parseChallenges, type Credentials } from './auth.js';
+import { basicAuthorization, parseChallenges, tokenOf, tokenRealm, tokenRequestUrl, type Credentials } from './auth.js';
+import { abortedError, connectionError, deadlineError, idleError, shown, tooLargeError } from './failures.js';
+import { backoff, retryAfterMs } from './retry.js';
 
 /**
  * HTTP for the Notary server and registries over node:http(s), not fetch: it needs a per-client
  * CA bundle (`notary-ca`), responses read as a capped stream (a hostile server cannot make us
- * buffer more than the cap), bounded retries, and the registry token flow on 401.
+ * buffer more than the cap), bounded retries and deadlines, and the registry token flow on 401.
+ * Redirects are never followed (node:http does not): a 3xx comes back as it is, so credentials
+ * never travel to a Location the server picked.
  */
 export interface HttpResponse {
   status: number;
@@ -31,37 +35,41 @@ export interface HttpRequest {
 export interface HttpClientOptions {
   /** Extra CA certificates (PEM) trusted besides the system's. */
   extraCa?: string;
-  /** Credentials for a host (`host:port`), for basic auth and token requests (a helper may run: async). */
+  /**
+   * Credentials for the host (`host:port`) a request goes to, the registry or Notary server, never
+   * a token realm's host (see `authorize`). A helper may run: async.
+   */
   credentials?: (host: string) => Promise<Credentials | undefined>;
+  /** Idle timeout: the longest wait for the next byte (default 30 s). Retried, like a dropped connection. */
   timeoutMs?: number;
+  /**
+   * The longest one attempt may take, connect, headers and the whole body together (default 120 s),
+   * so a server dripping a byte at a time cannot hold a job. Not retried: each retry would be as slow.
+   */
+  requestDeadlineMs?: number;
+  /** The command's deadline: once it aborts, requests in flight, waits and later requests fail with HTTP_ABORTED. */
+  signal?: AbortSignal;
+  /** The longest Retry-After (on 429 and 503) waited for (default 30 s); a longer one returns the response at once. */
+  maxRetryAfterMs?: number;
   /** Attempts per request, the first included. */
   attempts?: number;
   backoffMs?: number;
   userAgent?: string;
 }
 
-const RETRYABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ECONNABORTED',
-  'UND_ERR_SOCKET',
-]);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export class HttpClient {
   private readonly httpsAgent: https.Agent;
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   /** Authorization headers that worked, by host and scope, so later requests skip the 401. */
   private readonly authCache = new Map<string, string>();
+  /** What the signal stops: each request in flight and each wait registers its own stopper. */
+  private readonly stoppers = new Set<() => void>();
+  private readonly onAbort = () => [...this.stoppers].forEach((stop) => stop());
   private readonly attempts: number;
   private readonly backoffMs: number;
   private readonly timeoutMs: number;
+  private readonly requestDeadlineMs: number;
+  private readonly maxRetryAfterMs: number;
 
   constructor(private readonly options: HttpClientOptions = {}) {
     this.httpsAgent = new https.Agent({
@@ -72,9 +80,14 @@ export class HttpClient {
     this.attempts = Math.max(1, options.attempts ?? 4);
     this.backoffMs = options.backoffMs ?? 250;
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.requestDeadlineMs = options.requestDeadlineMs ?? 120_000;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+    // One listener for the client, not one per request: a signal warns past 10 listeners.
+    options.signal?.addEventListener('abort', this.onAbort, { once: true });
   }
 
   close(): void {
+    this.options.signal?.removeEventListener('abort', this.onAbort);
     this.httpsAgent.destroy();
     this.httpAgent.destroy();
   }
@@ -84,153 +97,162 @@ export class HttpClient {
     const url = new URL(req.url);
     const cacheKey = `${url.host}|${req.scope ?? ''}`;
     const cached = this.authCache.get(cacheKey);
-    const headers = { ...req.headers };
-    if (cached) headers.authorization = cached;
-    let response = await this.send({ ...req, headers });
-    if (response.status === 401) {
-      const authorization = await this.authorize(url, response, req.scope);
-      if (authorization) {
-        response = await this.send({ ...req, headers: { ...req.headers, authorization } });
-        if (response.status !== 401) this.authCache.set(cacheKey, authorization);
-      }
-    }
-    return response;
+    const response = await this.send(cached ? withAuthorization(req, cached) : req);
+    if (response.status !== 401) return response;
+    const authorization = await this.authorize(url, response, req.scope);
+    if (!authorization) return response;
+    const retried = await this.send(withAuthorization(req, authorization));
+    if (retried.status !== 401) this.authCache.set(cacheKey, authorization);
+    return retried;
   }
 
+  /**
+   * The answer to a 401's challenges. Whose credentials go where, as docker does: they are looked
+   * up for the host the request went to (the registry or Notary server), never for a realm's host;
+   * a Basic answer goes back only to that host (the same URL, and the cache is keyed by host), and
+   * a Bearer challenge sends them to the realm it names, which may be another host. Sources:
+   * docker/cli: cli/trust/trust.go (simpleCredentialStore.Basic returns the registry's login
+   * whatever URL it is asked for), distribution: registry/client/auth/session.go (fetchToken puts
+   * them on the realm request). Ours on top: no plain-http realm for an https request (tokenRealm).
+   */
   private async authorize(url: URL, response: HttpResponse, scope: string | undefined): Promise<string | undefined> {
-    const credentials = await this.options.credentials?.(url.host);
+    let credentials: Promise<Credentials | undefined> | undefined;
+    const lookUp = () => (credentials ??= this.options.credentials?.(url.host) ?? Promise.resolve(undefined));
     for (const challenge of parseChallenges(response.headers['www-authenticate'])) {
       if (challenge.scheme === 'bearer' && challenge.params.realm) {
-        return `Bearer ${await this.fetchToken(challenge.params, scope, credentials)}`;
+        const realm = tokenRealm(challenge.params.realm, url);
+        const given = await lookUp();
+        return `Bearer ${await this.fetchToken(tokenRequestUrl(realm, challenge.params, scope, given), given)}`;
       }
-      if (challenge.scheme === 'basic' && credentials) return basicAuthorization(credentials);
+      const basic = challenge.scheme === 'basic' ? await lookUp() : undefined;
+      if (basic) return basicAuthorization(basic);
     }
     return undefined;
   }
 
-  /** docker/distribution token flow: GET realm?service=&scope= (basic auth when we have credentials). */
-  private async fetchToken(
-    params: Record<string, string>,
-    scope: string | undefined,
-    credentials: Credentials | undefined,
-  ): Promise<string> {
-    const realm = new URL(params.realm!);
-    if (params.service) realm.searchParams.set('service', params.service);
-    for (const s of new Set([params.scope, scope].filter((x): x is string => !!x))) realm.searchParams.append('scope', s);
-    if (credentials) realm.searchParams.set('account', credentials.username);
+  private async fetchToken(url: URL, credentials: Credentials | undefined): Promise<string> {
     const headers: Record<string, string> = credentials ? { authorization: basicAuthorization(credentials) } : {};
-    const response = await this.send({ url: realm.toString(), headers, maxBytes: 1 << 20 });
+    const response = await this.send({ url: url.toString(), headers, maxBytes: 1 << 20 });
     if (response.status !== 200) {
-      throw new HttpError(
-        'HTTP_AUTH',
-        `token request to ${realm.origin}${realm.pathname} failed with HTTP ${response.status}${credentials ? (response.status === 401 ? ' (the credentials were refused)' : '') : ' (no credentials configured)'}`,
-        realm.toString(),
-      );
+      const hint = credentials ? (response.status === 401 ? ' (the credentials were refused)' : '') : ' (no credentials configured)';
+      // Origin and path only: the query carries the account, and whatever the realm put there.
+      throw new HttpError('HTTP_AUTH', `token request to ${shown(url)} failed with HTTP ${response.status}${hint}`, shown(url));
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(Buffer.from(response.body).toString('utf8'));
-    } catch {
-      body = undefined;
-    }
-    const token =
-      typeof body === 'object' && body !== null
-        ? ((body as Record<string, unknown>).token ?? (body as Record<string, unknown>).access_token)
-        : undefined;
-    if (typeof token !== 'string' || !token)
-      throw new HttpError('HTTP_AUTH', `token response from ${realm.origin} has no token`, realm.toString());
-    return token;
+    return tokenOf(response.body, url);
   }
 
-  /** One request with retries on connection errors and 5xx/429. */
+  /** One request with retries on connection errors and 5xx/429, every wait cut short by the signal. */
   private async send(req: HttpRequest): Promise<HttpResponse> {
-    let lastError: unknown;
     const attempts = req.retry === false ? 1 : this.attempts;
-    for (let attempt = 0; attempt < attempts; attempt++) {
-      if (attempt > 0) await sleep(this.backoffMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2));
+    for (let attempt = 1; ; attempt++) {
+      let wait: number | undefined;
       try {
         const response = await this.once(req);
-        if ((response.status >= 500 || response.status === 429) && attempt < attempts - 1) {
-          lastError = new HttpError('HTTP_STATUS', `HTTP ${response.status}`, req.url);
-          continue;
-        }
-        return response;
+        wait = attempt < attempts ? this.retryWait(response, attempt) : undefined;
+        if (wait === undefined) return response;
       } catch (error) {
-        lastError = error;
-        if (!(error instanceof HttpError) || !error.retryable) throw error;
+        if (attempt >= attempts || !(error instanceof HttpError) || !error.retryable) throw error;
+        wait = backoff(this.backoffMs, attempt);
       }
+      await this.pause(wait, new URL(req.url));
     }
-    throw lastError;
   }
 
+  /** How long to wait before trying this response's request again, or undefined to return it. */
+  private retryWait(response: HttpResponse, attempt: number): number | undefined {
+    if (response.status < 500 && response.status !== 429) return undefined;
+    const asked =
+      response.status === 429 || response.status === 503 ? retryAfterMs(response.headers['retry-after'], Date.now()) : undefined;
+    if (asked === undefined) return backoff(this.backoffMs, attempt);
+    // Longer than we wait: the response goes back now, as after the last attempt, and the caller
+    // reports its status; failing here instead would hide which server said so and why.
+    return asked <= this.maxRetryAfterMs ? asked : undefined;
+  }
+
+  /** A wait between attempts that the signal ends at once. */
+  private pause(ms: number, url: URL): Promise<void> {
+    if (this.options.signal?.aborted) return Promise.reject(abortedError(url));
+    return new Promise((resolve, reject) => {
+      const stop = () => {
+        clearTimeout(timer);
+        this.stoppers.delete(stop);
+        reject(abortedError(url));
+      };
+      const timer = setTimeout(() => {
+        this.stoppers.delete(stop);
+        resolve();
+      }, ms);
+      this.stoppers.add(stop);
+    });
+  }
+
+  /** One attempt: the request, its capped body, the idle timeout; `bounded` adds the deadline and the signal. */
   private once(req: HttpRequest): Promise<HttpResponse> {
     const url = new URL(req.url);
-    const isHttps = url.protocol === 'https:';
-    const transport = isHttps ? https : http;
-    return new Promise<HttpResponse>((resolve, reject) => {
-      const request = transport.request(
-        url,
-        {
-          method: req.method ?? 'GET',
-          agent: isHttps ? this.httpsAgent : this.httpAgent,
-          headers: {
-            'user-agent': this.options.userAgent ?? 'dct-sign',
-            ...req.headers,
-            ...(req.body ? { 'content-length': String(req.body.length) } : {}),
-          },
-          timeout: this.timeoutMs,
-        },
-        (response) => {
-          const declared = Number(response.headers['content-length'] ?? NaN);
-          // A HEAD response declares the length of a body it does not send.
-          if (req.method !== 'HEAD' && declared > req.maxBytes) {
-            response.destroy();
-            reject(
-              new HttpError(
-                'HTTP_TOO_LARGE',
-                `response from ${url.origin}${url.pathname} declares ${declared} bytes, more than the ${req.maxBytes} allowed`,
-                req.url,
-              ),
-            );
-            return;
-          }
-          const chunks: Buffer[] = [];
-          let size = 0;
-          response.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > req.maxBytes) {
-              response.destroy();
-              reject(
-                new HttpError(
-                  'HTTP_TOO_LARGE',
-                  `response from ${url.origin}${url.pathname} is larger than the ${req.maxBytes} bytes allowed`,
-                  req.url,
-                ),
-              );
-              return;
-            }
-            chunks.push(chunk);
-          });
-          response.on('end', () =>
-            resolve({ status: response.statusCode ?? 0, headers: response.headers, body: new Uint8Array(Buffer.concat(chunks)) }),
-          );
-          response.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(req.url, error)));
-        },
-      );
-      request.on('timeout', () => request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-      request.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(req.url, error)));
-      request.end(req.body ? Buffer.from(req.body) : undefined);
+    if (this.options.signal?.aborted) return Promise.reject(abortedError(url));
+    const request = (url.protocol === 'https:' ? https : http).request(url, {
+      method: req.method ?? 'GET',
+      agent: url.protocol === 'https:' ? this.httpsAgent : this.httpAgent,
+      headers: {
+        'user-agent': this.options.userAgent ?? 'dct-sign',
+        ...req.headers,
+        ...(req.body ? { 'content-length': String(req.body.length) } : {}),
+      },
+      timeout: this.timeoutMs,
+    });
+    const exchange = new Promise<HttpResponse>((resolve, reject) => {
+      request.on('response', (response) => void readBody(response, req, url).then(resolve, reject));
+      request.on('timeout', () => request.destroy(idleError(url, this.timeoutMs)));
+      request.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(url, error)));
+    });
+    request.end(req.body ? Buffer.from(req.body) : undefined);
+    return this.bounded(url, request, exchange);
+  }
+
+  /** The exchange, or the first of its deadline and the signal: either destroys the socket. */
+  private bounded(url: URL, request: http.ClientRequest, exchange: Promise<HttpResponse>): Promise<HttpResponse> {
+    let stopWith!: (error: HttpError) => void;
+    const stopped = new Promise<never>((_resolve, reject) => {
+      stopWith = (error) => {
+        reject(error);
+        request.destroy();
+      };
+    });
+    const abort = () => stopWith(abortedError(url));
+    const timer = setTimeout(() => stopWith(deadlineError(url, this.requestDeadlineMs)), this.requestDeadlineMs);
+    this.stoppers.add(abort);
+    return Promise.race([exchange, stopped]).finally(() => {
+      clearTimeout(timer);
+      this.stoppers.delete(abort);
     });
   }
 }
 
-function connectionError(url: string, error: NodeJS.ErrnoException): HttpError {
-  if (error instanceof HttpError) return error;
-  const errno = error.code ?? 'ERROR';
-  const reason = `${error.message}${error.code && !error.message.includes(error.code) ? ` (${error.code})` : ''}`;
-  return new HttpError(errno === 'ETIMEDOUT' ? 'HTTP_TIMEOUT' : 'HTTP_CONNECTION', `cannot reach ${new URL(url).origin}: ${reason}`, url, {
-    errno,
-    reason,
-    retryable: RETRYABLE_CODES.has(errno),
+function withAuthorization(req: HttpRequest, authorization: string): HttpRequest {
+  return { ...req, headers: { ...req.headers, authorization } };
+}
+
+/** The body, read while it streams and stopped at `maxBytes`. */
+function readBody(response: http.IncomingMessage, req: HttpRequest, url: URL): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(response.headers['content-length'] ?? NaN);
+    // A HEAD response declares the length of a body it does not send.
+    if (req.method !== 'HEAD' && declared > req.maxBytes) {
+      response.destroy();
+      reject(tooLargeError(url, `declares ${declared} bytes, more than the ${req.maxBytes} allowed`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    response.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= req.maxBytes) return void chunks.push(chunk);
+      response.destroy();
+      reject(tooLargeError(url, `is larger than the ${req.maxBytes} bytes allowed`));
+    });
+    response.on('end', () =>
+      resolve({ status: response.statusCode ?? 0, headers: response.headers, body: new Uint8Array(Buffer.concat(chunks)) }),
+    );
+    response.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(url, error)));
   });
 }

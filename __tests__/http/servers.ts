@@ -1,0 +1,58 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * A throwaway certificate for 127.0.0.1 (SAN IP:127.0.0.1, P-256, valid until 2126), made once with
+ * `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 36500 -subj /CN=127.0.0.1
+ * -addext subjectAltName=IP:127.0.0.1`: unit tests start no child processes. It guards nothing.
+ */
+export const TEST_CERT = `-----BEGIN CERTIFICATE-----
+MIIBjzCCATagAwIBAgIUbugLNAI3e48FUilQT8/+1ROkSDswCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTIwMTE5MDkzMVoYDzIxMjYxMTA3
+MTkwOTMxWjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAATJDif3Py8tY/pUZbD7Lt1OAibrRHoEJfYLxZ0yL9ejDbyRzwtZqeS7
+6w2hwqcn4Im5IFhg7XPVxTu+B4XVhrCoo2QwYjAdBgNVHQ4EFgQUARIjo0HMaEtS
+4yoP8Gjj5sikBvowHwYDVR0jBBgwFoAUARIjo0HMaEtS4yoP8Gjj5sikBvowDwYD
+VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0cAMEQC
+IANI/eYT2lLS5Ky4SgMTp8i5DVpFFU5FjdNUXGm/SLbiAiAydAKumL7BY2ra9/nb
++4dSEX2Lr+PWh+fJuKCn+8FF3A==
+-----END CERTIFICATE-----
+`;
+
+const TEST_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgm5yMuqu8xtqAN2tJ
+wKL+RLr979a7NaMPCwKL2Terb1ChRANCAATJDif3Py8tY/pUZbD7Lt1OAibrRHoE
+JfYLxZ0yL9ejDbyRzwtZqeS76w2hwqcn4Im5IFhg7XPVxTu+B4XVhrCo
+-----END PRIVATE KEY-----
+`;
+
+const servers: Server[] = [];
+
+async function listen(server: Server, scheme: 'http' | 'https'): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return `${scheme}://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+/** An in-process HTTP server on 127.0.0.1, a port of its own; its origin. */
+export function serve(handler: Handler): Promise<string> {
+  return listen(createServer(handler), 'http');
+}
+
+/** The same over TLS with TEST_CERT (trust it with the client's `extraCa`). */
+export function serveTls(handler: Handler): Promise<string> {
+  return listen(createTlsServer({ cert: TEST_CERT, key: TEST_KEY }, handler), 'https');
+}
+
+/** For afterEach: connections a test left open (a stalled or dripping response) are cut, then the servers closed. */
+export async function closeServers(): Promise<void> {
+  await Promise.all(
+    servers.splice(0).map((server) => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    }),
+  );
+}
