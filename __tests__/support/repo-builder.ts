@@ -68,6 +68,39 @@ export class RepoBuilder {
     return [{ signer, keyid: signer.publicKey.id }];
   }
 
+  /** Adds another root key (a certificate for the GUN) to the root role, which then signs with every root key. */
+  async addRootKey(name = 'root 2'): Promise<{ signer: Signer; key: PublicKey }> {
+    const signer = newP256Signer(name);
+    const key = await createRootCertificate(this.gun, signer, this.now - DAY);
+    const role = this.root.role('root');
+    this.root.keys.set(key.id, key);
+    this.root.roles.set('root', { keyids: [...role.keyids, key.id], threshold: role.threshold });
+    this.signedBy.set('root', [...this.signersFor('root'), { signer, keyid: key.id }]);
+    return { signer, key };
+  }
+
+  /**
+   * Rotates the root to a new key: the current root is kept as `<version>.root`, the next version
+   * lists only the new key and is signed by it and (unless `signedByPrevious` is false) by the
+   * previous root keys, as notary's rotation does. Returns the bytes of the previous root.
+   */
+  async rotateRoot(signedByPrevious = true): Promise<Uint8Array> {
+    const rootKeyIds = this.root.role('root').keyids;
+    const previousSigners = this.signersFor('root').filter((s) => rootKeyIds.includes(s.keyid));
+    const previous = await this.sign('root', this.root);
+    this.olderRoots.set(this.root.version, previous);
+    const signer = newP256Signer(`root v${this.root.version + 1}`);
+    const key = await createRootCertificate(this.gun, signer, this.now - DAY);
+    for (const id of rootKeyIds) this.root.keys.delete(id);
+    this.root.keys.set(key.id, key);
+    this.root.roles.set('root', { keyids: [key.id], threshold: 1 });
+    this.root.version++;
+    this.rootKey = key;
+    this.signers.set('root', signer);
+    this.signedBy.set('root', [{ signer, keyid: key.id }, ...(signedByPrevious ? previousSigners : [])]);
+    return previous;
+  }
+
   sign(role: string, body: Root | Targets | Snapshot | Timestamp): Promise<Uint8Array> {
     return signMetadata(body, this.signersFor(role));
   }

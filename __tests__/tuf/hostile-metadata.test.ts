@@ -80,7 +80,7 @@ describe('rollback within one run', () => {
     await loadTrustedRepository(sourceOf(newer), { gun: GUN, seenVersions });
     expect(seenVersions.get('targets/releases')).toBe(2);
     await expect(loadTrustedRepository(sourceOf(older), { gun: GUN, seenVersions })).rejects.toThrow(
-      'targets/releases.json version 1 is older than version 2 seen earlier in this run (rollback)',
+      'targets/releases.json version 1 is older than version 2 seen earlier (rollback)',
     );
   });
 });

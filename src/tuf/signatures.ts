@@ -34,8 +34,10 @@ export function ecPoint(key: KeyObject): { curve: (typeof CURVES)[keyof typeof C
 export function verifySignature(key: PublicKey, method: string, sig: Uint8Array, message: Uint8Array): boolean {
   const keyObject = key.keyObject();
   if (!keyObject) return false;
+  // Method names match case-insensitively, as notary lower-cases them on input (notary: tuf/data/types.go Signature.UnmarshalJSON).
+  const name = method.toLowerCase();
   try {
-    switch (method.toLowerCase()) {
+    switch (name) {
       case 'ecdsa': {
         if (key.keytype !== 'ecdsa' && key.keytype !== 'ecdsa-x509') return false;
         const ec = ecPoint(keyObject);
@@ -49,7 +51,7 @@ export function verifySignature(key: PublicKey, method: string, sig: Uint8Array,
       case 'rsapkcs1v15': {
         if (key.keytype !== 'rsa' && key.keytype !== 'rsa-x509') return false;
         if (sig.length < 256) return false;
-        const padding = method === 'rsapss' ? constants.RSA_PKCS1_PSS_PADDING : constants.RSA_PKCS1_PADDING;
+        const padding = name === 'rsapss' ? constants.RSA_PKCS1_PSS_PADDING : constants.RSA_PKCS1_PADDING;
         return nodeVerify('sha256', message, { key: keyObject, padding, saltLength: 32 }, sig);
       }
       default:
@@ -72,13 +74,17 @@ export interface RoleKeys {
 /**
  * Threshold verification as notary: tuf/signed/verify.go VerifySignatures does it: signatures by keys
  * outside the role are ignored; a role key whose real ID differs from its listed ID fails the
- * whole check; the threshold counts distinct key IDs with a valid signature.
+ * whole check. The threshold counts distinct keys, by canonical ID: notary counts listed key IDs,
+ * so one key listed both bare (`ecdsa`) and as its `ecdsa-x509` certificate would count twice
+ * (TUF spec 4.3: a threshold of keys; the same flaw as go-tuf GHSA-3633-5h82-39pq).
+ * Returns the listed IDs of the keys with a valid signature.
  */
 export function verifyThreshold(source: string, role: RoleKeys, message: Uint8Array, signatures: readonly Signature[]): string[] {
   if (signatures.length === 0) throw new VerificationError('THRESHOLD_NOT_MET', `${source}: no signatures`);
   if (role.threshold < 1)
     throw new VerificationError('METADATA_MALFORMED', `${source}: role ${role.name} has threshold ${role.threshold} (must be >= 1)`);
   const valid = new Set<string>();
+  const distinctKeys = new Set<string>();
   for (const signature of signatures) {
     if (!role.keyids.includes(signature.keyid) || valid.has(signature.keyid)) continue;
     const key = role.keys.get(signature.keyid);
@@ -86,15 +92,20 @@ export function verifyThreshold(source: string, role: RoleKeys, message: Uint8Ar
     if (key.id !== signature.keyid) {
       throw new VerificationError('METADATA_MALFORMED', `${source}: key listed as ${signature.keyid} has ID ${key.id}`);
     }
-    if (verifySignature(key, signature.method, signature.sig, message)) valid.add(signature.keyid);
+    if (!verifySignature(key, signature.method, signature.sig, message)) continue;
+    valid.add(signature.keyid);
+    distinctKeys.add(key.canonicalId);
   }
-  if (valid.size < role.threshold) {
-    const signedBy = signatures.map((s) => s.keyid.slice(0, 12)).join(', ');
-    throw new VerificationError(
-      'THRESHOLD_NOT_MET',
-      `${source}: signature threshold not met for ${role.name}: ${valid.size} valid of ${role.threshold} required ` +
-        `(role keys ${role.keyids.map((k) => k.slice(0, 12)).join(', ') || 'none'}; signed by ${signedBy})`,
-    );
-  }
+  if (distinctKeys.size < role.threshold) throw thresholdNotMet(source, role, signatures, valid.size, distinctKeys.size);
   return [...valid];
+}
+
+function thresholdNotMet(source: string, role: RoleKeys, signatures: readonly Signature[], ids: number, keys: number): VerificationError {
+  const signedBy = signatures.map((s) => s.keyid.slice(0, 12)).join(', ');
+  const sameKey = ids > keys ? `; ${ids} of the role's key IDs name only ${keys} distinct key(s), counted once each` : '';
+  return new VerificationError(
+    'THRESHOLD_NOT_MET',
+    `${source}: signature threshold not met for ${role.name}: ${keys} valid of ${role.threshold} required ` +
+      `(role keys ${role.keyids.map((k) => k.slice(0, 12)).join(', ') || 'none'}; signed by ${signedBy}${sameKey})`,
+  );
 }

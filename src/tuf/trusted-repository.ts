@@ -43,6 +43,20 @@ export class TrustedRepository {
     return this.snapshot.signed.meta.has(role);
   }
 
+  /**
+   * The version of every trusted role (root, timestamp, snapshot, targets, each trusted
+   * delegation): the rollback floors a later run starts from (TUF spec 5.4.3, 5.5.5).
+   */
+  versions(): Map<string, number> {
+    const versions = new Map<string, number>([
+      ['root', this.root.signed.version],
+      ['timestamp', this.timestamp.signed.version],
+      ['snapshot', this.snapshot.signed.version],
+    ]);
+    for (const [name, role] of this.roles) versions.set(name, role.file.signed.version);
+    return versions;
+  }
+
   rootKeyIds(): string[] {
     return this.root.signed.role('root').keyids;
   }

@@ -32,12 +32,17 @@ export interface TrustedStoreOptions {
   gun: string;
   /** The update's fixed start time (TUF spec 5.1): every expiry is judged against it. */
   now: number;
-  /** Highest version seen per role in this run; checked by each step, raised by `result()`. */
+  /** Highest version seen per role, in this run or recorded by an earlier one; checked by each step, raised by `result()`. */
   seenVersions?: Map<string, number>;
 }
 
-/** How the first root is trusted (TUF spec 5.2): because a pinned key signs it, or on first use. */
-export type RootTrust = { pins: ReadonlySet<string> } | { firstUse: true };
+/**
+ * How the first root is trusted (TUF spec 5.2): because pinned keys sign it to its threshold, on
+ * first use, or because an earlier run trusted it (`recorded`: the cached root is itself the pin, as
+ * in notary: client/tufclient.go bootstrapClient). With `recorded` and pins, some root on the chain
+ * from it to the latest must meet the pins (checked by finishRoot).
+ */
+export type RootTrust = { pins: ReadonlySet<string> } | { firstUse: true } | { recorded: true; pins?: ReadonlySet<string> };
 
 function rootRoleKeys(root: Root, role: BaseRole): RoleKeys {
   return { name: role, ...root.role(role), keys: root.keys };
@@ -62,6 +67,9 @@ export function fileHashesMatch(bytes: Uint8Array, meta: FileMeta): string | und
 export class TrustedStore {
   private trustedRoot?: SignedFile<Root>;
   private trustedOnFirstUse = false;
+  /** Pins no root of the chain has met yet (recorded root with pins); finishRoot refuses the root while set. */
+  private unmetPins?: ReadonlySet<string>;
+  private recordedVersion?: number;
   private trustedTimestamp?: SignedFile<Timestamp>;
   private trustedSnapshot?: SignedFile<Snapshot>;
   /** Verified targets roles, in notary's pre-order walk order. */
@@ -89,25 +97,18 @@ export class TrustedStore {
   /**
    * TUF spec 5.2, load the trusted root: the first root this run trusts, whose expiry does not
    * matter yet (5.3.10 checks the final one). Its certificates must be valid for the GUN and it
-   * must sign itself to its threshold (notary: trustpinning/certs.go ValidateRoot); with pins, a
-   * pinned key must be among its valid signers, else ROOT_NOT_TRUSTED (the loader may try an older
+   * must sign itself to its threshold (notary: trustpinning/certs.go ValidateRoot); with pins,
+   * pinned keys alone must meet its threshold, else ROOT_NOT_TRUSTED (the loader may try an older
    * version, from which a rotation chain leads here).
    */
   trustRoot(bytes: Uint8Array, source: string, trust: RootTrust): SignedFile<Root> {
     const file = this.parseRoot(bytes, source);
-    const signers = this.checkRootSelf(file, false);
-    if ('pins' in trust) {
-      const pinned = signers.some((id) => {
-        const key = file.signed.keys.get(id);
-        return key !== undefined && (trust.pins.has(key.id) || trust.pins.has(key.canonicalId));
-      });
-      if (!pinned) {
-        const keys = file.signed
-          .role('root')
-          .keyids.map((id) => `${id} (public key ${file.signed.keys.get(id)?.canonicalId ?? '?'})`)
-          .join(', ');
-        throw new VerificationError('ROOT_NOT_TRUSTED', `root of ${this.gun} does not match trusted-root-keys: its root keys are ${keys}`);
-      }
+    this.checkRootSelf(file, false);
+    if ('recorded' in trust) {
+      this.recordedVersion = file.signed.version;
+      if (trust.pins && trust.pins.size > 0 && !this.meetsPins(file, trust.pins)) this.unmetPins = trust.pins;
+    } else if ('pins' in trust) {
+      if (!this.meetsPins(file, trust.pins)) throw this.notPinned(file, `root of ${this.gun} does not match trusted-root-keys`);
     } else {
       this.trustedOnFirstUse = true;
       this.warnings.push(
@@ -131,16 +132,22 @@ export class TrustedStore {
       throw new VerificationError('ROLLBACK', `${source}.json holds version ${file.signed.version}, expected ${expected}`);
     verifyThreshold(`${source}.json`, rootRoleKeys(trusted.signed, 'root'), file.signedBytes, file.signatures);
     this.checkRootSelf(file, false);
+    if (this.unmetPins && this.meetsPins(file, this.unmetPins)) this.unmetPins = undefined;
     this.trustedRoot = file;
     return file;
   }
 
   /**
    * TUF spec 5.3.10, after the last root: the trusted root must not have expired (a freeze attack),
-   * nor its certificates; and it must not be older than one seen earlier in this run.
+   * nor its certificates; it must not be older than one seen earlier; and, from a recorded root
+   * with pins, some root of the chain must have met the pins.
    */
   finishRoot(): void {
     const root = this.root;
+    if (this.unmetPins) {
+      const chain = `no root of ${this.gun} from the recorded version ${this.recordedVersion} to version ${root.signed.version}`;
+      throw this.notPinned(root, `${chain} matches trusted-root-keys`);
+    }
     for (const id of root.signed.role('root').keyids) checkRootCertificate(root.signed.keys.get(id)!, this.gun, this.options.now, true);
     this.checkExpiry('root.json', root.signed.expiresMs, root.signed.expires);
     this.checkVersion('root', root.signed.version);
@@ -251,13 +258,7 @@ export class TrustedStore {
     if (!this.trustedTimestamp || !this.trustedSnapshot || !this.roles.has('targets'))
       throw new InternalError('TrustedStore: the update is not complete');
     const seen = this.options.seenVersions;
-    if (seen) {
-      seen.set('root', this.root.signed.version);
-      seen.set('timestamp', this.trustedTimestamp.signed.version);
-      seen.set('snapshot', this.trustedSnapshot.signed.version);
-      for (const [name, role] of this.roles) seen.set(name, role.file.signed.version);
-    }
-    return new TrustedRepository(
+    const repository = new TrustedRepository(
       this.gun,
       this.root,
       this.trustedTimestamp,
@@ -267,6 +268,8 @@ export class TrustedStore {
       this.warnings,
       this.trustedOnFirstUse,
     );
+    if (seen) for (const [role, version] of repository.versions()) seen.set(role, version);
+    return repository;
   }
 
   // --- the checks every step shares ---
@@ -288,6 +291,38 @@ export class TrustedStore {
     return verifyThreshold(`${file.role}.json`, rootRoleKeys(file.signed, 'root'), file.signedBytes, file.signatures);
   }
 
+  /**
+   * Pinned keys alone meet the root's own threshold: notary prunes the root's certificates to the
+   * pinned ones, then verifies to the root threshold (notary: trustpinning/certs.go ValidateRoot).
+   * A pin is a TUF (certificate) ID or a canonical public key ID.
+   */
+  private meetsPins(file: SignedFile<Root>, pins: ReadonlySet<string>): boolean {
+    const { keyids, threshold } = file.signed.role('root');
+    const pinned = keyids.filter((id) => {
+      const key = file.signed.keys.get(id);
+      return key !== undefined && (pins.has(key.id) || pins.has(key.canonicalId));
+    });
+    try {
+      verifyThreshold(
+        `${file.role}.json`,
+        { name: 'root', keyids: pinned, threshold, keys: file.signed.keys },
+        file.signedBytes,
+        file.signatures,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof VerificationError && error.code === 'THRESHOLD_NOT_MET') return false;
+      throw error;
+    }
+  }
+
+  private notPinned(file: SignedFile<Root>, what: string): VerificationError {
+    const { keyids, threshold } = file.signed.role('root');
+    const keys = keyids.map((id) => `${id} (public key ${file.signed.keys.get(id)?.canonicalId ?? '?'})`).join(', ');
+    const needed = threshold > 1 ? `; pinned keys must sign it to its root threshold of ${threshold}` : '';
+    return new VerificationError('ROOT_NOT_TRUSTED', `${what}: its root keys are ${keys}${needed}`);
+  }
+
   private requireMeta(role: string): FileMeta {
     const meta = this.metaOf(role);
     if (!meta?.hashes.sha256) throw new VerificationError('METADATA_MISSING', `snapshot.json does not list ${role} with a sha256 hash`);
@@ -306,10 +341,7 @@ export class TrustedStore {
   private checkVersion(role: string, version: number): void {
     const seen = this.options.seenVersions?.get(role);
     if (seen !== undefined && version < seen) {
-      throw new VerificationError(
-        'ROLLBACK',
-        `${role}.json version ${version} is older than version ${seen} seen earlier in this run (rollback)`,
-      );
+      throw new VerificationError('ROLLBACK', `${role}.json version ${version} is older than version ${seen} seen earlier (rollback)`);
     }
   }
 }
