@@ -2,6 +2,7 @@ import type { DockerCli } from '../docker/cli.js';
 import { NotaryError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import { NotaryClient } from '../notary/client.js';
+import type { TrustStateStore } from '../state/trust-state.js';
 import type { RegistryClient } from '../registry/client.js';
 import { DOCKER_HUB, gunOf, registryApiHost, type ImageReference } from '../registry/reference.js';
 import { loadTrustedRepository } from '../tuf/load-repository.js';
@@ -30,13 +31,15 @@ export interface CommandContext {
   /** Root key IDs (TUF or canonical) from `trusted-root-keys`. */
   pinnedRootKeyIds: ReadonlySet<string>;
   expiryWarningDays: number;
+  /** The TUF client state kept across runs (`trust-state`): read before each load, recorded after. */
+  trustState?: TrustStateStore;
   now?: () => number;
 }
 
 export const RETIRED_SERVER = 'notary.docker.io';
 
 /** Docker's default: notary.docker.io for Docker Hub, else https://<registry host> (docker/cli: cli/trust/trust.go Server). */
-export function notaryServerFor(ctx: CommandContext, ref: Pick<ImageReference, 'registry'>): string {
+export function notaryServerFor(ctx: Pick<CommandContext, 'notaryServer'>, ref: Pick<ImageReference, 'registry'>): string {
   if (ctx.notaryServer) return ctx.notaryServer.replace(/\/+$/, '');
   return ref.registry === DOCKER_HUB ? `https://${RETIRED_SERVER}` : `https://${registryApiHost(ref.registry)}`;
 }
@@ -127,6 +130,42 @@ export function warnIfRetiredServer(ctx: CommandContext, server: string): void {
   }
 }
 
+export interface LoadOptions {
+  now: number;
+  /** Highest version seen per role in this run; raised by every load. */
+  seenVersions: Map<string, number>;
+  /** Root key IDs the root must chain from; default: the trusted-root-keys of the context. */
+  pins?: ReadonlySet<string>;
+  /** Root bytes trusted a moment ago (a read-back after publishing chains from them). */
+  trustedRoot?: Uint8Array;
+  /** false for a repository just created (init): a record of an older one of that name does not apply. */
+  useState?: boolean;
+}
+
+/**
+ * A repository's trust data, verified: chained from the root the trust state recorded (when kept)
+ * and no role older than recorded, then recorded for the next run once the command succeeds.
+ */
+export async function loadVerified(ctx: CommandContext, ref: ImageReference, options: LoadOptions): Promise<TrustedRepository> {
+  const server = notaryServerFor(ctx, ref);
+  const gun = gunOf(ref);
+  const state = options.useState === false ? undefined : await ctx.trustState?.read(server, gun);
+  if (state)
+    for (const [role, version] of state.versions) options.seenVersions.set(role, Math.max(version, options.seenVersions.get(role) ?? 0));
+  else if (ctx.trustState && options.useState !== false && !options.trustedRoot)
+    ctx.reporter.info(`${gun}: the trust state has no record of it on ${server} yet; it is recorded from this run on`);
+  const trustedRoot = options.trustedRoot ?? state?.root;
+  const repo = await loadTrustedRepository(notaryClientFor(ctx, ref), {
+    gun,
+    now: options.now,
+    pinnedRootKeyIds: options.trustedRoot ? new Set() : (options.pins ?? ctx.pinnedRootKeyIds),
+    seenVersions: options.seenVersions,
+    ...(trustedRoot ? { trustedRoot } : {}),
+  });
+  ctx.trustState?.record(server, gun, repo);
+  return repo;
+}
+
 /** The repository's current trust data, verified; an unreachable server is named as the option it came from. */
 export async function loadCurrent(
   ctx: CommandContext,
@@ -134,15 +173,9 @@ export async function loadCurrent(
   now: number,
   seenVersions: Map<string, number>,
 ): Promise<TrustedRepository> {
-  const server = notaryServerFor(ctx, ref);
-  warnIfRetiredServer(ctx, server);
+  warnIfRetiredServer(ctx, notaryServerFor(ctx, ref));
   try {
-    const repo = await loadTrustedRepository(notaryClientFor(ctx, ref), {
-      gun: gunOf(ref),
-      now,
-      pinnedRootKeyIds: ctx.pinnedRootKeyIds,
-      seenVersions,
-    });
+    const repo = await loadVerified(ctx, ref, { now, seenVersions });
     repo.warnings.forEach((warning) => ctx.reporter.warning(warning));
     return repo;
   } catch (error) {

@@ -1,15 +1,14 @@
-import { KeyError, VerificationError, type OptionName } from '../errors.js';
+import { KeyError, NotaryError, VerificationError, type OptionName } from '../errors.js';
 import { signMetadata, type RoleSignature } from '../keys/signing.js';
 import type { Signer } from '../keys/signer.js';
 import type { MetadataFile } from '../notary/client.js';
 import type { ImageReference } from '../registry/reference.js';
 import type { PublicKey } from '../tuf/keys.js';
-import { loadTrustedRepository } from '../tuf/load-repository.js';
 import { Root, Snapshot, Targets, fileMetaOf, parseSignedFile, type BaseRole, type RoleSpec } from '../tuf/metadata.js';
 import { verifyThreshold } from '../tuf/signatures.js';
 import { DEFAULT_EXPIRY_DAYS, expiryFromNow } from '../tuf/time.js';
 import type { TrustedRepository } from '../tuf/trusted-repository.js';
-import { notaryClientFor, type CommandContext } from './context.js';
+import { loadVerified, notaryClientFor, type CommandContext } from './context.js';
 
 /**
  * One atomic change to a repository's trust data, as notary's client makes it (notary:
@@ -192,8 +191,32 @@ async function signUpdate(update: RepositoryUpdate): Promise<{ files: Map<string
 }
 
 /**
- * Signs, checks, publishes and reads back. `pins` are the root key IDs the read-back must chain
- * from (the root trusted before the update, or the new one for `init`).
+ * A publish whose answer was lost may have been committed: the server answered 5xx after its
+ * commit (a proxy's 502), or the connection died after the request was sent. Only a re-read tells.
+ */
+function mayHaveCommitted(error: unknown): error is NotaryError {
+  if (!(error instanceof NotaryError)) return false;
+  return error.code === 'NOTARY_UNREACHABLE' || (error.code === 'NOTARY_HTTP_ERROR' && (error.details.status ?? 0) >= 500);
+}
+
+/** The first role whose file the server does not serve exactly as we signed it (the snapshot may be re-made). */
+function firstUnpublished(files: ReadonlyMap<string, Uint8Array>, after: TrustedRepository): string | undefined {
+  for (const [role, bytes] of files) {
+    if (role === 'snapshot') continue;
+    const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
+    if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0) return role;
+  }
+  return undefined;
+}
+
+function raiseVersions(seen: Map<string, number>, versions: ReadonlyMap<string, number>): Map<string, number> {
+  for (const [role, version] of versions) seen.set(role, Math.max(version, seen.get(role) ?? 0));
+  return seen;
+}
+
+/**
+ * Signs, checks, publishes and reads back. `pins` are the root key IDs the read-back of a new
+ * repository (`init`) must chain from; any other read-back chains from the root trusted before.
  */
 export async function publishUpdate(
   ctx: CommandContext,
@@ -206,21 +229,32 @@ export async function publishUpdate(
   const client = notaryClientFor(ctx, ref);
   const published: MetadataFile[] = [...files].map(([role, bytes]) => ({ role, bytes }));
   ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${client.serverUrl}`);
-  await client.publish(published);
-
-  for (const [role, version] of versions) seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
-  const after = await loadTrustedRepository(notaryClientFor(ctx, ref), {
-    gun: update.gun,
+  let lost: NotaryError | undefined;
+  try {
+    await client.publish(published);
+  } catch (error) {
+    if (!mayHaveCommitted(error)) throw error;
+    lost = error;
+  }
+  // Read back with fresh client state: chained from the root trusted before the update (init: pinned to its new root).
+  const after = await loadVerified(ctx, ref, {
     now: update.now,
-    pinnedRootKeyIds: pins,
-    seenVersions,
+    // Until the re-read shows our versions, a lost publish may not have raised them.
+    seenVersions: lost ? new Map(seenVersions) : raiseVersions(seenVersions, versions),
+    ...(update.before ? { trustedRoot: update.before.root.bytes } : { pins, useState: false }),
   });
-  for (const [role, bytes] of files) {
-    if (role === 'snapshot') continue;
-    const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
-    if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0) {
-      throw new VerificationError('PUBLISHED_MISMATCH', `${update.gun}: ${role}.json on the server is not the file just published`);
-    }
+  const unpublished = firstUnpublished(files, after);
+  if (lost) {
+    if (unpublished)
+      throw new NotaryError(lost.code, `${lost.message}; re-read the repository: the update was not published`, lost.details, {
+        cause: lost,
+      });
+    ctx.reporter.warning(
+      `${update.gun}: the server's answer to the publish was lost (${lost.message}), but the re-read shows the update published`,
+    );
+    raiseVersions(seenVersions, versions);
+  } else if (unpublished) {
+    throw new VerificationError('PUBLISHED_MISMATCH', `${update.gun}: ${unpublished}.json on the server is not the file just published`);
   }
   return after;
 }

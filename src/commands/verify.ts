@@ -1,12 +1,11 @@
 import { DctError, isDctError, VerificationError } from '../errors.js';
 import { gunOf, type ImageReference } from '../registry/reference.js';
-import { loadTrustedRepository } from '../tuf/load-repository.js';
 import { TrustedRepository, type LoadedRole } from '../tuf/trusted-repository.js';
 import { mapLimit } from '../util/concurrency.js';
 import {
   REGISTRY_CONCURRENCY,
   forEachRepository,
-  notaryClientFor,
+  loadVerified,
   notaryServerFor,
   roleExpiries,
   warnAboutExpiry,
@@ -152,15 +151,11 @@ async function verifyRepository(
   );
   let repo: TrustedRepository;
   try {
-    repo = await loadTrustedRepository(notaryClientFor(ctx, refs[0]!), {
-      gun,
-      now,
-      pinnedRootKeyIds: ctx.pinnedRootKeyIds,
-      seenVersions: new Map(),
-    });
+    repo = await loadVerified(ctx, refs[0]!, { now, seenVersions: new Map() });
   } catch (error) {
     await lookups;
-    if (!isDctError(error)) throw error;
+    // An input at fault (a corrupt trust state) fails the command, not one image.
+    if (!isDctError(error) || error.option) throw error;
     return { results, failures: refs.map((ref) => new ImageFailure(ref.original, error)) };
   }
   const manifests = await lookups;
