@@ -16,7 +16,8 @@ export type OptionName =
   | 'repositoryKey'
   | 'newKey'
   | 'snapshotKey'
-  | 'signerPublicKey';
+  | 'signerPublicKey'
+  | 'trustState';
 
 export type InputErrorCode = 'INPUT_REQUIRED' | 'INPUT_INVALID' | 'INPUT_CONFLICT';
 
@@ -97,6 +98,9 @@ export type DockerErrorCode = 'DOCKER_UNAVAILABLE' | 'DOCKER_PUSH_FAILED';
 /** DER that does not parse (wrapped into the caller's area at the boundary), or a value canonical JSON cannot encode. */
 export type EncodingErrorCode = 'DER_MALFORMED' | 'JSON_NOT_CANONICAL';
 
+/** The TUF client state kept across runs (`trust-state`). */
+export type StateErrorCode = 'STATE_CORRUPT' | 'STATE_LOCKED' | 'STATE_WRITE_FAILED';
+
 /** A broken invariant: a step called out of order, a bug in dct-sign rather than in its inputs. */
 export type InternalErrorCode = 'INTERNAL';
 
@@ -109,6 +113,7 @@ export type ErrorCode =
   | NotaryErrorCode
   | VerificationErrorCode
   | DockerErrorCode
+  | StateErrorCode
   | EncodingErrorCode;
 
 export interface ErrorOptions {
@@ -186,6 +191,8 @@ export class NotaryError extends DctError<NotaryErrorCode> {
 export class VerificationError extends DctError<VerificationErrorCode> {}
 
 export class DockerError extends DctError<DockerErrorCode> {}
+
+export class StateError extends DctError<StateErrorCode> {}
 
 export class EncodingError extends DctError<EncodingErrorCode> {}
 

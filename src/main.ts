@@ -1,10 +1,22 @@
 import * as core from '@actions/core';
-import { readRuntime, readSettings, type RotationSettings, type Runtime, type Settings } from './action/inputs.js';
+import { credentialsFor } from './action/credentials.js';
 import { describeError } from './action/describe-error.js';
+import { runGenerateKey } from './action/generate-key.js';
+import { readRuntime, readSettings, type NetworkSettings, type RotationSettings } from './action/inputs.js';
 import { KeyRing } from './action/keys.js';
-import { actionsReporter, setOutputs, writeRepositorySummary, writeSummary, writeVerifySummary } from './action/report.js';
+import {
+  actionsReporter,
+  setOutputs,
+  writeInspectSummary,
+  writeRepositorySummary,
+  writeSummary,
+  writeTrustData,
+  writeVerifySummary,
+} from './action/report.js';
+import { SECRET_INPUTS } from './action/secret-inputs.js';
 import type { CommandContext } from './commands/context.js';
 import { init } from './commands/init.js';
+import { inspect } from './commands/inspect.js';
 import type { RepositoryResult } from './commands/repository-result.js';
 import { rotateKey, type Rotation } from './commands/rotate-key.js';
 import { sign } from './commands/sign.js';
@@ -12,37 +24,13 @@ import { addSigner, removeSigner } from './commands/signers.js';
 import { verify } from './commands/verify.js';
 import { DockerCli } from './docker/cli.js';
 import { DockerConfig } from './docker/config.js';
-import type { Credentials } from './http/auth.js';
-import { InternalError } from './errors.js';
+import { DctError, InternalError } from './errors.js';
 import { HttpClient } from './http/client.js';
 import { RegistryClient } from './registry/client.js';
-import { registryApiHost } from './registry/reference.js';
-
-/**
- * Credentials by host: the inputs when given (for every registry and the Notary server, as docker
- * uses registry credentials for its token auth), else the docker config for the registry whose
- * GUNs we handle.
- */
-function credentialsFor(settings: Settings, runtime: Runtime): (host: string) => Promise<Credentials | undefined> {
-  const given = settings.registryCredentials;
-  if (given) return () => Promise.resolve(given);
-  const config = new DockerConfig(runtime.dockerConfigDir);
-  const registries = [...new Set(settings.images.map((i) => i.registry))];
-  // Looked up once per registry: a credential helper is a process to start.
-  const cache = new Map<string, Promise<Credentials | undefined>>();
-  return (host) => {
-    const registry = registries.find((r) => r === host || registryApiHost(r) === host) ?? (registries.length === 1 ? registries[0]! : host);
-    let credentials = cache.get(registry);
-    if (!credentials) {
-      credentials = config.credentials(registry);
-      cache.set(registry, credentials);
-    }
-    return credentials;
-  };
-}
+import { TrustStateStore } from './state/trust-state.js';
 
 /** The lifecycle commands: their keys opened from the settings, then one command call. */
-async function runLifecycle(ctx: CommandContext, settings: Settings, keys: KeyRing): Promise<RepositoryResult[]> {
+async function runLifecycle(ctx: CommandContext, settings: NetworkSettings, keys: KeyRing): Promise<RepositoryResult[]> {
   const { images } = settings;
   switch (settings.command) {
     case 'init':
@@ -92,13 +80,19 @@ async function openRotation(rotation: RotationSettings, keys: KeyRing): Promise<
   }
 }
 
-async function runCommand(ctx: CommandContext, settings: Settings, keys: KeyRing): Promise<void> {
+async function runCommand(ctx: CommandContext, settings: NetworkSettings, keys: KeyRing): Promise<void> {
   switch (settings.command) {
     case 'verify': {
       const results = await verify(ctx, { images: settings.images, requiredSigners: settings.requiredSigners });
       setOutputs(results);
       await writeVerifySummary(results);
       core.info(`Verified ${results.length} tag(s).`);
+      return;
+    }
+    case 'inspect': {
+      const data = await inspect(ctx, { images: settings.images });
+      writeTrustData(data, settings.trustDataFile);
+      await writeInspectSummary(data);
       return;
     }
     case 'sign': {
@@ -119,40 +113,91 @@ async function runCommand(ctx: CommandContext, settings: Settings, keys: KeyRing
       const results = await runLifecycle(ctx, settings, keys);
       core.setOutput('digests', '');
       core.setOutput('result', JSON.stringify(results));
+      const rootChanged = settings.command === 'init' || (settings.command === 'rotate-key' && settings.rotation.role === 'root');
+      // The value to pin from now on (docker trust inspect shows the root certificate's ID).
+      if (rootChanged) core.setOutput('root-key-id', results.map((r) => r.rootKeyIds.join(',')).join('\n'));
       await writeRepositorySummary(`dct-sign: ${settings.command}`, results);
     }
   }
 }
 
-/** The action: inputs in, outputs out; any failure is one `::error::` line and exit code 1. */
-export async function run(): Promise<void> {
-  let http: HttpClient | undefined;
-  const runtime = readRuntime(process.env);
-  // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed).
-  const keys = new KeyRing({ notice: (message) => core.notice(message), pkcs11: runtime.pkcs11 });
+/** Rejects when the command's deadline passes, so a step never outlives its `timeout`. */
+function deadline(ms: number, controller: AbortController): { passed: Promise<never>; clear: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const passed = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new DctError('HTTP_ABORTED', `the command did not finish within ${ms / 1000} s (timeout); nothing more was sent`));
+    }, ms);
+  });
+  return { passed, clear: () => clearTimeout(timer) };
+}
+
+/** The inputs read from a runner's INPUT_* variables, or from the command line's flags first. */
+function inputReader(flags: ReadonlyMap<string, string> | undefined): (name: string) => string {
+  return (name) => flags?.get(name) ?? core.getInput(name);
+}
+
+/** Secrets stay in the process no longer than needed: once read, their INPUT_* variables go. */
+function forgetSecretInputs(env: NodeJS.ProcessEnv): void {
+  for (const name of SECRET_INPUTS) delete env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+}
+
+/** A network command: the clients, the keys, the trust state, one command, and its deadline. */
+async function runNetworkCommand(settings: NetworkSettings, runtime: ReturnType<typeof readRuntime>, keys: KeyRing): Promise<void> {
+  const controller = new AbortController();
+  const http = new HttpClient({
+    extraCa: settings.notaryCa,
+    credentials: credentialsFor(settings, new DockerConfig(runtime.dockerConfigDir, runtime.childEnv)),
+    userAgent: 'dct-sign',
+    requestDeadlineMs: settings.requestTimeoutMs,
+    signal: controller.signal,
+  });
+  const limit = deadline(settings.commandTimeoutMs, controller);
   try {
-    const settings = readSettings(
-      (name) => core.getInput(name),
-      (secret) => core.setSecret(secret),
-      process.env,
-    );
-    http = new HttpClient({ extraCa: settings.notaryCa, credentials: credentialsFor(settings, runtime), userAgent: 'dct-sign' });
+    const push = settings.command === 'sign' && settings.push;
+    const docker = push
+      ? new DockerCli({
+          path: runtime.dockerPath,
+          env: runtime.childEnv,
+          signal: controller.signal,
+          log: (text) => process.stdout.write(text),
+        })
+      : undefined;
     const ctx: CommandContext = {
       http,
       registry: new RegistryClient(http, settings.insecureRegistries),
-      ...(settings.command === 'sign' && settings.push
-        ? { docker: new DockerCli({ path: runtime.dockerPath, env: runtime.dockerEnv }) }
-        : {}),
+      ...(docker ? { docker } : {}),
       reporter: actionsReporter,
       notaryServer: settings.notaryServer,
       pinnedRootKeyIds: settings.pinnedRootKeyIds,
       expiryWarningDays: settings.expiryWarningDays,
+      ...(settings.trustState ? { trustState: new TrustStateStore(settings.trustState) } : {}),
     };
-    await runCommand(ctx, settings, keys);
+    await Promise.race([runCommand(ctx, settings, keys), limit.passed]);
+    // Written only after success (action-interface.md): a failed run records nothing.
+    await ctx.trustState?.flush();
+  } finally {
+    limit.clear();
+    http.close();
+  }
+}
+
+/** The action: inputs in, outputs out; any failure is one `::error::` line and exit code 1. */
+export async function run(flags?: ReadonlyMap<string, string>): Promise<void> {
+  const runtime = readRuntime(process.env);
+  // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed).
+  const keys = new KeyRing({ notice: (message) => core.notice(message), pkcs11: runtime.pkcs11 });
+  try {
+    // Only a GitHub runner swallows `::add-mask::`; anywhere else it would print the secret itself.
+    const mask = runtime.onGitHubRunner ? (secret: string) => core.setSecret(secret) : () => undefined;
+    const settings = readSettings(inputReader(flags), mask, process.env);
+    forgetSecretInputs(process.env);
+    if (settings.command === 'generate-key') await runGenerateKey(settings, runtime);
+    else await runNetworkCommand(settings, runtime, keys);
   } catch (error) {
     core.setFailed(describeError(error));
   } finally {
     await keys.close();
-    http?.close();
   }
 }

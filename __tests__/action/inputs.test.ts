@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRuntime, readSettings, type Settings } from '../../src/action/inputs.js';
+import { readRuntime, readSettings, type NetworkSettings, type Settings } from '../../src/action/inputs.js';
 import { newKeyPair } from '../support/keys.js';
 
 const KEY = newKeyPair();
@@ -16,6 +16,13 @@ function settings(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): 
     (secret) => masked.push(secret),
     env,
   );
+}
+
+/** The settings of a command that talks to a server (all but generate-key). */
+function network(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): NetworkSettings {
+  const s = settings(inputs, env);
+  if (s.command === 'generate-key') throw new Error('expected a network command');
+  return s;
 }
 
 function refused(inputs: Record<string, string>): string {
@@ -49,7 +56,7 @@ describe('settings per command', () => {
 
   it('sign and verify need a tag; the repository commands do not', () => {
     expect(refused({ command: 'verify', images: 'registry.example.com/team/app' })).toMatch(/^input 'images': .*a tag is required/);
-    const s = settings({
+    const s = network({
       command: 'remove-signer',
       images: 'registry.example.com/team/app',
       signer: 'ci',
@@ -135,8 +142,8 @@ describe('settings per command', () => {
 describe('inputs every command shares', () => {
   it('takes the Notary server from the input, else DOCKER_CONTENT_TRUST_SERVER, as a bare origin', () => {
     const verify = { command: 'verify', images: IMAGE };
-    expect(settings({ ...verify, 'notary-server': 'https://notary.example.com/' }).notaryServer).toBe('https://notary.example.com');
-    expect(settings(verify, { DOCKER_CONTENT_TRUST_SERVER: 'https://n.example:4443' }).notaryServer).toBe('https://n.example:4443');
+    expect(network({ ...verify, 'notary-server': 'https://notary.example.com/' }).notaryServer).toBe('https://notary.example.com');
+    expect(network(verify, { DOCKER_CONTENT_TRUST_SERVER: 'https://n.example:4443' }).notaryServer).toBe('https://n.example:4443');
     expect(refused({ ...verify, 'notary-server': 'https://n.example/path' })).toMatch(
       /^input 'notary-server': .* must be a bare server URL/,
     );
@@ -145,7 +152,7 @@ describe('inputs every command shares', () => {
 
   it('pins root key IDs and certificates, and refuses anything else', () => {
     const id = 'a'.repeat(64);
-    expect([...settings({ command: 'verify', images: IMAGE, 'trusted-root-keys': id.toUpperCase() }).pinnedRootKeyIds]).toEqual([id]);
+    expect([...network({ command: 'verify', images: IMAGE, 'trusted-root-keys': id.toUpperCase() }).pinnedRootKeyIds]).toEqual([id]);
     expect(refused({ command: 'verify', images: IMAGE, 'trusted-root-keys': 'abc' })).toMatch(
       /^input 'trusted-root-keys': "abc" is not a key ID/,
     );
@@ -163,13 +170,36 @@ describe('inputs every command shares', () => {
   it('reads images from images-file too, and names images-file when it is not a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dct-inputs-'));
     writeFileSync(join(dir, 'images.txt'), 'registry.example.com/team/app:2.0\n');
-    const s = settings({ command: 'verify', images: IMAGE, 'images-file': join(dir, 'images.txt') });
+    const s = network({ command: 'verify', images: IMAGE, 'images-file': join(dir, 'images.txt') });
     expect(s.images.map((i) => i.tag)).toEqual(['1.0', '2.0']);
     expect(refused({ command: 'verify', 'images-file': dir })).toMatch(/^input 'images-file': .* is not a file/);
   });
 
   it('refuses an unknown command', () => {
     expect(refused({ command: 'publish' })).toMatch(/^input 'command': "publish" is not a command; expected one of sign, verify/);
+  });
+});
+
+describe('generate-key', () => {
+  it('a key file, or a key on a token, with its passphrase or PIN; a role docker allows', () => {
+    expect(settings({ command: 'generate-key', role: 'root', 'key-file': '/tmp/root.key', 'new-key-passphrase': 'pw' })).toMatchObject({
+      command: 'generate-key',
+      role: 'root',
+      destination: { kind: 'file', path: '/tmp/root.key' },
+    });
+    expect(
+      settings({ command: 'generate-key', role: 'root', 'new-key': 'pkcs11:object=root', 'new-key-passphrase': '1234' }),
+    ).toMatchObject({
+      destination: { kind: 'pkcs11', uri: 'pkcs11:object=root' },
+    });
+    const base = { command: 'generate-key', role: 'ci', 'key-file': '/tmp/k', 'new-key-passphrase': 'pw' };
+    expect(refused({ ...base, role: '' })).toMatch(/^input 'role': is required for command generate-key/);
+    expect(refused({ ...base, role: 'Bad' })).toMatch(/^input 'role': "Bad" is not a key name/);
+    expect(refused({ ...base, 'new-key-passphrase': '' })).toMatch(/^input 'new-key-passphrase': is required/);
+    expect(refused({ ...base, 'new-key': 'pkcs11:object=x' })).toMatch(/^input 'new-key': give key-file .* not both/);
+    expect(refused({ ...base, 'key-file': '', 'new-key': 'awskms:///alias/x' })).toMatch(
+      /^input 'new-key': for generate-key, expected a pkcs11: URI/,
+    );
   });
 });
 
@@ -182,6 +212,24 @@ describe('the runtime environment', () => {
       dockerConfigDir: '/cfg',
       pkcs11: { defaultModule: '/m.so', addonPath: '/a' },
     });
-    expect(readRuntime({ HOME: '/home/u' })).toMatchObject({ dockerPath: 'docker', pkcs11: { defaultModule: undefined } });
+    expect(readRuntime({ HOME: '/home/u' })).toMatchObject({
+      dockerPath: 'docker',
+      pkcs11: { defaultModule: undefined },
+      onGitHubRunner: false,
+    });
+  });
+
+  it('gives child processes their own settings only: never INPUT_*, runner tokens or cloud secrets', () => {
+    const { childEnv } = readRuntime({
+      PATH: '/bin',
+      HOME: '/h',
+      DOCKER_CONFIG: '/c',
+      HTTPS_PROXY: 'http://proxy:3128',
+      'INPUT_SIGNER-KEY-PASSPHRASE': 'secret',
+      GITHUB_TOKEN: 'ghs_x',
+      AWS_SECRET_ACCESS_KEY: 'aws',
+      DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE: 'pw',
+    });
+    expect(childEnv).toEqual({ PATH: '/bin', HOME: '/h', DOCKER_CONFIG: '/c', HTTPS_PROXY: 'http://proxy:3128' });
   });
 });

@@ -13,6 +13,7 @@ export const INPUT_OF_OPTION: Record<OptionName, string> = {
   newKey: 'new-key',
   snapshotKey: 'snapshot-key',
   signerPublicKey: 'signer-public-key',
+  trustState: 'trust-state',
 };
 
 /** What to do next, for errors whose fix is an input the lower layers cannot name. */

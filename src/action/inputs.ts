@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, KeyError, isDctError } from '../errors.js';
@@ -7,13 +7,15 @@ import { parseImageList, type ImageReference } from '../registry/reference.js';
 import { publicKeyFromPem } from '../tuf/keys.js';
 import { isDelegationName } from '../tuf/metadata.js';
 import { readKeySetting, readPublicKeySetting, type KeySetting, type Masker, type PublicKeySetting } from './key-inputs.js';
+import { withSecretFiles, type InputReader } from './secret-inputs.js';
+import { quoted } from '../util/redact.js';
 
 /**
  * The action's inputs (action-interface.md) read and checked in one place, into one settings type
  * per command, in the manner of actions/checkout's input-helper. Nothing below the action layer
  * knows an input's name or reads the environment: it gets these typed settings.
  */
-export const COMMANDS = ['sign', 'verify', 'init', 'add-signer', 'remove-signer', 'rotate-key'] as const;
+export const COMMANDS = ['sign', 'verify', 'inspect', 'init', 'add-signer', 'remove-signer', 'rotate-key', 'generate-key'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What every command reads trust data with. */
@@ -28,6 +30,11 @@ export interface CommonSettings {
   /** Root key IDs (TUF or canonical) from `trusted-root-keys`. */
   pinnedRootKeyIds: Set<string>;
   expiryWarningDays: number;
+  /** Directory of the TUF client state kept across runs (`trust-state`); absent: none. */
+  trustState?: string;
+  /** Overall deadline of each request, and of the whole command (`request-timeout`, `timeout`). */
+  requestTimeoutMs: number;
+  commandTimeoutMs: number;
 }
 
 export interface SignSettings extends CommonSettings {
@@ -42,6 +49,12 @@ export interface SignSettings extends CommonSettings {
 export interface VerifySettings extends CommonSettings {
   command: 'verify';
   requiredSigners: string[];
+}
+
+export interface InspectSettings extends CommonSettings {
+  command: 'inspect';
+  /** Also write the trust-data JSON here (large repositories). */
+  trustDataFile?: string;
 }
 
 export interface InitSettings extends CommonSettings {
@@ -80,27 +93,59 @@ export interface RotateKeySettings extends CommonSettings {
   snapshotKey?: KeySetting;
 }
 
-export type Settings = SignSettings | VerifySettings | InitSettings | AddSignerSettings | RemoveSignerSettings | RotateKeySettings;
+/** generate-key: a new P-256 key, in a key file (encrypted as docker writes it) or on a PKCS#11 token. */
+export interface GenerateKeySettings {
+  command: 'generate-key';
+  /** The role header of the key file: root, targets, snapshot or a signer name. */
+  role: string;
+  destination: { kind: 'file'; path: string; publicKeyFile?: string } | { kind: 'pkcs11'; uri: string; publicKeyFile?: string };
+  /** The file's passphrase, or the token's PIN (zeroed once used). */
+  secret: Buffer;
+}
+
+/** The commands that talk to a Notary server. */
+export type NetworkSettings = Exclude<Settings, GenerateKeySettings>;
+
+export type Settings =
+  | GenerateKeySettings
+  | SignSettings
+  | VerifySettings
+  | InspectSettings
+  | InitSettings
+  | AddSignerSettings
+  | RemoveSignerSettings
+  | RotateKeySettings;
 
 /** What the runner's environment configures besides inputs: the tools and modules dct-sign runs. */
 export interface Runtime {
   dockerPath: string;
   dockerConfigDir: string;
-  /** The environment the docker CLI runs with. */
-  dockerEnv: Record<string, string>;
+  /** The environment child processes (docker, credential helpers) run with: see CHILD_ENVIRONMENT. */
+  childEnv: Record<string, string>;
   pkcs11: { defaultModule?: string; addonPath?: string };
+  /** On a GitHub runner, which swallows `::add-mask::` lines; anywhere else they would print the secret. */
+  onGitHubRunner: boolean;
 }
 
-export type InputReader = (name: string) => string;
+/**
+ * The variables a child process may see: what docker and credential helpers need to find their
+ * config, daemon, keychain and proxy. Never INPUT_* (our secrets), tokens of the runner, cloud
+ * credentials or DOCKER_CONTENT_TRUST_*_PASSPHRASE.
+ */
+const CHILD_ENVIRONMENT =
+  /^(?:PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|XDG_[A-Z_]+|DBUS_SESSION_BUS_ADDRESS|SSL_CERT_FILE|SSL_CERT_DIR|DOCKER_(?:CONFIG|HOST|CONTEXT|CERT_PATH|TLS|TLS_VERIFY|API_VERSION)|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|SYSTEMROOT|USERPROFILE|APPDATA|LOCALAPPDATA|PROGRAMDATA)$/;
+
+export type { InputReader };
 
 export function readRuntime(env: NodeJS.ProcessEnv): Runtime {
-  const dockerEnv: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) if (value !== undefined) dockerEnv[name] = value;
+  const childEnv: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && CHILD_ENVIRONMENT.test(name)) childEnv[name] = value;
   return {
     dockerPath: env.DCT_SIGN_DOCKER || 'docker',
     dockerConfigDir: env.DOCKER_CONFIG || join(homedir(), '.docker'),
-    dockerEnv,
+    childEnv,
     pkcs11: { defaultModule: env.PKCS11_MODULE || undefined, addonPath: env.DCT_SIGN_PKCS11JS || undefined },
+    onGitHubRunner: env.GITHUB_ACTIONS === 'true',
   };
 }
 
@@ -115,11 +160,15 @@ export function parseBoolean(name: string, value: string, fallback: boolean): bo
   if (!value) return fallback;
   if (/^(true|yes|1|on)$/i.test(value)) return true;
   if (/^(false|no|0|off)$/i.test(value)) return false;
-  throw new InputError(name, `"${value}" is not a boolean; expected true or false`);
+  throw new InputError(name, `${quoted(value)} is not a boolean; expected true or false`);
 }
 
-/** Signer names as docker allows them (docker/cli: cli/command/trust/signer_add.go validSignerName). */
-const SIGNER_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * Signer names as docker allows them (docker/cli: cli/command/trust/signer_add.go validSignerName),
+ * short enough that `targets/<name>` is a role name notary stores (under 256 bytes: notary:
+ * tuf/data/roles.go IsDelegation).
+ */
+const SIGNER_NAME = /^[a-z0-9][a-z0-9_-]{0,246}$/;
 
 function parseServerUrl(value: string): string | undefined {
   if (!value) return undefined;
@@ -127,12 +176,14 @@ function parseServerUrl(value: string): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    throw new InputError('notary-server', `"${value}" is not a URL; expected https://host[:port]`);
+    throw new InputError('notary-server', `${quoted(value)} is not a URL; expected https://host[:port]`);
   }
+  if (url.username || url.password)
+    throw new InputError('notary-server', `${quoted(value)} carries credentials; give them as registry-username and registry-password`);
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new InputError('notary-server', `"${value}" must use https:// (or http:// for a test server)`);
+    throw new InputError('notary-server', `${quoted(value)} must use https:// (or http:// for a test server)`);
   if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
-    throw new InputError('notary-server', `"${value}" must be a bare server URL, https://host[:port]`);
+    throw new InputError('notary-server', `${quoted(value)} must be a bare server URL, https://host[:port]`);
   return `${url.protocol}//${url.host}`;
 }
 
@@ -162,11 +213,53 @@ export function parseTrustedRootKeys(value: string): Set<string> {
   for (const item of list(value.replace(PEM_CERTIFICATE, ''))) {
     const id = item.toLowerCase();
     if (!KEY_ID.test(id))
-      throw new InputError('trusted-root-keys', `"${item}" is not a key ID; expected 64 hex characters or a PEM root certificate`);
+      throw new InputError('trusted-root-keys', `${quoted(item)} is not a key ID; expected 64 hex characters or a PEM root certificate`);
     pins.add(id);
   }
   return pins;
 }
+
+/** A registry as `insecure-registries` names it: host[:port], as docker's --insecure-registry takes it (a DNS name is at most 253 characters). */
+const MAX_HOST = 253 + 6;
+const REGISTRY_HOST =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
+
+function parseInsecureRegistries(value: string): string[] {
+  return list(value).map((item) => {
+    if (item.length > MAX_HOST || !REGISTRY_HOST.test(item))
+      throw new InputError('insecure-registries', `${quoted(item)} is not a registry; expected host[:port], one per line`);
+    return item;
+  });
+}
+
+/** A whole number of seconds within bounds, as milliseconds. */
+function parseSeconds(read: InputReader, input: string, fallback: number, max: number): number {
+  const value = read(input) || String(fallback);
+  const seconds = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
+  if (!(seconds >= 1 && seconds <= max)) throw new InputError(input, `${quoted(value)} is not a number of seconds from 1 to ${max}`);
+  return seconds * 1000;
+}
+
+/**
+ * `trust-state`: a directory we can write, checked before anything is sent, so a bad path fails the
+ * step up front rather than after a publish (the state is written once the command succeeds).
+ */
+function parseStateDir(path: string): string {
+  try {
+    if (existsSync(path) && !statSync(path).isDirectory()) throw new Error('not a directory');
+    mkdirSync(path, { recursive: true });
+    accessSync(path, constants.W_OK);
+  } catch (error) {
+    throw new InputError(
+      'trust-state',
+      `${quoted(path)} is not a directory dct-sign can write (${(error as Error).message.split(',')[0]})`,
+    );
+  }
+  return path;
+}
+
+/** Notary's longest default expiry is root's, 10 years: a wider warning window warns always. */
+const MAX_WARNING_DAYS = 3650;
 
 /**
  * `images`, plus the lines of `images-file`: an input travels as one environment variable, and
@@ -176,9 +269,10 @@ function readImages(read: InputReader, tagRequired: boolean): ImageReference[] {
   const file = read('images-file');
   let text = read('images');
   if (file) {
-    if (!existsSync(file)) throw new InputError('images-file', `${file} does not exist; expected a file with one image reference per line`);
+    if (!existsSync(file))
+      throw new InputError('images-file', `${quoted(file)} does not exist; expected a file with one image reference per line`);
     if (!statSync(file).isFile())
-      throw new InputError('images-file', `${file} is not a file; expected a file with one image reference per line`);
+      throw new InputError('images-file', `${quoted(file)} is not a file; expected a file with one image reference per line`);
     text = `${text}\n${readFileSync(file, 'utf8')}`;
   }
   try {
@@ -194,7 +288,7 @@ function readSigner(read: InputReader): string {
   if (!SIGNER_NAME.test(signer))
     throw new InputError(
       'signer',
-      `"${signer}" is not a signer name; expected lowercase letters, digits, - and _ (e.g. releases or alice)`,
+      `${quoted(signer)} is not a signer name; expected lowercase letters, digits, - and _ (e.g. releases or alice)`,
     );
   return signer;
 }
@@ -213,15 +307,19 @@ function readCommon(read: InputReader, mask: Masker, env: NodeJS.ProcessEnv, tag
   if (!!username !== !!password)
     throw new InputError(username ? 'registry-password' : 'registry-username', 'registry-username and registry-password go together');
   const days = read('expiry-warning-days') || '30';
-  if (!/^\d+$/.test(days)) throw new InputError('expiry-warning-days', `"${days}" is not a whole number of days`);
+  if (!/^\d{1,4}$/.test(days) || Number(days) > MAX_WARNING_DAYS)
+    throw new InputError('expiry-warning-days', `${quoted(days)} is not a whole number of days from 0 to ${MAX_WARNING_DAYS}`);
   return {
     images: readImages(read, tagRequired),
     notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
     notaryCa: parseCa(read('notary-ca')),
-    insecureRegistries: list(read('insecure-registries')),
+    insecureRegistries: parseInsecureRegistries(read('insecure-registries')),
     ...(username ? { registryCredentials: { username, password } } : {}),
     pinnedRootKeyIds: parseTrustedRootKeys(read('trusted-root-keys')),
     expiryWarningDays: Number(days),
+    ...(read('trust-state') ? { trustState: parseStateDir(read('trust-state')) } : {}),
+    requestTimeoutMs: parseSeconds(read, 'request-timeout', 120, 3600),
+    commandTimeoutMs: parseSeconds(read, 'timeout', 1800, 86_400),
   };
 }
 
@@ -246,7 +344,7 @@ function readRotation(read: InputReader, mask: Masker): RotationSettings {
   if (!isDelegationName(role))
     throw new InputError(
       'role',
-      `"${role}" is not a role; expected root, targets, snapshot, timestamp or a delegation such as targets/releases`,
+      `${quoted(role)} is not a role; expected root, targets, snapshot, timestamp or a delegation such as targets/releases`,
     );
   return {
     role: role as `targets/${string}`,
@@ -255,10 +353,60 @@ function readRotation(read: InputReader, mask: Masker): RotationSettings {
   };
 }
 
+/** Key names as docker allows them (docker/cli: cli/command/trust/key_generate.go validKeyName). */
+const KEY_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+function readGenerateKey(read: InputReader, mask: Masker): GenerateKeySettings {
+  const role = read('role');
+  if (!role)
+    throw new InputError('role', 'is required for command generate-key: root, targets, snapshot or a signer name', 'INPUT_REQUIRED');
+  if (!KEY_NAME.test(role))
+    throw new InputError(
+      'role',
+      `${quoted(role)} is not a key name; expected root, targets, snapshot or a signer name (lowercase letters, digits, - and _)`,
+    );
+  const keyFile = read('key-file');
+  const newKey = read('new-key');
+  const publicKeyFile = read('public-key-file') || undefined;
+  const secretInput = 'new-key-passphrase';
+  const secret = read(secretInput);
+  if (secret) mask(secret);
+  if (keyFile && newKey)
+    throw new InputError('new-key', 'give key-file (a key file) or new-key (a pkcs11: URI), not both', 'INPUT_CONFLICT');
+  if (!keyFile && !newKey)
+    throw new InputError(
+      'key-file',
+      'is required for command generate-key (or new-key: a pkcs11: URI to generate the key on a token)',
+      'INPUT_REQUIRED',
+    );
+  if (newKey && !newKey.startsWith('pkcs11:'))
+    throw new InputError('new-key', 'for generate-key, expected a pkcs11: URI naming the token and the new key (object= and/or id=)');
+  if (!secret)
+    throw new InputError(
+      secretInput,
+      newKey
+        ? 'is required: the PIN of the token'
+        : 'is required: the passphrase the new key file is encrypted with (an empty one is refused)',
+      'INPUT_REQUIRED',
+    );
+  return {
+    command: 'generate-key',
+    role,
+    destination: keyFile
+      ? { kind: 'file', path: keyFile, ...(publicKeyFile ? { publicKeyFile } : {}) }
+      : { kind: 'pkcs11', uri: newKey, ...(publicKeyFile ? { publicKeyFile } : {}) },
+    secret: Buffer.from(secret, 'utf8'),
+  };
+}
+
 /** Every input of the command, read and checked; the first bad one fails with a one-line InputError. */
-export function readSettings(read: InputReader, mask: Masker, env: NodeJS.ProcessEnv): Settings {
+export function readSettings(readInput: InputReader, mask: Masker, env: NodeJS.ProcessEnv): Settings {
+  const read = withSecretFiles(readInput);
   const command = (read('command') || 'sign') as Command;
-  if (!COMMANDS.includes(command)) throw new InputError('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
+  if (!COMMANDS.includes(command))
+    throw new InputError('command', `${quoted(command)} is not a command; expected one of ${COMMANDS.join(', ')}`);
+  if (command === 'generate-key') return readGenerateKey(read, mask);
+  // inspect, like docker trust inspect, takes a repository or one tag of it.
   const common = readCommon(read, mask, env, command === 'sign' || command === 'verify');
   const key = (input: string) => readKeySetting(read, mask, input);
   const needKey = (input: string) => requireKey(key(input), input, `for command ${command}`);
@@ -279,10 +427,12 @@ export function readSettings(read: InputReader, mask: Masker, env: NodeJS.Proces
         command,
         requiredSigners: list(read('required-signers')).map((name) => {
           if (!SIGNER_NAME.test(name))
-            throw new InputError('required-signers', `"${name}" is not a signer name; expected names such as releases or alice`);
+            throw new InputError('required-signers', `${quoted(name)} is not a signer name; expected names such as releases or alice`);
           return name;
         }),
       };
+    case 'inspect':
+      return { ...common, command, ...(read('trust-data-file') ? { trustDataFile: read('trust-data-file') } : {}) };
     case 'init': {
       const serverManaged = parseBoolean('server-managed', read('server-managed'), true);
       return {

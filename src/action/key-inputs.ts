@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { InputError, KeyError } from '../errors.js';
+import { quoted } from '../util/redact.js';
 import type { KeySource } from '../keys/open.js';
 import { PublicKey, publicKeyFromPem } from '../tuf/keys.js';
 
@@ -39,7 +40,7 @@ export function parseKeySource(input: string, value: string, mask: Masker): KeyS
   if (!text.includes('\n') && text.length < 4096 && existsSync(text) && statSync(text).isFile()) {
     const pem = readFileSync(text, 'utf8');
     maskPem(pem, mask);
-    if (!pem.includes('-----BEGIN')) throw new InputError(input, `file ${text} holds no PEM block; expected ${EXPECTED}`);
+    if (!pem.includes('-----BEGIN')) throw new InputError(input, `file ${quoted(text)} holds no PEM block; expected ${EXPECTED}`);
     return { kind: 'pem', pem };
   }
   const compact = text.replace(/\s+/g, '');

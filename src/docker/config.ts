@@ -32,8 +32,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export class DockerConfig {
   private file?: Promise<DockerConfigFile>;
 
-  /** `dir`: DOCKER_CONFIG, else ~/.docker (the action layer decides). */
-  constructor(readonly dir: string) {}
+  /** `dir`: DOCKER_CONFIG, else ~/.docker; `env`: what a credential helper may see (the action layer decides both). */
+  constructor(
+    readonly dir: string,
+    private readonly env: Record<string, string> = {},
+  ) {}
 
   get path(): string {
     return join(this.dir, 'config.json');
@@ -48,7 +51,7 @@ export class DockerConfig {
     const helper = helpers[isHub ? DOCKER_HUB : registry] ?? helpers[serverUrl] ?? config.credsStore;
     // A helper is a program name, docker-credential-<helper>: nothing else is run.
     if (typeof helper === 'string' && HELPER_NAME.test(helper)) {
-      const credentials = await fromHelper(helper, serverUrl);
+      const credentials = await fromHelper(helper, serverUrl, this.env);
       if (credentials) return credentials;
     }
     for (const [key, entry] of Object.entries(isObject(config.auths) ? config.auths : {})) {
@@ -83,9 +86,10 @@ export class DockerConfig {
   }
 }
 
-function fromHelper(helper: string, serverUrl: string): Promise<Credentials | undefined> {
+function fromHelper(helper: string, serverUrl: string, env: Record<string, string>): Promise<Credentials | undefined> {
   return new Promise((resolve) => {
-    const child = execFile(`docker-credential-${helper}`, ['get'], { encoding: 'utf8', timeout: HELPER_TIMEOUT_MS }, (error, stdout) => {
+    const options = { encoding: 'utf8' as const, timeout: HELPER_TIMEOUT_MS, env };
+    const child = execFile(`docker-credential-${helper}`, ['get'], options, (error, stdout) => {
       if (error || !stdout) return resolve(undefined);
       try {
         const value: unknown = JSON.parse(stdout);

@@ -7,6 +7,7 @@ import { verifySignature } from '../tuf/signatures.js';
 import { publicKeyFromSpki } from '../tuf/x509.js';
 import { isLoopbackHost } from '../util/hosts.js';
 import type { Signer } from './signer.js';
+import { quoted } from '../util/redact.js';
 
 /**
  * Keys in AWS KMS, named as cosign names them: `awskms://[endpoint]/<key id | alias/name | key ARN
@@ -33,7 +34,7 @@ export function parseKmsUri(uri: string): KmsKeyUri {
   if (!arn && !KEY_ID.test(keyId)) {
     throw new KeyError(
       'KEY_INVALID',
-      `"${uri}" is not an AWS KMS key URI; expected awskms://[endpoint]/<key id, alias/name, key ARN or alias ARN>`,
+      `${quoted(uri)} is not an AWS KMS key URI; expected awskms://[endpoint]/<key id, alias/name, key ARN or alias ARN>`,
     );
   }
   return { uri, keyId, ...(endpoint ? { endpoint } : {}), ...(arn ? { region: arn[1] } : {}) };

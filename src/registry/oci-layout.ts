@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryError } from '../errors.js';
+import { quoted } from '../util/redact.js';
 
 /**
  * An OCI image layout on disk (image-spec layout.md), as `docker buildx build --output type=oci`,
@@ -44,7 +45,7 @@ export class OciLayout {
 
   static open(dir: string): OciLayout {
     const fail = (why: string): never => {
-      throw layoutError(`${dir} is not an OCI image layout: ${why}`);
+      throw layoutError(`${quoted(dir)} is not an OCI image layout: ${why}`);
     };
     if (!existsSync(join(dir, 'oci-layout')) || !existsSync(join(dir, 'index.json'))) fail('expected the files oci-layout and index.json');
     let index: { manifests?: unknown };

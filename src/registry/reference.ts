@@ -1,4 +1,5 @@
 import { RegistryError } from '../errors.js';
+import { quoted } from '../util/redact.js';
 
 /**
  * Image references as docker normalizes them (distribution/reference ParseNormalizedNamed):
@@ -40,7 +41,7 @@ function referenceError(message: string): RegistryError {
 /** `tagRequired: false` for commands that act on the repository (init, signers, rotation): the tag is ignored. */
 export function parseImageReference(value: string, tagRequired = true): ImageReference {
   const fail = (why: string): never => {
-    throw referenceError(`"${value}" is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
+    throw referenceError(`${quoted(value)} is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
   };
   let rest = value.trim();
   let digest: string | undefined;
@@ -58,13 +59,13 @@ export function parseImageReference(value: string, tagRequired = true): ImageRef
     rest = rest.slice(0, colon);
   }
   if (!tag && tagRequired) fail('a tag is required (the tag is what gets signed)');
-  if (tag && !TAG.test(tag)) fail(`"${tag}" is not a valid tag`);
+  if (tag && !TAG.test(tag)) fail(`${quoted(tag)} is not a valid tag`);
   const slash = rest.indexOf('/');
   let registry = DOCKER_HUB;
   let repository = rest;
   const first = slash >= 0 ? rest.slice(0, slash) : '';
   if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
-    if (!DOMAIN.test(first)) fail(`"${first}" is not a valid registry host`);
+    if (!DOMAIN.test(first)) fail(`${quoted(first)} is not a valid registry host`);
     registry = first === 'index.docker.io' ? DOCKER_HUB : first;
     repository = rest.slice(slash + 1);
   }
