@@ -1,4 +1,7 @@
 import * as core from '@actions/core';
+import { writeFileSync } from 'node:fs';
+import { formatTrustData, type TrustData } from '../commands/inspect.js';
+import { InputError } from '../errors.js';
 import type { Reporter } from '../commands/context.js';
 import type { ImageResult } from '../commands/sign.js';
 import type { VerifiedImage } from '../commands/verify.js';
@@ -67,4 +70,57 @@ export async function writeRepositorySummary(title: string, results: readonly Re
       r.signers.map((s) => `${s.name}: ${s.keyIds.map((k) => k.slice(0, 12)).join(', ')}`).join('<br>'),
     ]),
   );
+}
+
+/**
+ * inspect's outputs: `trust-data` in the bytes `docker trust inspect` prints (scripts that parse
+ * it keep working), also written to `trust-data-file`; `root-key-id`, one line per repository.
+ */
+export function writeTrustData(data: readonly TrustData[], file: string | undefined): void {
+  const text = formatTrustData(data);
+  if (file) {
+    try {
+      writeFileSync(file, text);
+    } catch (error) {
+      throw new InputError('trust-data-file', `cannot write it: ${(error as Error).message.split(',')[0]}`);
+    }
+  }
+  core.setOutput('trust-data', text);
+  core.setOutput(
+    'root-key-id',
+    data
+      .map(
+        (d) =>
+          d.AdministrativeKeys.find((k) => k.Name === 'Root')
+            ?.Keys.map((k) => k.ID)
+            .join(',') ?? '',
+      )
+      .join('\n'),
+  );
+  for (const d of data)
+    core.info(`${d.Name}: ${d.SignedTags.length} signed tag(s), root key ${d.AdministrativeKeys[0]?.Keys.map((k) => k.ID).join(', ')}`);
+}
+
+/** inspect's tables: per repository its signed tags, its signers, its administrative keys and expiries. */
+export async function writeInspectSummary(data: readonly TrustData[]): Promise<void> {
+  for (const d of data) {
+    await writeTable(
+      `dct-sign: ${d.Name}: signed tags`,
+      ['Tag', 'Digest', 'Signers'],
+      d.SignedTags.map((t) => [t.SignedTag, `<code>sha256:${t.Digest}</code>`, t.Signers.join(', ')]),
+    );
+    await writeTable(
+      `${d.Name}: signers and keys`,
+      ['Signer', 'Keys'],
+      [
+        ...d.Signers.map((s) => [s.Name, s.Keys.map((k) => `<code>${k.ID}</code>`).join('<br>')]),
+        ...d.AdministrativeKeys.map((a) => [`${a.Name} (administrative)`, a.Keys.map((k) => `<code>${k.ID}</code>`).join('<br>')]),
+      ],
+    );
+    await writeTable(
+      `${d.Name}: expiry`,
+      ['Role', 'Expires'],
+      Object.entries(d.Expires).map(([role, expires]) => [role, expires]),
+    );
+  }
 }

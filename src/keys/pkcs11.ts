@@ -6,6 +6,7 @@ import type * as Pkcs11js from 'pkcs11js';
 import { KeyError } from '../errors.js';
 import { PublicKey } from '../tuf/keys.js';
 import { verifySignature } from '../tuf/signatures.js';
+import { checkKeyRole, generatedKey, type GeneratedKey } from './generate.js';
 import type { Signer } from './signer.js';
 
 /**
@@ -161,46 +162,19 @@ export class Pkcs11Signer implements Signer {
 
   static async open(uriText: string, options: Pkcs11Options): Promise<Pkcs11Signer> {
     const uri = parsePkcs11Uri(uriText);
-    const modulePath = findModule(uri, options.defaultModule);
-    const api = await loadAddon(options.addonPath);
-    const module = new api.PKCS11();
-    let session: Buffer | undefined;
-    let loggedIn = false;
+    const token = await openToken(uri, options, false);
+    const { api, module, session } = token;
     try {
-      try {
-        module.load(modulePath);
-      } catch (error) {
-        throw new KeyError('KEY_STORE_ERROR', `cannot load PKCS#11 module ${modulePath}: ${(error as Error).message}`, { cause: error });
-      }
-      try {
-        module.C_Initialize();
-      } catch (error) {
-        if ((error as { code?: number }).code !== api.CKR_CRYPTOKI_ALREADY_INITIALIZED) throw error;
-      }
-      const slot = findSlot(module, uri);
-      session = module.C_OpenSession(slot.handle, api.CKF_SERIAL_SESSION);
-      if (!options.pin) throw new KeyError('KEY_PASSPHRASE_REQUIRED', `the PIN of token "${slot.label}" is required`);
-      try {
-        module.C_Login(session, api.CKU_USER, options.pin);
-        loggedIn = true;
-      } catch (error) {
-        const code = (error as { code?: number }).code;
-        if (code === api.CKR_USER_ALREADY_LOGGED_IN) loggedIn = true;
-        // Never retried: every wrong attempt burns one of the token's few PIN tries.
-        else if (code === api.CKR_PIN_INCORRECT)
-          throw new KeyError('KEY_WRONG_PASSPHRASE', `wrong PIN for token "${slot.label}" (not retried, to spare the PIN counter)`);
-        else if (code === api.CKR_PIN_LOCKED) throw new KeyError('KEY_PIN_LOCKED', `the PIN of token "${slot.label}" is locked`);
-        else throw error;
-      }
-      const what = [uri.object ? `object=${uri.object}` : '', uri.id ? `id=${uri.id.toString('hex')}` : ''].filter(Boolean).join(', ');
+      login(token, api.CKU_USER, options.pin);
+      const what = describeObject(uri);
       const keys = findObjects(api, module, session, api.CKO_PRIVATE_KEY, uri);
-      if (keys.length === 0) throw new KeyError('KEY_NOT_FOUND', `no private key with ${what} on token "${slot.label}"`);
+      if (keys.length === 0) throw new KeyError('KEY_NOT_FOUND', `no private key with ${what} on token "${token.label}"`);
       if (keys.length > 1)
-        throw new KeyError('KEY_INVALID', `${keys.length} private keys match ${what} on token "${slot.label}"; add id= to choose one`);
+        throw new KeyError('KEY_INVALID', `${keys.length} private keys match ${what} on token "${token.label}"; add id= to choose one`);
       const attribute = (type: number): Buffer | undefined => {
         // One at a time: a module fails the whole call when an object lacks any one attribute.
         try {
-          return module.C_GetAttributeValue(session!, keys[0]!, [{ type }])[0]?.value;
+          return module.C_GetAttributeValue(session, keys[0]!, [{ type }])[0]?.value;
         } catch {
           return undefined;
         }
@@ -215,12 +189,11 @@ export class Pkcs11Signer implements Signer {
       const alwaysAuth = attribute(api.CKA_ALWAYS_AUTHENTICATE);
       const id = attribute(api.CKA_ID);
       const publicKey = readPublicKey(api, module, session, { ...uri, id: id && id.length > 0 ? id : uri.id }, what);
-      const description = `PKCS#11 token "${slot.label}" ${what}`;
+      const description = `PKCS#11 token "${token.label}" ${what}`;
       return new Pkcs11Signer(api, module, session, keys[0]!, publicKey, alwaysAuth?.[0] === 1, options, description);
     } catch (error) {
-      closeQuietly(module, session, loggedIn);
-      if (error instanceof KeyError) throw error;
-      throw new KeyError('KEY_STORE_ERROR', `PKCS#11 module ${modulePath}: ${(error as Error).message}`, { cause: error });
+      closeToken(token);
+      throw storeError(error, token.modulePath);
     }
   }
 
@@ -261,6 +234,163 @@ export class Pkcs11Signer implements Signer {
   }
 }
 
+export interface GenerateTokenKeyOptions {
+  /** The user PIN; on a YubiKey, the PIN when its management key is PIN-protected, or the management key in hex. */
+  pin: string;
+  /** The role written in the public key PEM's header; notary keeps only root keys on a YubiKey. */
+  role?: string;
+  defaultModule?: string;
+  addonPath?: string;
+}
+
+/**
+ * A new P-256 key pair generated on the token (C_GenerateKeyPair, CKM_EC_KEY_PAIR_GEN), named by
+ * the URI's object= (CKA_LABEL) and id= (CKA_ID). The private key never leaves the token
+ * (sensitive, not extractable). A key, public key or certificate that already carries that label
+ * or id is never replaced: KEY_EXISTS, and nothing is created. Once made, the key opens with
+ * Pkcs11Signer.open(uri).
+ *
+ * ykcs11 (YubiKey PIV) generates only for its security officer (yubico-piv-tool:
+ * ykcs11/ykcs11.c C_GenerateKeyPair needs login_state YKCS11_SO), and logs the SO in with the PIN
+ * only when the management key is PIN-protected (ykcs11/token.c token_login), so there the login is
+ * CKU_SO; id= picks the PIV slot and ykcs11 sets the label itself (see checkYkcs11Target).
+ */
+export async function generateTokenKey(uriText: string, options: GenerateTokenKeyOptions): Promise<GeneratedKey> {
+  const role = options.role ?? 'root';
+  checkKeyRole(role);
+  const uri = parsePkcs11Uri(uriText);
+  const token = await openToken(uri, options, true);
+  try {
+    const yubikey = isYkcs11(token.module);
+    if (yubikey) checkYkcs11Target(uri);
+    loginToGenerate(token, options.pin, yubikey);
+    refuseExisting(token, uri);
+    const pair = generateP256(token, uri, yubikey);
+    const what = describeObject(uri);
+    if (findObjects(token.api, token.module, token.session, token.api.CKO_PRIVATE_KEY, uri).length !== 1)
+      throw new KeyError('KEY_STORE_ERROR', `token "${token.label}" made the key but does not find it by ${what}; name it by id= instead`);
+    return generatedKey(publicKeyObject(token.api, token.module, token.session, pair.publicKey, what), role);
+  } catch (error) {
+    throw storeError(error, token.modulePath);
+  } finally {
+    closeToken(token);
+  }
+}
+
+/** ykcs11's library manufacturer (yubico-piv-tool: ykcs11/ykcs11.c YKCS11_MANUFACTURER). */
+function isYkcs11(module: Pkcs11js.PKCS11): boolean {
+  return trimmed(module.C_GetInfo().manufacturerID) === 'Yubico (www.yubico.com)';
+}
+
+const PIV_SLOT_NAMES = ['PIV Authentication', 'Digital Signature', 'Key Management', 'Card Authentication'];
+
+/** ykcs11's own label for the private key of a slot id (yubico-piv-tool: ykcs11/objects.c piv_objects). */
+export function ykcs11KeyLabel(id: number): string | undefined {
+  if (id >= 1 && id <= 4) return `Private key for ${PIV_SLOT_NAMES[id - 1]}`;
+  if (id >= 5 && id <= 24) return `Private key for Retired Key ${id - 4}`;
+  return undefined;
+}
+
+/**
+ * On a YubiKey, id= is the PIV slot (yubico-piv-tool: doc/YKCS11/index.adoc "Key Mapping": 1=9a,
+ * 2=9c, 3=9d, 4=9e, 5-24 = retired slots 82-95; 25, f9, is the attestation key and not offered).
+ * ykcs11 ignores CKA_LABEL and names each slot itself, so an object= other than that name would
+ * make a key the URI cannot find again.
+ */
+export function checkYkcs11Target(uri: Pkcs11Uri): void {
+  const id = uri.id?.length === 1 ? uri.id[0]! : 0;
+  const label = ykcs11KeyLabel(id);
+  if (!label) {
+    throw new KeyError(
+      'KEY_INVALID',
+      'on a YubiKey, id= names the PIV slot to generate in: %01 (9a), %02 (9c), %03 (9d), %04 (9e) or %05-%18 (retired slots 82-95)',
+    );
+  }
+  if (uri.object !== undefined && uri.object !== label)
+    throw new KeyError(
+      'KEY_INVALID',
+      `on a YubiKey the key in id=%${uri.id!.toString('hex')} is labelled "${label}" by ykcs11: drop object= or use that label`,
+    );
+}
+
+function loginToGenerate(token: Token, pin: string, yubikey: boolean): void {
+  if (!yubikey) return login(token, token.api.CKU_USER, pin);
+  try {
+    login(token, token.api.CKU_SO, pin);
+  } catch (error) {
+    if (pkcs11Code(error) !== token.api.CKR_USER_PIN_NOT_INITIALIZED) throw error;
+    // ykcs11's answer to a PIN for the SO when the management key is not PIN-protected (ykcs11/token.c token_login).
+    throw new KeyError(
+      'KEY_ACCESS_DENIED',
+      `the YubiKey "${token.label}" generates keys only with its management key, and it is not PIN-protected: run "ykman piv access change-management-key --protect --generate" once, give the management key (hex) instead of the PIN, or generate the key with "ykman piv keys generate --algorithm ECCP256 <slot> pub.pem" and "ykman piv certificates generate --subject CN=root <slot> pub.pem"`,
+    );
+  }
+}
+
+/** KEY_EXISTS when any key or certificate already has the URI's label or id: a token key is never replaced. */
+function refuseExisting(token: Token, uri: Pkcs11Uri): void {
+  const { api, module, session } = token;
+  const names: Pkcs11Uri[] = [];
+  if (uri.object !== undefined) names.push({ object: uri.object });
+  if (uri.id !== undefined) names.push({ id: uri.id });
+  const classes: [number, string][] = [
+    [api.CKO_PRIVATE_KEY, 'a private key'],
+    [api.CKO_PUBLIC_KEY, 'a public key'],
+    [api.CKO_CERTIFICATE, 'a certificate'],
+  ];
+  const found: string[] = [];
+  for (const [cls, what] of classes) {
+    for (const name of names) {
+      if (findObjects(api, module, session, cls, name).length > 0) found.push(`${what} with ${describeObject(name)}`);
+    }
+  }
+  if (found.length > 0)
+    throw new KeyError('KEY_EXISTS', `token "${token.label}" already holds ${found.join(', ')}; a token key is never replaced`);
+}
+
+/**
+ * On the token; the private key sensitive, never extractable and for signing only: every other
+ * usage off, which ykcs11 accepts and ignores (yubico-piv-tool: ykcs11/objects.c
+ * check_pvtkey_template; ykcs11/mechanisms.c in 2.2.0). Both halves carry the URI's label and id.
+ */
+function generateP256(token: Token, uri: Pkcs11Uri, yubikey: boolean): Pkcs11js.KeyPair {
+  const { api, module, session } = token;
+  const naming: Pkcs11js.Template = [];
+  if (uri.object !== undefined) naming.push({ type: api.CKA_LABEL, value: uri.object });
+  if (uri.id !== undefined) naming.push({ type: api.CKA_ID, value: uri.id });
+  const publicTemplate: Pkcs11js.Template = [
+    { type: api.CKA_TOKEN, value: true },
+    { type: api.CKA_VERIFY, value: true },
+    { type: api.CKA_ENCRYPT, value: false },
+    { type: api.CKA_WRAP, value: false },
+    { type: api.CKA_DERIVE, value: false },
+    { type: api.CKA_EC_PARAMS, value: P256_PARAMS },
+    ...naming,
+  ];
+  const privateTemplate: Pkcs11js.Template = [
+    { type: api.CKA_TOKEN, value: true },
+    { type: api.CKA_PRIVATE, value: true },
+    { type: api.CKA_SENSITIVE, value: true },
+    // A PIV key cannot leave the YubiKey whatever the template says, and ykcs11 up to 2.2.0
+    // (Debian 12's) refuses CKA_EXTRACTABLE in this template with CKR_ATTRIBUTE_TYPE_INVALID.
+    ...(yubikey ? [] : [{ type: api.CKA_EXTRACTABLE, value: false }]),
+    { type: api.CKA_SIGN, value: true },
+    { type: api.CKA_DECRYPT, value: false },
+    { type: api.CKA_UNWRAP, value: false },
+    { type: api.CKA_DERIVE, value: false },
+    ...naming,
+  ];
+  try {
+    return module.C_GenerateKeyPair(session, { mechanism: api.CKM_EC_KEY_PAIR_GEN }, publicTemplate, privateTemplate);
+  } catch (error) {
+    if (pkcs11Code(error) === api.CKR_USER_TYPE_INVALID)
+      throw new KeyError('KEY_ACCESS_DENIED', `token "${token.label}" lets only its security officer generate keys`, { cause: error });
+    throw new KeyError('KEY_STORE_ERROR', `token "${token.label}" could not generate a P-256 key pair: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
 function closeQuietly(module: Pkcs11js.PKCS11, session: Buffer | undefined, loggedIn: boolean): void {
   const attempt = (fn: () => void) => {
     try {
@@ -273,6 +403,79 @@ function closeQuietly(module: Pkcs11js.PKCS11, session: Buffer | undefined, logg
   if (session) attempt(() => module.C_CloseSession(session));
   attempt(() => module.C_Finalize());
   attempt(() => module.close());
+}
+
+/** A session on the URI's token, the module loaded and initialized for it. */
+interface Token {
+  api: Pkcs11Api;
+  module: Pkcs11js.PKCS11;
+  modulePath: string;
+  session: Buffer;
+  /** The token's label, for messages. */
+  label: string;
+  loggedIn: boolean;
+}
+
+/** Loads the module and opens a session on the token the URI names; on failure everything opened so far is closed. */
+async function openToken(uri: Pkcs11Uri, options: { defaultModule?: string; addonPath?: string }, readWrite: boolean): Promise<Token> {
+  const modulePath = findModule(uri, options.defaultModule);
+  const api = await loadAddon(options.addonPath);
+  const module = new api.PKCS11();
+  let session: Buffer | undefined;
+  try {
+    try {
+      module.load(modulePath);
+    } catch (error) {
+      throw new KeyError('KEY_STORE_ERROR', `cannot load PKCS#11 module ${modulePath}: ${(error as Error).message}`, { cause: error });
+    }
+    try {
+      module.C_Initialize();
+    } catch (error) {
+      if (pkcs11Code(error) !== api.CKR_CRYPTOKI_ALREADY_INITIALIZED) throw error;
+    }
+    const slot = findSlot(module, uri);
+    session = module.C_OpenSession(slot.handle, api.CKF_SERIAL_SESSION | (readWrite ? api.CKF_RW_SESSION : 0));
+    return { api, module, modulePath, session, label: slot.label, loggedIn: false };
+  } catch (error) {
+    closeQuietly(module, session, false);
+    throw storeError(error, modulePath);
+  }
+}
+
+function closeToken(token: Token): void {
+  closeQuietly(token.module, token.session, token.loggedIn);
+}
+
+function pkcs11Code(error: unknown): number | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** A KeyError as it is; anything else the module threw, as KEY_STORE_ERROR naming the module. */
+function storeError(error: unknown, modulePath: string): KeyError {
+  if (error instanceof KeyError) return error;
+  return new KeyError('KEY_STORE_ERROR', `PKCS#11 module ${modulePath}: ${(error as Error).message}`, { cause: error });
+}
+
+/** One login; never retried: every wrong attempt burns one of the token's few PIN tries. */
+function login(token: Token, userType: number, pin: string): void {
+  const { api, module, session, label } = token;
+  if (!pin) throw new KeyError('KEY_PASSPHRASE_REQUIRED', `the PIN of token "${label}" is required`);
+  try {
+    module.C_Login(session, userType, pin);
+    token.loggedIn = true;
+  } catch (error) {
+    const code = pkcs11Code(error);
+    if (code === api.CKR_USER_ALREADY_LOGGED_IN) token.loggedIn = true;
+    else if (code === api.CKR_PIN_INCORRECT)
+      throw new KeyError('KEY_WRONG_PASSPHRASE', `wrong PIN for token "${label}" (not retried, to spare the PIN counter)`);
+    else if (code === api.CKR_PIN_LOCKED) throw new KeyError('KEY_PIN_LOCKED', `the PIN of token "${label}" is locked`);
+    else throw error;
+  }
+}
+
+function describeObject(uri: Pkcs11Uri): string {
+  return [uri.object ? `object=${uri.object}` : '', uri.id ? `id=${uri.id.toString('hex')}` : ''].filter(Boolean).join(', ');
 }
 
 function findSlot(module: Pkcs11js.PKCS11, uri: Pkcs11Uri): { handle: Buffer; label: string } {
@@ -307,14 +510,7 @@ function findObjects(api: Pkcs11Api, module: Pkcs11js.PKCS11, session: Buffer, c
 function readPublicKey(api: Pkcs11Api, module: Pkcs11js.PKCS11, session: Buffer, uri: Pkcs11Uri, what: string): PublicKey {
   const byId: Pkcs11Uri = uri.id ? { id: uri.id } : uri;
   const [pub] = findObjects(api, module, session, api.CKO_PUBLIC_KEY, byId);
-  if (pub) {
-    let point = module.C_GetAttributeValue(session, pub, [{ type: api.CKA_EC_POINT }])[0]!.value;
-    // CKA_EC_POINT is a DER OCTET STRING around 04||x||y; some modules give the bare point.
-    if (point.length === 67 && point[0] === 0x04 && point[1] === 0x41) point = point.subarray(2);
-    if (point.length !== 65 || point[0] !== 0x04)
-      throw new KeyError('KEY_INVALID', `the public key of ${what} is not an uncompressed P-256 point`);
-    return PublicKey.fromP256Point(new Uint8Array(point));
-  }
+  if (pub) return publicKeyObject(api, module, session, pub, what);
   const [cert] = findObjects(api, module, session, api.CKO_CERTIFICATE, byId);
   if (cert) {
     const der = module.C_GetAttributeValue(session, cert, [{ type: api.CKA_VALUE }])[0]!.value;
@@ -325,4 +521,14 @@ function readPublicKey(api: Pkcs11Api, module: Pkcs11js.PKCS11, session: Buffer,
     }
   }
   throw new KeyError('KEY_NOT_FOUND', `no public key or certificate for ${what} on the token`);
+}
+
+/** The key of a public key object, from CKA_EC_POINT. */
+function publicKeyObject(api: Pkcs11Api, module: Pkcs11js.PKCS11, session: Buffer, handle: Buffer, what: string): PublicKey {
+  let point = module.C_GetAttributeValue(session, handle, [{ type: api.CKA_EC_POINT }])[0]!.value;
+  // CKA_EC_POINT is a DER OCTET STRING around 04||x||y; some modules give the bare point.
+  if (point.length === 67 && point[0] === 0x04 && point[1] === 0x41) point = point.subarray(2);
+  if (point.length !== 65 || point[0] !== 0x04)
+    throw new KeyError('KEY_INVALID', `the public key of ${what} is not an uncompressed P-256 point`);
+  return PublicKey.fromP256Point(new Uint8Array(point));
 }
