@@ -66,7 +66,7 @@ describe('token auth: notary-server and the registry both require bearer tokens'
     const result = await stack.runAction(inputs({ images: `${gun()}:v3`, 'registry-username': USER, 'registry-password': 'wrong' }));
     expect(result.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatch(/token request to http:\/\/127\.0\.0\.1:\d+\/token failed with HTTP 401/);
+    expect(result.errors[0]).toMatch(/token request to https:\/\/127\.0\.0\.1:\d+\/token failed with HTTP 401/);
     const logged = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'));
     expect(logged.join('\n')).not.toContain('wrong');
     expect(stack.publishCount(gun())).toBe(before);

@@ -75,7 +75,7 @@ describe('batches, concurrent publishers and tags that move', () => {
   it('images-file that does not exist names the input', async () => {
     const result = await sign({ 'images-file': '/nonexistent/images.txt' });
     expect(result.errors).toEqual([
-      "::error::input 'images-file': /nonexistent/images.txt does not exist; expected a file with one image reference per line",
+      '::error::input \'images-file\': "/nonexistent/images.txt" does not exist; expected a file with one image reference per line',
     ]);
   }, 30_000);
 });

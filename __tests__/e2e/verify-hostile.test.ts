@@ -7,7 +7,7 @@ import { HostileNotary } from '../support/hostile-notary.js';
 import { newP256Signer } from '../support/keys.js';
 import { RepoBuilder } from '../support/repo-builder.js';
 import { execFile } from 'node:child_process';
-import { ACTION, LocalStack, type RunResult } from '../support/stack.js';
+import { ACTION, ACTION_NODE, LocalStack, type RunResult } from '../support/stack.js';
 
 const PAST = expiryFromNow(-1);
 
@@ -69,7 +69,7 @@ describe('verify against a compromised or broken Notary server', () => {
     // Asynchronous: the hostile server answers from this process.
     const cli = (args: string[]) =>
       new Promise<{ status: number | null; stdout: string }>((resolve) => {
-        execFile(process.execPath, [ACTION, ...args], { encoding: 'utf8', env: stack.env() }, (error, stdout) =>
+        execFile(ACTION_NODE, [ACTION, ...args], { encoding: 'utf8', env: stack.env() }, (error, stdout) =>
           resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout }),
         );
       });
@@ -79,7 +79,7 @@ describe('verify against a compromised or broken Notary server', () => {
     const bad = await cli(['verify', '--images', `${gun()}:v2`, '--notary-server', hostile.url]);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/::error::.*hostile\/app:v2: tag v2 is not signed by targets\/releases/);
-    expect((await cli(['--help'])).stdout).toMatch(/^usage: dct-sign <sign\|verify\|init/);
+    expect((await cli(['--help'])).stdout).toMatch(/^usage: dct-sign <sign\|verify\|inspect\|init/);
   }, 30_000);
 
   it('a root certificate OpenSSL cannot read fails its own image; the other repository of the batch is still verified', async () => {

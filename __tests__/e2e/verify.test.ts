@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execSync } from '../support/exec.js';
 import { join } from 'node:path';
 import { PASSPHRASES, dockerTrustKeyGenerate, dockerTrustSignerAdd } from '../support/docker-trust.js';
+import { TestKeys, expectSuccess } from '../support/repository.js';
 import { LocalStack } from '../support/stack.js';
 
 const NOTARY_PASSPHRASES = {
@@ -137,4 +138,37 @@ describe('command: verify on repositories made by docker trust, the notary CLI a
     const wrong = await verify([ref('v/docker', 'v1')], { 'trusted-root-keys': 'cd'.repeat(32) });
     expect(wrong.errors).toEqual([expect.stringMatching(/does not match trusted-root-keys/)]);
   }, 30_000);
+
+  it('inspect prints what docker trust inspect prints, on repositories made by docker, the notary CLI and dct-sign', async () => {
+    // Its own notary CLI and dct-sign repositories: no test depends on another's.
+    const notaryGun = `${stack.registry}/v/notary-inspect`;
+    const n1 = stack.makeImage('v/notary-inspect', 'n1');
+    stack.notary(['init', notaryGun], NOTARY_PASSPHRASES);
+    stack.notary(['addhash', notaryGun, 'n1', String(n1.size), '--sha256', n1.digest.slice(7)], NOTARY_PASSPHRASES);
+    stack.notary(['publish', notaryGun], NOTARY_PASSPHRASES);
+    const keys = new TestKeys();
+    const dctGun = `${stack.registry}/v/dct-inspect`;
+    await keys.createRepository(stack, dctGun);
+    for (const tag of ['v2', 'v10', 'v1']) stack.makeImage('v/dct-inspect', tag);
+    expectSuccess(
+      await stack.runAction({
+        images: ['v2', 'v10', 'v1'].map((t) => `${dctGun}:${t}`).join('\n'),
+        push: 'false',
+        signer: 'ci',
+        'signer-key': keys.ci.privatePem,
+        'notary-server': stack.notaryUrl,
+        'notary-ca': stack.caFile,
+      }),
+    );
+    const names = [`${stack.registry}/v/docker`, ref('v/docker', 'v1'), notaryGun, dctGun];
+    const ours = expectSuccess(
+      await stack.runAction({ command: 'inspect', images: names.join('\n'), 'notary-server': stack.notaryUrl, 'notary-ca': stack.caFile }),
+    );
+    const theirs = stack.docker(['trust', 'inspect', ...names]);
+    const data = JSON.parse(ours.outputs['trust-data']!) as { Expires: Record<string, string> }[];
+    for (const entry of data)
+      expect(Object.keys(entry.Expires)).toEqual(expect.arrayContaining(['root', 'targets', 'snapshot', 'timestamp']));
+    for (const entry of data as Partial<(typeof data)[number]>[]) delete entry.Expires;
+    expect(data).toEqual(JSON.parse(theirs));
+  }, 120_000);
 });

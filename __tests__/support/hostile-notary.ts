@@ -10,6 +10,9 @@ export class HostileNotary {
   /** Files of other repositories, by GUN; every other GUN gets `files`. */
   readonly repositories = new Map<string, Map<string, Uint8Array>>();
   readonly endless = new Set<string>();
+  /** Roles served one byte every `dripMs`, to prove a request has an overall deadline. */
+  readonly drip = new Set<string>();
+  dripMs = 200;
   readonly requests: string[] = [];
   private server?: Server;
   url = '';
@@ -37,6 +40,12 @@ export class HostileNotary {
           else res.end();
         };
         return void pump();
+      }
+      if (this.drip.has(name)) {
+        res.writeHead(200, { 'content-length': '1000000' });
+        const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), this.dripMs);
+        res.on('close', () => clearInterval(timer));
+        return;
       }
       const bytes = files.get(name);
       if (!bytes) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"code":"METADATA_NOT_FOUND"}]}');

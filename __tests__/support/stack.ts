@@ -24,6 +24,11 @@ import { TokenServer } from './token-server.js';
  */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ACTION = join(REPO_ROOT, 'dist', 'index.js');
+/**
+ * The Node that runs the action: this one, or another named by DCT_SIGN_TEST_NODE. CI runs the
+ * end-to-end tests again with Node 24, the runtime action.yml names (`runs.using: node24`).
+ */
+export const ACTION_NODE = process.env.DCT_SIGN_TEST_NODE || process.execPath;
 
 const started = new Set<ChildProcess>();
 process.on('exit', () => {
@@ -124,6 +129,7 @@ export class LocalStack {
   static async start(options: { docker?: boolean; auth?: { username: string; password: string } } = {}): Promise<LocalStack> {
     const stack = new LocalStack(mkdtempSync(join(tmpdir(), 'dct-')));
     try {
+      stack.makeCertificates();
       if (options.auth) {
         stack.tokens = new TokenServer(stack.dir, options.auth.username, options.auth.password);
         const child = await stack.tokens.start();
@@ -148,7 +154,8 @@ export class LocalStack {
     return { child, log };
   }
 
-  private async startNotary(): Promise<void> {
+  /** A throwaway CA and a certificate for 127.0.0.1 and localhost, for every TLS server of the stack. */
+  private makeCertificates(): void {
     const dir = this.dir;
     openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ca.key'], dir);
     openssl(['req', '-x509', '-new', '-key', 'ca.key', '-subj', '/CN=dct-sign test CA', '-days', '30', '-out', 'ca.crt'], dir);
@@ -175,6 +182,10 @@ export class LocalStack {
       ],
       dir,
     );
+  }
+
+  private async startNotary(): Promise<void> {
+    const dir = this.dir;
     const config = {
       server: { http_addr: '127.0.0.1:0', tls_key_file: join(dir, 'server.key'), tls_cert_file: join(dir, 'server.crt') },
       trust_service: { type: 'local' },
@@ -342,7 +353,7 @@ export class LocalStack {
     delete env.DOCKER_CONTENT_TRUST_SERVER;
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(ACTION_NODE, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       started.add(child); // killed at exit if a test times out while it runs
       let stdout = '';
       let stderr = '';

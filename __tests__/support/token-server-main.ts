@@ -1,10 +1,12 @@
 /**
  * The token issuer process (see token-server.ts): `tsx token-server-main.ts DIR USER PASSWORD ISSUER`.
- * Writes its port to DIR/token.port and one JSON line per request to DIR/token-requests.log.
+ * Serves HTTPS with DIR/server.key and DIR/server.crt (the stack's certificate: a realm of an HTTPS
+ * service is HTTPS too, as clients require). Writes its port to DIR/token.port and one JSON line per
+ * request to DIR/token-requests.log.
  */
 import { X509Certificate, createPrivateKey, randomBytes, sign } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer } from 'node:https';
 import { join } from 'node:path';
 
 const [dir, username, password, issuer] = process.argv.slice(2) as [string, string, string, string];
@@ -12,7 +14,8 @@ const key = createPrivateKey(readFileSync(join(dir, 'token.key')));
 const certDer = new X509Certificate(readFileSync(join(dir, 'token.crt'))).raw.toString('base64');
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-const server = createServer((req, res) => {
+const tls = { key: readFileSync(join(dir, 'server.key')), cert: readFileSync(join(dir, 'server.crt')) };
+const server = createServer(tls, (req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
   const header = req.headers.authorization ?? '';
   const [user, pass] = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString().split(':') : [];

@@ -35,7 +35,7 @@ export class TokenServer {
   }
 
   get realm(): string {
-    return `http://127.0.0.1:${this.port}/token`;
+    return `https://127.0.0.1:${this.port}/token`;
   }
 
   get requests(): TokenRequest[] {
