@@ -9,14 +9,16 @@ export const modules = {
 /* harmony export */   AwsKmsSigner: () => (/* binding */ AwsKmsSigner)
 /* harmony export */ });
 /* unused harmony exports parseKmsUri, derToRawSignature */
-/* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2632);
-/* harmony import */ var _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(895);
-/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5108);
+/* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2632);
+/* harmony import */ var _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(895);
+/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5108);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _tuf_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5591);
 /* harmony import */ var _tuf_signatures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3625);
 /* harmony import */ var _tuf_x509_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4103);
-/* harmony import */ var _util_hosts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2075);
+/* harmony import */ var _util_hosts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2075);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(767);
+
 
 
 
@@ -34,14 +36,14 @@ function parseKmsUri(uri) {
     const keyId = slash >= 0 ? rest.slice(slash + 1) : rest;
     const arn = ARN.exec(keyId);
     if (!arn && !KEY_ID.test(keyId)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_INVALID', `"${uri}" is not an AWS KMS key URI; expected awskms://[endpoint]/<key id, alias/name, key ARN or alias ARN>`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_INVALID', `${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .T)(uri)} is not an AWS KMS key URI; expected awskms://[endpoint]/<key id, alias/name, key ARN or alias ARN>`);
     }
     return { uri, keyId, ...(endpoint ? { endpoint } : {}), ...(arn ? { region: arn[1] } : {}) };
 }
 /** KMS signs ECDSA as a DER ECDSA-Sig-Value; notary wants raw r||s, 32 bytes each for P-256. */
 function derToRawSignature(der) {
     try {
-        return _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_4__/* .p256 */ .s9.Signature.fromBytes(der, 'der').toBytes('compact');
+        return _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_5__/* .p256 */ .s9.Signature.fromBytes(der, 'der').toBytes('compact');
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_SIGN_FAILED', 'AWS KMS returned a signature that is not a DER P-256 ECDSA signature', { cause: error });
@@ -85,16 +87,16 @@ class AwsKmsSigner {
     /** Reads the public key once and checks the key can sign as notary needs (P-256, SIGN_VERIFY). */
     static async open(uri) {
         const key = parseKmsUri(uri);
-        const endpoint = key.endpoint ? `${(0,_util_hosts_js__WEBPACK_IMPORTED_MODULE_5__/* .isLoopbackHost */ .c)(key.endpoint) ? 'http' : 'https'}://${key.endpoint}` : undefined;
+        const endpoint = key.endpoint ? `${(0,_util_hosts_js__WEBPACK_IMPORTED_MODULE_6__/* .isLoopbackHost */ .c)(key.endpoint) ? 'http' : 'https'}://${key.endpoint}` : undefined;
         // Throttling and 5xx are retried by the SDK's standard strategy, with a bound.
-        const client = new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_6__/* .KMSClient */ .pgq({
+        const client = new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__/* .KMSClient */ .pgq({
             maxAttempts: 5,
             retryMode: 'standard',
             ...(key.region ? { region: key.region } : {}),
             ...(endpoint ? { endpoint } : {}),
         });
         try {
-            const response = await client.send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_6__/* .GetPublicKeyCommand */ .QSA({ KeyId: key.keyId })).catch((error) => {
+            const response = await client.send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__/* .GetPublicKeyCommand */ .QSA({ KeyId: key.keyId })).catch((error) => {
                 throw kmsError(key, 'GetPublicKey', error);
             });
             if (response.KeySpec !== 'ECC_NIST_P256') {
@@ -124,7 +126,7 @@ class AwsKmsSigner {
     /** The digest is computed here: metadata outgrows KMS's 4096-byte message limit. */
     async sign(data) {
         const response = await this.client
-            .send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_6__/* .SignCommand */ .fJE({ KeyId: this.key.keyId, Message: (0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .sc)(data), MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }))
+            .send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__/* .SignCommand */ .fJE({ KeyId: this.key.keyId, Message: (0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_8__/* .sha256 */ .sc)(data), MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }))
             .catch((error) => {
             throw kmsError(this.key, 'Sign', error);
         });

@@ -28386,6 +28386,7 @@ module.exports = {
 /* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   j$: () => (/* binding */ HttpError),
 /* harmony export */   mk: () => (/* binding */ VerificationError),
+/* harmony export */   qq: () => (/* binding */ StateError),
 /* harmony export */   sY: () => (/* binding */ DctError)
 /* harmony export */ });
 /**
@@ -28445,6 +28446,8 @@ class VerificationError extends DctError {
 }
 class DockerError extends DctError {
 }
+class StateError extends DctError {
+}
 class EncodingError extends DctError {
 }
 class InternalError extends DctError {
@@ -28455,6 +28458,302 @@ class InternalError extends DctError {
 /** The message without line breaks: a job log shows one line per error. */
 function oneLine(text) {
     return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+
+/***/ }),
+
+/***/ 9490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cG: () => (/* binding */ checkKeyRole),
+  pL: () => (/* binding */ generateKeyFile),
+  FQ: () => (/* binding */ generatedKey)
+});
+
+// UNUSED EXPORTS: encryptPrivateKeyPem, publicKeyPem
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/tuf/keys.ts
+var keys = __nccwpck_require__(5591);
+// EXTERNAL MODULE: ./src/tuf/x509.ts
+var x509 = __nccwpck_require__(4103);
+// EXTERNAL MODULE: ./src/util/der.ts
+var util_der = __nccwpck_require__(5255);
+;// CONCATENATED MODULE: ./src/keys/pkcs8.ts
+
+
+
+/**
+ * notary's encrypted PKCS#8, byte for byte as it writes it (notary: tuf/utils/pkcs8.go
+ * convertTUFKeyToPKCS8Encrypted, convertTUFKeyToPKCS8; docker/cli v28 vendors the same file).
+ * Written by hand because Node cannot: KeyObject.export({ type: 'pkcs8', cipher }) derives the key
+ * with PBKDF2-HMAC-SHA256 and writes PrivateKeyInfo version 0, while notary's reader always
+ * derives with HMAC-SHA1 whatever the prf field says, so `notary key passwd` refuses Node's file.
+ *
+ *   EncryptedPrivateKeyInfo ::= SEQUENCE {
+ *     SEQUENCE { pbes2, SEQUENCE {
+ *       SEQUENCE { pbkdf2, SEQUENCE { salt OCTET STRING (8), iterationCount 2048 } },  -- no keyLength, no prf
+ *       SEQUENCE { aes256-CBC, iv OCTET STRING (16) } } },
+ *     encryptedData OCTET STRING }                                  -- PKCS#7 padding
+ *   PrivateKeyInfo ::= SEQUENCE { version 1, SEQUENCE { ecPublicKey, prime256v1 }, privateKey OCTET STRING }
+ */
+const PBKDF2_ITERATIONS = 2048;
+const SALT_BYTES = 8;
+const IV_BYTES = 16;
+const KEY_BYTES = 32;
+/** "openssl set to v1 even publicKey is present", so notary writes 1 for EC keys (notary: tuf/utils/pkcs8.go). */
+const EC_PRIVATE_KEY_INFO_VERSION = 1;
+/** DER of the OIDs (the dotted form is what the tests decode them to). */
+const OID_DER = {
+    /** 1.2.840.113549.1.5.13 */
+    pbes2: Buffer.from('06092a864886f70d01050d', 'hex'),
+    /** 1.2.840.113549.1.5.12 */
+    pbkdf2: Buffer.from('06092a864886f70d01050c', 'hex'),
+    /** 2.16.840.1.101.3.4.1.42 */
+    aes256Cbc: Buffer.from('060960864801650304012a', 'hex'),
+    /** 1.2.840.10045.2.1 */
+    ecPublicKey: Buffer.from('06072a8648ce3d0201', 'hex'),
+    /** 1.2.840.10045.3.1.7 */
+    prime256v1: Buffer.from('06082a8648ce3d030107', 'hex'),
+};
+/**
+ * A DER writer for the structures that hold the private key. The shared writer (encodeTlv) joins
+ * through Buffer.concat, whose small results live in Node's shared pool, where nothing can zero
+ * them; here every buffer comes from Buffer.alloc and is remembered, so wipe() zeroes them all.
+ */
+class SecretDer {
+    buffers = [];
+    tlv(tag, ...contents) {
+        const length = contents.reduce((sum, c) => sum + c.length, 0);
+        const header = derHeader(tag, length);
+        const out = this.alloc(header.length + length);
+        out.set(header, 0);
+        let offset = header.length;
+        for (const content of contents) {
+            out.set(content, offset);
+            offset += content.length;
+        }
+        return out;
+    }
+    alloc(size) {
+        const buffer = Buffer.alloc(size);
+        this.buffers.push(buffer);
+        return buffer;
+    }
+    wipe() {
+        for (const buffer of this.buffers)
+            buffer.fill(0);
+    }
+}
+/** Tag and definite length (DER), for contents written elsewhere; lengths are not secret. */
+function derHeader(tag, length) {
+    if (length < 0x80)
+        return Uint8Array.of(tag, length);
+    const bytes = [];
+    for (let n = length; n > 0; n = Math.floor(n / 256))
+        bytes.unshift(n & 0xff);
+    return Uint8Array.of(tag, 0x80 | bytes.length, ...bytes);
+}
+const smallInteger = (n) => (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.INTEGER, Uint8Array.of(n));
+/** 2048 as Go's asn1 writes an int: minimal big-endian two's complement (02 02 08 00). */
+function integer(n) {
+    const bytes = [];
+    for (let v = n; v > 0; v = Math.floor(v / 256))
+        bytes.unshift(v & 0xff);
+    if (bytes.length === 0 || bytes[0] & 0x80)
+        bytes.unshift(0);
+    return (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.INTEGER, Uint8Array.from(bytes));
+}
+/**
+ * The private scalar d, 32 bytes, from the SEC1 DER Node exports (a view into `sec1`, which the
+ * caller zeroes). OpenSSL pads d to the order's size, as Go's MarshalECPrivateKey does; a shorter
+ * one is left-padded into a buffer of `der`, so it is wiped with the rest.
+ */
+function privateScalar(sec1, der) {
+    let fields;
+    try {
+        fields = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)((0,util_der/* readTlv */.pw)(sec1).tlv, util_der/* TAG */.Dk.SEQUENCE, 'ECPrivateKey').value);
+    }
+    catch (error) {
+        throw new errors/* KeyError */.eN('KEY_INVALID', 'OpenSSL exported an EC private key that does not parse', { cause: error });
+    }
+    const d = fields[1];
+    if (!d || d.tag !== util_der/* TAG */.Dk.OCTET_STRING || d.value.length === 0 || d.value.length > KEY_BYTES)
+        throw new errors/* KeyError */.eN('KEY_INVALID', 'OpenSSL exported an EC private key without a P-256 scalar');
+    if (d.value.length === KEY_BYTES)
+        return d.value;
+    const padded = der.alloc(KEY_BYTES);
+    padded.set(d.value, KEY_BYTES - d.value.length);
+    return padded;
+}
+/**
+ * notary's PrivateKeyInfo for an ECDSA key: version 1, [ecPublicKey, prime256v1], and the SEC1
+ * ECPrivateKey as Go's x509.MarshalECPrivateKey writes it: version 1, d in 32 bytes, [0] the curve,
+ * [1] the uncompressed public point.
+ */
+function privateKeyInfo(d, point, der) {
+    const ecPrivateKey = der.tlv(util_der/* TAG */.Dk.SEQUENCE, smallInteger(1), der.tlv(util_der/* TAG */.Dk.OCTET_STRING, d), (0,util_der/* encodeTlv */.H)(0xa0, OID_DER.prime256v1), (0,util_der/* encodeTlv */.H)(0xa1, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.BIT_STRING, Uint8Array.of(0), point)));
+    const algorithm = (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.SEQUENCE, OID_DER.ecPublicKey, OID_DER.prime256v1);
+    return der.tlv(util_der/* TAG */.Dk.SEQUENCE, smallInteger(EC_PRIVATE_KEY_INFO_VERSION), algorithm, der.tlv(util_der/* TAG */.Dk.OCTET_STRING, ecPrivateKey));
+}
+function pbes2Algorithm(salt, iv) {
+    const kdf = (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.SEQUENCE, OID_DER.pbkdf2, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.SEQUENCE, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.OCTET_STRING, salt), integer(PBKDF2_ITERATIONS)));
+    const cipher = (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.SEQUENCE, OID_DER.aes256Cbc, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.OCTET_STRING, iv));
+    return (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.SEQUENCE, OID_DER.pbes2, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.SEQUENCE, kdf, cipher));
+}
+/** AES-256-CBC under PBKDF2-HMAC-SHA1(passphrase, salt, 2048); Node's default padding is PKCS#7, as notary pads. */
+function encrypt(plaintext, passphrase, salt, iv) {
+    const key = (0,external_node_crypto_.pbkdf2Sync)(passphrase, salt, PBKDF2_ITERATIONS, KEY_BYTES, 'sha1');
+    try {
+        const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-cbc', key, iv);
+        return Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    }
+    finally {
+        key.fill(0);
+    }
+}
+/** The uncompressed public point (04||x||y): the tail of the 91-byte P-256 SubjectPublicKeyInfo. */
+function publicPoint(key) {
+    return new Uint8Array((0,external_node_crypto_.createPublicKey)(key).export({ type: 'spki', format: 'der' }).subarray(-65));
+}
+function checkP256(key) {
+    if (key.type !== 'private' || key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
+        throw new errors/* KeyError */.eN('KEY_INVALID', 'only ECDSA P-256 private keys are written: the kind docker and notary generate');
+}
+/**
+ * The EncryptedPrivateKeyInfo DER of a P-256 key, as notary writes it. Every buffer that held the
+ * plaintext key or the derived key is zeroed before this returns; the passphrase is read in place,
+ * never copied (the caller owns it and zeroes it).
+ */
+function encryptEcPrivateKey(key, passphrase) {
+    checkP256(key);
+    if (passphrase.length === 0)
+        throw new errors/* KeyError */.eN('KEY_PASSPHRASE_REQUIRED', 'a passphrase is required to encrypt the new key');
+    const sec1 = key.export({ type: 'sec1', format: 'der' });
+    const der = new SecretDer();
+    try {
+        const plaintext = privateKeyInfo(privateScalar(sec1, der), publicPoint(key), der);
+        const salt = (0,external_node_crypto_.randomBytes)(SALT_BYTES);
+        const iv = (0,external_node_crypto_.randomBytes)(IV_BYTES);
+        const ciphertext = encrypt(plaintext, passphrase, salt, iv);
+        return (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.SEQUENCE, pbes2Algorithm(salt, iv), (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.OCTET_STRING, ciphertext));
+    }
+    finally {
+        sec1.fill(0);
+        der.wipe();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/keys/generate.ts
+
+
+
+
+
+
+/** docker's validKeyName (docker/cli: cli/command/trust/key_generate.go); root, targets and snapshot match it too. */
+const KEY_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+/** The role a key is generated for: `root`, `targets`, `snapshot` or a signer name, as docker allows. */
+function checkKeyRole(role) {
+    if (!KEY_NAME.test(role)) {
+        throw new errors/* KeyError */.eN('KEY_INVALID', `key role "${role}" is not valid: use root, targets, snapshot or a signer name of lowercase letters, digits, "_" and "-", starting with a letter or digit`);
+    }
+}
+/** The public key file docker writes next to a generated key (docker/cli: key_generate.go generateKeyAndOutputPubPEM). */
+function publicKeyPem(publicKey, role) {
+    return (0,x509/* encodePem */.TS)('PUBLIC KEY', publicKey.publicBytes, { role });
+}
+function generatedKey(publicKey, role) {
+    return { keyId: publicKey.id, publicKey, publicPem: publicKeyPem(publicKey, role) };
+}
+/**
+ * The PEM text notary stores for `key`: encrypted PKCS#8 (see pkcs8.ts) under `role: <role>`,
+ * laid out as Go's pem.Encode writes it. No `gun` header: docker's key generate sets none.
+ */
+function encryptPrivateKeyPem(key, role, passphrase) {
+    checkKeyRole(role);
+    return (0,x509/* encodePem */.TS)('ENCRYPTED PRIVATE KEY', encryptEcPrivateKey(key, passphrase), { role });
+}
+/**
+ * A new P-256 key, encrypted with `passphrase` into a new file at `path` (mode 0600). The file is
+ * created exclusively: an existing one is never replaced, whatever it holds.
+ */
+function generateKeyFile(options) {
+    const { path, role, passphrase } = options;
+    checkKeyRole(role);
+    if (passphrase.length === 0)
+        throw new errors/* KeyError */.eN('KEY_PASSPHRASE_REQUIRED', `a passphrase is required to encrypt the new key ${path}`);
+    const { privateKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'prime256v1' });
+    const pem = encryptPrivateKeyPem(privateKey, role, passphrase);
+    writeNewFile(path, pem);
+    return generatedKey(keys/* PublicKey */.J3.fromKeyObject((0,external_node_crypto_.createPublicKey)(privateKey)), role);
+}
+/** Exclusive create ('wx'), then 0600 exactly (the umask may have taken bits away); a half-written file is removed. */
+function writeNewFile(path, text) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'wx', 0o600);
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            throw new errors/* KeyError */.eN('KEY_EXISTS', `${path} already exists; a key file is never overwritten`);
+        throw writeFailed('create', path, error);
+    }
+    try {
+        (0,external_node_fs_.fchmodSync)(fd, 0o600);
+        (0,external_node_fs_.writeFileSync)(fd, text);
+    }
+    catch (error) {
+        closeQuietly(fd);
+        removeQuietly(path);
+        throw writeFailed('write', path, error);
+    }
+    try {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    catch (error) {
+        removeQuietly(path);
+        throw writeFailed('write', path, error);
+    }
+}
+const WHY = {
+    ENOENT: 'its directory does not exist',
+    ENOTDIR: 'a parent is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EISDIR: 'it is a directory',
+};
+/** The system's error code, never its message text (which could echo more than the path). */
+function writeFailed(step, path, error) {
+    const code = error.code ?? 'unknown error';
+    return new errors/* KeyError */.eN('KEY_WRITE_FAILED', `cannot ${step} the key file ${path}: ${WHY[code] ?? code}`, { cause: error });
+}
+function closeQuietly(fd) {
+    try {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    catch {
+        // the write already failed; that is the error to report
+    }
+}
+function removeQuietly(path) {
+    try {
+        (0,external_node_fs_.unlinkSync)(path);
+    }
+    catch {
+        // nothing more can be done; the error names the file
+    }
 }
 
 
@@ -30719,8 +31018,10 @@ function verifySignature(key, method, sig, message) {
     const keyObject = key.keyObject();
     if (!keyObject)
         return false;
+    // Method names match case-insensitively, as notary lower-cases them on input (notary: tuf/data/types.go Signature.UnmarshalJSON).
+    const name = method.toLowerCase();
     try {
-        switch (method.toLowerCase()) {
+        switch (name) {
             case 'ecdsa': {
                 if (key.keytype !== 'ecdsa' && key.keytype !== 'ecdsa-x509')
                     return false;
@@ -30739,7 +31040,7 @@ function verifySignature(key, method, sig, message) {
                     return false;
                 if (sig.length < 256)
                     return false;
-                const padding = method === 'rsapss' ? external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING : external_node_crypto_.constants.RSA_PKCS1_PADDING;
+                const padding = name === 'rsapss' ? external_node_crypto_.constants.RSA_PKCS1_PSS_PADDING : external_node_crypto_.constants.RSA_PKCS1_PADDING;
                 return (0,external_node_crypto_.verify)('sha256', message, { key: keyObject, padding, saltLength: 32 }, sig);
             }
             default:
@@ -30753,7 +31054,10 @@ function verifySignature(key, method, sig, message) {
 /**
  * Threshold verification as notary: tuf/signed/verify.go VerifySignatures does it: signatures by keys
  * outside the role are ignored; a role key whose real ID differs from its listed ID fails the
- * whole check; the threshold counts distinct key IDs with a valid signature.
+ * whole check. The threshold counts distinct keys, by canonical ID: notary counts listed key IDs,
+ * so one key listed both bare (`ecdsa`) and as its `ecdsa-x509` certificate would count twice
+ * (TUF spec 4.3: a threshold of keys; the same flaw as go-tuf GHSA-3633-5h82-39pq).
+ * Returns the listed IDs of the keys with a valid signature.
  */
 function verifyThreshold(source, role, message, signatures) {
     if (signatures.length === 0)
@@ -30761,6 +31065,7 @@ function verifyThreshold(source, role, message, signatures) {
     if (role.threshold < 1)
         throw new errors/* VerificationError */.mk('METADATA_MALFORMED', `${source}: role ${role.name} has threshold ${role.threshold} (must be >= 1)`);
     const valid = new Set();
+    const distinctKeys = new Set();
     for (const signature of signatures) {
         if (!role.keyids.includes(signature.keyid) || valid.has(signature.keyid))
             continue;
@@ -30770,15 +31075,20 @@ function verifyThreshold(source, role, message, signatures) {
         if (key.id !== signature.keyid) {
             throw new errors/* VerificationError */.mk('METADATA_MALFORMED', `${source}: key listed as ${signature.keyid} has ID ${key.id}`);
         }
-        if (verifySignature(key, signature.method, signature.sig, message))
-            valid.add(signature.keyid);
+        if (!verifySignature(key, signature.method, signature.sig, message))
+            continue;
+        valid.add(signature.keyid);
+        distinctKeys.add(key.canonicalId);
     }
-    if (valid.size < role.threshold) {
-        const signedBy = signatures.map((s) => s.keyid.slice(0, 12)).join(', ');
-        throw new errors/* VerificationError */.mk('THRESHOLD_NOT_MET', `${source}: signature threshold not met for ${role.name}: ${valid.size} valid of ${role.threshold} required ` +
-            `(role keys ${role.keyids.map((k) => k.slice(0, 12)).join(', ') || 'none'}; signed by ${signedBy})`);
-    }
+    if (distinctKeys.size < role.threshold)
+        throw thresholdNotMet(source, role, signatures, valid.size, distinctKeys.size);
     return [...valid];
+}
+function thresholdNotMet(source, role, signatures, ids, keys) {
+    const signedBy = signatures.map((s) => s.keyid.slice(0, 12)).join(', ');
+    const sameKey = ids > keys ? `; ${ids} of the role's key IDs name only ${keys} distinct key(s), counted once each` : '';
+    return new errors/* VerificationError */.mk('THRESHOLD_NOT_MET', `${source}: signature threshold not met for ${role.name}: ${keys} valid of ${role.threshold} required ` +
+        `(role keys ${role.keyids.map((k) => k.slice(0, 12)).join(', ') || 'none'}; signed by ${signedBy}${sameKey})`);
 }
 
 
@@ -30855,6 +31165,95 @@ function commonName(cert) {
 
 /***/ }),
 
+/***/ 5255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dk: () => (/* binding */ TAG),
+/* harmony export */   FK: () => (/* binding */ decodeOid),
+/* harmony export */   H: () => (/* binding */ encodeTlv),
+/* harmony export */   Y_: () => (/* binding */ children),
+/* harmony export */   pw: () => (/* binding */ readTlv),
+/* harmony export */   yi: () => (/* binding */ expectTag)
+/* harmony export */ });
+/* unused harmony export decodeSmallInteger */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+function readTlv(bytes, offset = 0) {
+    if (offset + 2 > bytes.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EncodingError */ .Ug('DER_MALFORMED', 'truncated DER');
+    const tag = bytes[offset];
+    let length = bytes[offset + 1];
+    let header = 2;
+    if (length & 0x80) {
+        const n = length & 0x7f;
+        if (n === 0 || n > 4 || offset + 2 + n > bytes.length)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EncodingError */ .Ug('DER_MALFORMED', 'bad DER length');
+        length = 0;
+        for (let i = 0; i < n; i++)
+            length = length * 256 + bytes[offset + 2 + i];
+        header += n;
+    }
+    const end = offset + header + length;
+    if (end > bytes.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EncodingError */ .Ug('DER_MALFORMED', 'truncated DER');
+    return { tlv: { tag, value: bytes.subarray(offset + header, end), raw: bytes.subarray(offset, end) }, next: end };
+}
+/** The children of a constructed value (SEQUENCE, context tags). */
+function children(value) {
+    const out = [];
+    let offset = 0;
+    while (offset < value.length) {
+        const { tlv, next } = readTlv(value, offset);
+        out.push(tlv);
+        offset = next;
+    }
+    return out;
+}
+function expectTag(tlv, tag, what) {
+    if (!tlv || tlv.tag !== tag)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EncodingError */ .Ug('DER_MALFORMED', `expected ${what}`);
+    return tlv;
+}
+const TAG = { INTEGER: 0x02, BIT_STRING: 0x03, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, SEQUENCE: 0x30 };
+function decodeOid(value) {
+    const parts = [];
+    let n = 0;
+    for (const byte of value) {
+        n = n * 128 + (byte & 0x7f);
+        if (!(byte & 0x80)) {
+            if (parts.length === 0)
+                parts.push(n < 80 ? Math.floor(n / 40) : 2, n < 80 ? n % 40 : n - 80);
+            else
+                parts.push(n);
+            n = 0;
+        }
+    }
+    return parts.join('.');
+}
+function decodeSmallInteger(value) {
+    let n = 0;
+    for (const byte of value)
+        n = n * 256 + byte;
+    return n;
+}
+// --- writing (root certificates) ---
+function encodeLength(length) {
+    if (length < 0x80)
+        return Uint8Array.of(length);
+    const bytes = [];
+    for (let n = length; n > 0; n = Math.floor(n / 256))
+        bytes.unshift(n & 0xff);
+    return Uint8Array.of(0x80 | bytes.length, ...bytes);
+}
+function encodeTlv(tag, ...contents) {
+    const value = Buffer.concat(contents);
+    return new Uint8Array(Buffer.concat([Uint8Array.of(tag), encodeLength(value.length), value]));
+}
+
+
+/***/ }),
+
 /***/ 2075:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30865,6 +31264,35 @@ function commonName(cert) {
 function isLoopbackHost(hostPort) {
     const host = hostPort.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
     return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+
+/***/ }),
+
+/***/ 767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ quoted)
+/* harmony export */ });
+/** Longest echo of a bad value in an error: a 100 KB image name must not make a 100 KB log line. */
+const MAX_ECHO = 120;
+/** Redaction reads this much of a value at most: past it, nothing is echoed anyway. */
+const MAX_SCANNED = 4096;
+/**
+ * A value as an error message may quote it: credentials in URLs (`https://user:pw@host`) and in
+ * references (`user:pw@host/repo:tag`) replaced by `***`, and cut to a length a log line can hold.
+ * The patterns are bounded (a scheme of at most 32 characters) so that redaction stays linear in
+ * the value's length, however long and hostile it is.
+ */
+function quoted(value, max = MAX_ECHO) {
+    const redacted = value
+        .slice(0, MAX_SCANNED)
+        .replace(/([a-z][a-z0-9+.-]{0,31}:\/\/)[^/@\s]*@/gi, '$1***@')
+        .replace(/^[^/@\s:]*:[^/@\s]*@/, '***@')
+        .replace(/[\r\n]+/g, ' ');
+    const cut = redacted.length > max ? `${redacted.slice(0, max)}… (${value.length} characters)` : redacted;
+    return `"${cut}"`;
 }
 
 
@@ -37040,7 +37468,10 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var redact = __nccwpck_require__(767);
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
+
 
 const DOCKER_HUB = 'docker.io';
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
@@ -37060,7 +37491,7 @@ function referenceError(message) {
 /** `tagRequired: false` for commands that act on the repository (init, signers, rotation): the tag is ignored. */
 function parseImageReference(value, tagRequired = true) {
     const fail = (why) => {
-        throw referenceError(`"${value}" is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
+        throw referenceError(`${(0,redact/* quoted */.T)(value)} is not a valid image reference: ${why}; expected [registry[:port]/]repository:tag`);
     };
     let rest = value.trim();
     let digest;
@@ -37081,14 +37512,14 @@ function parseImageReference(value, tagRequired = true) {
     if (!tag && tagRequired)
         fail('a tag is required (the tag is what gets signed)');
     if (tag && !TAG.test(tag))
-        fail(`"${tag}" is not a valid tag`);
+        fail(`${(0,redact/* quoted */.T)(tag)} is not a valid tag`);
     const slash = rest.indexOf('/');
     let registry = DOCKER_HUB;
     let repository = rest;
     const first = slash >= 0 ? rest.slice(0, slash) : '';
     if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
         if (!DOMAIN.test(first))
-            fail(`"${first}" is not a valid registry host`);
+            fail(`${(0,redact/* quoted */.T)(first)} is not a valid registry host`);
         registry = first === 'index.docker.io' ? DOCKER_HUB : first;
         repository = rest.slice(slash + 1);
     }
@@ -37501,6 +37932,7 @@ function serializeSignedFile(signed, signatures) {
 
 
 
+
 const EXPECTED = 'a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI';
 /** The runner masks line by line, so register each line of a key as well as the whole. */
 function maskPem(pem, mask) {
@@ -37524,7 +37956,7 @@ function parseKeySource(input, value, mask) {
         const pem = (0,external_node_fs_.readFileSync)(text, 'utf8');
         maskPem(pem, mask);
         if (!pem.includes('-----BEGIN'))
-            throw new errors/* InputError */.dz(input, `file ${text} holds no PEM block; expected ${EXPECTED}`);
+            throw new errors/* InputError */.dz(input, `file ${(0,redact/* quoted */.T)(text)} holds no PEM block; expected ${EXPECTED}`);
         return { kind: 'pem', pem };
     }
     const compact = text.replace(/\s+/g, '');
@@ -37581,7 +38013,58 @@ function readPublicKeySetting(read, mask, pinInput) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/action/secret-inputs.ts
+
+
+
+/**
+ * The inputs that carry secrets (action-interface.md, "Secrets outside a runner"). Each also has
+ * an `<input>-file` twin, so that no secret need ever be on a command line, where `ps` shows it.
+ */
+const KEY_INPUTS = ['signer-key', 'root-key', 'repository-key', 'new-key', 'snapshot-key'];
+const SECRET_INPUTS = [...KEY_INPUTS, ...KEY_INPUTS.map((k) => `${k}-passphrase`), 'registry-password'];
+/** Secrets larger than this are not secrets we know (a key file is a few hundred bytes). */
+const MAX_SECRET_FILE_BYTES = 1 << 20;
+function readSecretFile(input, path) {
+    const fileInput = `${input}-file`;
+    let size;
+    try {
+        const stat = (0,external_node_fs_.statSync)(path);
+        if (!stat.isFile())
+            throw new errors/* InputError */.dz(fileInput, `${(0,redact/* quoted */.T)(path)} is not a file; expected the file that holds ${input}`);
+        size = stat.size;
+    }
+    catch (error) {
+        if (error instanceof errors/* InputError */.dz)
+            throw error;
+        throw new errors/* InputError */.dz(fileInput, `${(0,redact/* quoted */.T)(path)} cannot be read; expected the file that holds ${input}`);
+    }
+    if (size > MAX_SECRET_FILE_BYTES)
+        throw new errors/* InputError */.dz(fileInput, `${(0,redact/* quoted */.T)(path)} is larger than ${MAX_SECRET_FILE_BYTES} bytes`);
+    // One trailing newline is what `echo` and editors add; anything else is part of the secret.
+    return (0,external_node_fs_.readFileSync)(path, 'utf8').replace(/\r?\n$/, '');
+}
+/**
+ * A reader in which every secret input may come from its `-file` twin instead. Giving both is an
+ * error: which one would win is a guess a user should not have to make.
+ */
+function withSecretFiles(read) {
+    return (name) => {
+        if (!SECRET_INPUTS.includes(name))
+            return read(name);
+        const value = read(name);
+        const file = read(`${name}-file`);
+        if (!file)
+            return value;
+        if (value)
+            throw new errors/* InputError */.dz(`${name}-file`, `give ${name} or ${name}-file, not both`, 'INPUT_CONFLICT');
+        return readSecretFile(name, file);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
 
 
 
@@ -37595,17 +38078,24 @@ function readPublicKeySetting(read, mask, pinInput) {
  * per command, in the manner of actions/checkout's input-helper. Nothing below the action layer
  * knows an input's name or reads the environment: it gets these typed settings.
  */
-const COMMANDS = ['sign', 'verify', 'init', 'add-signer', 'remove-signer', 'rotate-key'];
+const COMMANDS = ['sign', 'verify', 'inspect', 'init', 'add-signer', 'remove-signer', 'rotate-key', 'generate-key'];
+/**
+ * The variables a child process may see: what docker and credential helpers need to find their
+ * config, daemon, keychain and proxy. Never INPUT_* (our secrets), tokens of the runner, cloud
+ * credentials or DOCKER_CONTENT_TRUST_*_PASSPHRASE.
+ */
+const CHILD_ENVIRONMENT = /^(?:PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|XDG_[A-Z_]+|DBUS_SESSION_BUS_ADDRESS|SSL_CERT_FILE|SSL_CERT_DIR|DOCKER_(?:CONFIG|HOST|CONTEXT|CERT_PATH|TLS|TLS_VERIFY|API_VERSION)|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|SYSTEMROOT|USERPROFILE|APPDATA|LOCALAPPDATA|PROGRAMDATA)$/;
 function readRuntime(env) {
-    const dockerEnv = {};
+    const childEnv = {};
     for (const [name, value] of Object.entries(env))
-        if (value !== undefined)
-            dockerEnv[name] = value;
+        if (value !== undefined && CHILD_ENVIRONMENT.test(name))
+            childEnv[name] = value;
     return {
         dockerPath: env.DCT_SIGN_DOCKER || 'docker',
         dockerConfigDir: env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'),
-        dockerEnv,
+        childEnv,
         pkcs11: { defaultModule: env.PKCS11_MODULE || undefined, addonPath: env.DCT_SIGN_PKCS11JS || undefined },
+        onGitHubRunner: env.GITHUB_ACTIONS === 'true',
     };
 }
 function list(value) {
@@ -37621,10 +38111,14 @@ function parseBoolean(name, value, fallback) {
         return true;
     if (/^(false|no|0|off)$/i.test(value))
         return false;
-    throw new errors/* InputError */.dz(name, `"${value}" is not a boolean; expected true or false`);
+    throw new errors/* InputError */.dz(name, `${(0,redact/* quoted */.T)(value)} is not a boolean; expected true or false`);
 }
-/** Signer names as docker allows them (docker/cli: cli/command/trust/signer_add.go validSignerName). */
-const SIGNER_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * Signer names as docker allows them (docker/cli: cli/command/trust/signer_add.go validSignerName),
+ * short enough that `targets/<name>` is a role name notary stores (under 256 bytes: notary:
+ * tuf/data/roles.go IsDelegation).
+ */
+const SIGNER_NAME = /^[a-z0-9][a-z0-9_-]{0,246}$/;
 function parseServerUrl(value) {
     if (!value)
         return undefined;
@@ -37633,12 +38127,14 @@ function parseServerUrl(value) {
         url = new URL(value);
     }
     catch {
-        throw new errors/* InputError */.dz('notary-server', `"${value}" is not a URL; expected https://host[:port]`);
+        throw new errors/* InputError */.dz('notary-server', `${(0,redact/* quoted */.T)(value)} is not a URL; expected https://host[:port]`);
     }
+    if (url.username || url.password)
+        throw new errors/* InputError */.dz('notary-server', `${(0,redact/* quoted */.T)(value)} carries credentials; give them as registry-username and registry-password`);
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new errors/* InputError */.dz('notary-server', `"${value}" must use https:// (or http:// for a test server)`);
+        throw new errors/* InputError */.dz('notary-server', `${(0,redact/* quoted */.T)(value)} must use https:// (or http:// for a test server)`);
     if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
-        throw new errors/* InputError */.dz('notary-server', `"${value}" must be a bare server URL, https://host[:port]`);
+        throw new errors/* InputError */.dz('notary-server', `${(0,redact/* quoted */.T)(value)} must be a bare server URL, https://host[:port]`);
     return `${url.protocol}//${url.host}`;
 }
 function parseCa(value) {
@@ -37668,11 +38164,47 @@ function parseTrustedRootKeys(value) {
     for (const item of list(value.replace(PEM_CERTIFICATE, ''))) {
         const id = item.toLowerCase();
         if (!KEY_ID.test(id))
-            throw new errors/* InputError */.dz('trusted-root-keys', `"${item}" is not a key ID; expected 64 hex characters or a PEM root certificate`);
+            throw new errors/* InputError */.dz('trusted-root-keys', `${(0,redact/* quoted */.T)(item)} is not a key ID; expected 64 hex characters or a PEM root certificate`);
         pins.add(id);
     }
     return pins;
 }
+/** A registry as `insecure-registries` names it: host[:port], as docker's --insecure-registry takes it (a DNS name is at most 253 characters). */
+const MAX_HOST = 253 + 6;
+const REGISTRY_HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
+function parseInsecureRegistries(value) {
+    return list(value).map((item) => {
+        if (item.length > MAX_HOST || !REGISTRY_HOST.test(item))
+            throw new errors/* InputError */.dz('insecure-registries', `${(0,redact/* quoted */.T)(item)} is not a registry; expected host[:port], one per line`);
+        return item;
+    });
+}
+/** A whole number of seconds within bounds, as milliseconds. */
+function parseSeconds(read, input, fallback, max) {
+    const value = read(input) || String(fallback);
+    const seconds = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
+    if (!(seconds >= 1 && seconds <= max))
+        throw new errors/* InputError */.dz(input, `${(0,redact/* quoted */.T)(value)} is not a number of seconds from 1 to ${max}`);
+    return seconds * 1000;
+}
+/**
+ * `trust-state`: a directory we can write, checked before anything is sent, so a bad path fails the
+ * step up front rather than after a publish (the state is written once the command succeeds).
+ */
+function parseStateDir(path) {
+    try {
+        if ((0,external_node_fs_.existsSync)(path) && !(0,external_node_fs_.statSync)(path).isDirectory())
+            throw new Error('not a directory');
+        (0,external_node_fs_.mkdirSync)(path, { recursive: true });
+        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz('trust-state', `${(0,redact/* quoted */.T)(path)} is not a directory dct-sign can write (${error.message.split(',')[0]})`);
+    }
+    return path;
+}
+/** Notary's longest default expiry is root's, 10 years: a wider warning window warns always. */
+const MAX_WARNING_DAYS = 3650;
 /**
  * `images`, plus the lines of `images-file`: an input travels as one environment variable, and
  * Linux caps one at 128 KiB (about 3,000 references), so large batches come from a file.
@@ -37682,9 +38214,9 @@ function readImages(read, tagRequired) {
     let text = read('images');
     if (file) {
         if (!(0,external_node_fs_.existsSync)(file))
-            throw new errors/* InputError */.dz('images-file', `${file} does not exist; expected a file with one image reference per line`);
+            throw new errors/* InputError */.dz('images-file', `${(0,redact/* quoted */.T)(file)} does not exist; expected a file with one image reference per line`);
         if (!(0,external_node_fs_.statSync)(file).isFile())
-            throw new errors/* InputError */.dz('images-file', `${file} is not a file; expected a file with one image reference per line`);
+            throw new errors/* InputError */.dz('images-file', `${(0,redact/* quoted */.T)(file)} is not a file; expected a file with one image reference per line`);
         text = `${text}\n${(0,external_node_fs_.readFileSync)(file, 'utf8')}`;
     }
     try {
@@ -37699,7 +38231,7 @@ function readImages(read, tagRequired) {
 function readSigner(read) {
     const signer = read('signer') || 'releases';
     if (!SIGNER_NAME.test(signer))
-        throw new errors/* InputError */.dz('signer', `"${signer}" is not a signer name; expected lowercase letters, digits, - and _ (e.g. releases or alice)`);
+        throw new errors/* InputError */.dz('signer', `${(0,redact/* quoted */.T)(signer)} is not a signer name; expected lowercase letters, digits, - and _ (e.g. releases or alice)`);
     return signer;
 }
 const KEY_FORMS = 'a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI';
@@ -37716,16 +38248,19 @@ function readCommon(read, mask, env, tagRequired) {
     if (!!username !== !!password)
         throw new errors/* InputError */.dz(username ? 'registry-password' : 'registry-username', 'registry-username and registry-password go together');
     const days = read('expiry-warning-days') || '30';
-    if (!/^\d+$/.test(days))
-        throw new errors/* InputError */.dz('expiry-warning-days', `"${days}" is not a whole number of days`);
+    if (!/^\d{1,4}$/.test(days) || Number(days) > MAX_WARNING_DAYS)
+        throw new errors/* InputError */.dz('expiry-warning-days', `${(0,redact/* quoted */.T)(days)} is not a whole number of days from 0 to ${MAX_WARNING_DAYS}`);
     return {
         images: readImages(read, tagRequired),
         notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
         notaryCa: parseCa(read('notary-ca')),
-        insecureRegistries: list(read('insecure-registries')),
+        insecureRegistries: parseInsecureRegistries(read('insecure-registries')),
         ...(username ? { registryCredentials: { username, password } } : {}),
         pinnedRootKeyIds: parseTrustedRootKeys(read('trusted-root-keys')),
         expiryWarningDays: Number(days),
+        ...(read('trust-state') ? { trustState: parseStateDir(read('trust-state')) } : {}),
+        requestTimeoutMs: parseSeconds(read, 'request-timeout', 120, 3600),
+        commandTimeoutMs: parseSeconds(read, 'timeout', 1800, 86_400),
     };
 }
 function readRotation(read, mask) {
@@ -37748,18 +38283,56 @@ function readRotation(read, mask) {
             return { role, rootKey: rootKey() };
     }
     if (!isDelegationName(role))
-        throw new errors/* InputError */.dz('role', `"${role}" is not a role; expected root, targets, snapshot, timestamp or a delegation such as targets/releases`);
+        throw new errors/* InputError */.dz('role', `${(0,redact/* quoted */.T)(role)} is not a role; expected root, targets, snapshot, timestamp or a delegation such as targets/releases`);
     return {
         role: role,
         repositoryKey: requireKey(key('repository-key'), 'repository-key', `to re-sign targets when rotating the ${role} key`),
         newKey: newKey(),
     };
 }
+/** Key names as docker allows them (docker/cli: cli/command/trust/key_generate.go validKeyName). */
+const KEY_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+function readGenerateKey(read, mask) {
+    const role = read('role');
+    if (!role)
+        throw new errors/* InputError */.dz('role', 'is required for command generate-key: root, targets, snapshot or a signer name', 'INPUT_REQUIRED');
+    if (!KEY_NAME.test(role))
+        throw new errors/* InputError */.dz('role', `${(0,redact/* quoted */.T)(role)} is not a key name; expected root, targets, snapshot or a signer name (lowercase letters, digits, - and _)`);
+    const keyFile = read('key-file');
+    const newKey = read('new-key');
+    const publicKeyFile = read('public-key-file') || undefined;
+    const secretInput = 'new-key-passphrase';
+    const secret = read(secretInput);
+    if (secret)
+        mask(secret);
+    if (keyFile && newKey)
+        throw new errors/* InputError */.dz('new-key', 'give key-file (a key file) or new-key (a pkcs11: URI), not both', 'INPUT_CONFLICT');
+    if (!keyFile && !newKey)
+        throw new errors/* InputError */.dz('key-file', 'is required for command generate-key (or new-key: a pkcs11: URI to generate the key on a token)', 'INPUT_REQUIRED');
+    if (newKey && !newKey.startsWith('pkcs11:'))
+        throw new errors/* InputError */.dz('new-key', 'for generate-key, expected a pkcs11: URI naming the token and the new key (object= and/or id=)');
+    if (!secret)
+        throw new errors/* InputError */.dz(secretInput, newKey
+            ? 'is required: the PIN of the token'
+            : 'is required: the passphrase the new key file is encrypted with (an empty one is refused)', 'INPUT_REQUIRED');
+    return {
+        command: 'generate-key',
+        role,
+        destination: keyFile
+            ? { kind: 'file', path: keyFile, ...(publicKeyFile ? { publicKeyFile } : {}) }
+            : { kind: 'pkcs11', uri: newKey, ...(publicKeyFile ? { publicKeyFile } : {}) },
+        secret: Buffer.from(secret, 'utf8'),
+    };
+}
 /** Every input of the command, read and checked; the first bad one fails with a one-line InputError. */
-function readSettings(read, mask, env) {
+function readSettings(readInput, mask, env) {
+    const read = withSecretFiles(readInput);
     const command = (read('command') || 'sign');
     if (!COMMANDS.includes(command))
-        throw new errors/* InputError */.dz('command', `"${command}" is not a command; expected one of ${COMMANDS.join(', ')}`);
+        throw new errors/* InputError */.dz('command', `${(0,redact/* quoted */.T)(command)} is not a command; expected one of ${COMMANDS.join(', ')}`);
+    if (command === 'generate-key')
+        return readGenerateKey(read, mask);
+    // inspect, like docker trust inspect, takes a repository or one tag of it.
     const common = readCommon(read, mask, env, command === 'sign' || command === 'verify');
     const key = (input) => readKeySetting(read, mask, input);
     const needKey = (input) => requireKey(key(input), input, `for command ${command}`);
@@ -37780,10 +38353,12 @@ function readSettings(read, mask, env) {
                 command,
                 requiredSigners: list(read('required-signers')).map((name) => {
                     if (!SIGNER_NAME.test(name))
-                        throw new errors/* InputError */.dz('required-signers', `"${name}" is not a signer name; expected names such as releases or alice`);
+                        throw new errors/* InputError */.dz('required-signers', `${(0,redact/* quoted */.T)(name)} is not a signer name; expected names such as releases or alice`);
                     return name;
                 }),
             };
+        case 'inspect':
+            return { ...common, command, ...(read('trust-data-file') ? { trustDataFile: read('trust-data-file') } : {}) };
         case 'init': {
             const serverManaged = parseBoolean('server-managed', read('server-managed'), true);
             return {
@@ -40318,14 +40893,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -40345,8 +40920,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -40757,6 +41332,936 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/notary/client.ts
+
+
+
+
+class NotaryClient {
+    http;
+    serverUrl;
+    gun;
+    base;
+    requests = [];
+    constructor(http, serverUrl, gun) {
+        this.http = http;
+        this.serverUrl = serverUrl;
+        this.gun = gun;
+        this.base = `${serverUrl.replace(/\/+$/, '')}/v2/${gun}/_trust/tuf/`;
+    }
+    async fetch(role, options) {
+        const name = options.version
+            ? `${options.version}.${role}.json`
+            : options.checksum
+                ? `${role}.${options.checksum}.json`
+                : `${role}.json`;
+        this.requests.push(name);
+        const response = await this.call({ url: this.base + name, maxBytes: options.maxBytes, scope: `repository:${this.gun}:pull` }, `GET ${name}`);
+        if (response.status === 404)
+            return undefined;
+        if (response.status !== 200)
+            throw this.error(response, `GET ${name}`);
+        return response.body;
+    }
+    /**
+     * One atomic update: every changed role in one multipart POST (notary: storage/httpstore.go
+     * NewMultiPartMetaRequest). The server stores all or nothing, and generates the timestamp
+     * (and the snapshot when it holds the snapshot key).
+     */
+    async publish(files) {
+        const boundary = `dct-sign-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
+        const parts = [];
+        for (const file of files) {
+            parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.role}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(file.bytes), Buffer.from('\r\n'));
+        }
+        parts.push(Buffer.from(`--${boundary}--\r\n`));
+        const response = await this.call({
+            method: 'POST',
+            url: this.base,
+            headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+            body: new Uint8Array(Buffer.concat(parts)),
+            maxBytes: 1 << 20,
+            scope: `repository:${this.gun}:push,pull`,
+            // A 5xx after the server committed would make a retry fail as a stale version; the
+            // caller re-reads and decides instead.
+            retry: false,
+        }, 'publish');
+        if (response.status !== 200)
+            throw this.error(response, 'publish');
+    }
+    /**
+     * The public key the server holds for its role (notary: server/handlers/default.go getKeyHandler):
+     * GET returns (and first creates) it; `rotate` POSTs for a new one (needs `*` access).
+     */
+    async serverKey(role, rotate = false) {
+        const what = `${rotate ? 'POST' : 'GET'} ${role}.key`;
+        const response = await this.call({
+            method: rotate ? 'POST' : 'GET',
+            url: `${this.base}${role}.key`,
+            maxBytes: 1 << 16,
+            scope: `repository:${this.gun}:${rotate ? '*' : 'push,pull'}`,
+            retry: !rotate,
+        }, what);
+        if (response.status !== 200)
+            throw this.error(response, what);
+        try {
+            return tuf_keys/* PublicKey */.J3.fromJSON(new JsonReader(`${role}.key`), parseJsonObject(response.body, `${role}.key`), 'key');
+        }
+        catch (error) {
+            throw new errors/* NotaryError */.Wl('NOTARY_BAD_RESPONSE', `${this.where(what)}: ${error.message}`, { server: this.serverUrl });
+        }
+    }
+    where(what) {
+        return `Notary server ${this.serverUrl}, ${this.gun} ${what}`;
+    }
+    async call(request, what) {
+        try {
+            return await this.http.request(request);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* HttpError */.j$))
+                throw error;
+            const unreachable = error.code === 'HTTP_CONNECTION' || error.code === 'HTTP_TIMEOUT';
+            throw new errors/* NotaryError */.Wl(unreachable ? 'NOTARY_UNREACHABLE' : 'NOTARY_HTTP_ERROR', `${this.where(what)}: ${error.message}`, { server: this.serverUrl, ...(error.details.reason ? { reason: error.details.reason } : {}) }, { cause: error });
+        }
+    }
+    error(response, what) {
+        const { code, detail } = parseErrorBody(response.body);
+        const text = [code, detail].filter(Boolean).join(': ') || Buffer.from(response.body.subarray(0, 200)).toString('utf8').trim();
+        return new errors/* NotaryError */.Wl(errorCode(response.status, code, detail), `${this.where(what)}: HTTP ${response.status}${text ? ` ${text}` : ''}`, {
+            server: this.serverUrl,
+            status: response.status,
+            serverCode: code,
+        });
+    }
+}
+function errorCode(status, serverCode, detail) {
+    if (status === 400 && serverCode === 'VERSION')
+        return 'NOTARY_STALE_VERSION';
+    if (status === 401 || status === 403)
+        return 'NOTARY_ACCESS_DENIED';
+    // The server's own words for an update without a snapshot it cannot make (notary: server/handlers/validation.go).
+    if (/does not hold current snapshot key/i.test(detail))
+        return 'NOTARY_SNAPSHOT_KEY_MISSING';
+    return 'NOTARY_HTTP_ERROR';
+}
+/** `{"errors":[{"code","message","detail":{"Name","Error":{...}}}]}` (notary: server/errors/errors.go). */
+function parseErrorBody(body) {
+    try {
+        const value = JSON.parse(Buffer.from(body.subarray(0, 1 << 16)).toString('utf8'));
+        const first = value.errors?.[0];
+        if (!first)
+            return { code: '', detail: '' };
+        const code = typeof first.code === 'string' ? first.code : '';
+        const parts = [typeof first.message === 'string' ? first.message : ''];
+        if (first.detail !== undefined && first.detail !== null)
+            parts.push(JSON.stringify(first.detail));
+        return { code, detail: parts.filter(Boolean).join(' ').slice(0, 500) };
+    }
+    catch {
+        return { code: '', detail: '' };
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
+var utils = __nccwpck_require__(2565);
+// EXTERNAL MODULE: ./src/util/der.ts
+var util_der = __nccwpck_require__(5255);
+// EXTERNAL MODULE: ./src/tuf/x509.ts
+var x509 = __nccwpck_require__(4103);
+;// CONCATENATED MODULE: ./src/tuf/root-certificates.ts
+
+
+
+
+const SHA1_SIGNATURES = new Set(['1.2.840.10045.4.1', '1.2.840.113549.1.1.5', '1.3.14.3.2.29']);
+const root_certificates_DAY_MS = 86_400_000;
+/**
+ * Root keys are self-signed certificates; notary accepts a root only if every root key passes
+ * notary: trustpinning/certs.go validRootLeafCerts and notary: tuf/utils/x509.go ValidateCertificate:
+ * leaf first, CN = GUN (or a `prefix*` wildcard), NotBefore at most a day ahead, not expired,
+ * no SHA-1, RSA >= 2048 bits. Notary also re-encodes the PEM with Go's pem.Encode and recomputes
+ * key IDs, so any other PEM layout (76 columns, CRLF) makes the root unusable: refuse it here.
+ */
+function checkRootCertificate(key, gun, now, checkExpiry) {
+    try {
+        checkCertificate(key, gun, now, checkExpiry);
+    }
+    catch (error) {
+        // OpenSSL and DER errors of a hostile certificate fail this root, like any other defect.
+        if (error instanceof errors/* VerificationError */.mk)
+            throw error;
+        const reason = (0,errors/* isDctError */.AE)(error) ? error.message : 'OpenSSL cannot read it';
+        throw new errors/* VerificationError */.mk('CERTIFICATE_INVALID', `root key ${key.id.slice(0, 12)}: certificate does not parse (${reason})`, {
+            cause: error,
+        });
+    }
+}
+function checkCertificate(key, gun, now, checkExpiry) {
+    const where = `root key ${key.id.slice(0, 12)}`;
+    const invalid = (message) => new errors/* VerificationError */.mk('CERTIFICATE_INVALID', `${where}${message}`);
+    if (!key.isCertificate)
+        throw invalid(` is a bare ${key.keytype} key; notary requires root keys to be certificates`);
+    const pem = (0,encoding/* utf8Text */.Hp)(key.publicBytes);
+    const blocks = (0,x509/* parsePemBlocks */.Sq)(pem);
+    if (blocks.length === 0 || blocks.map((b) => (0,x509/* encodePem */.TS)(b.type, b.der)).join('') !== pem) {
+        throw invalid(`: certificate PEM is not in Go's pem.Encode layout, so notary computes another key ID`);
+    }
+    const cert = key.certificate();
+    if (!cert)
+        throw invalid(': certificate does not parse');
+    if (cert.ca)
+        throw invalid(': the first certificate must be a leaf (CA=false)');
+    const cn = (0,x509/* commonName */.LS)(cert) ?? '';
+    const matches = cn === gun || (cn.endsWith('*') && gun.startsWith(cn.slice(0, -1)));
+    if (!matches)
+        throw invalid(`: certificate CN "${cn}" does not match the repository ${gun}`);
+    const notBefore = Date.parse(cert.validFrom);
+    const notAfter = Date.parse(cert.validTo);
+    if (notBefore > now + root_certificates_DAY_MS)
+        throw invalid(`: certificate is not valid before ${cert.validFrom}`);
+    if (checkExpiry && notAfter < now)
+        throw invalid(`: certificate expired on ${cert.validTo}`);
+    const [, sigAlg] = (0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)((0,util_der/* readTlv */.pw)(blocks[0].der).tlv, util_der/* TAG */.Dk.SEQUENCE, 'certificate').value);
+    const sigOid = (0,util_der/* decodeOid */.FK)((0,util_der/* expectTag */.yi)((0,util_der/* children */.Y_)((0,util_der/* expectTag */.yi)(sigAlg, util_der/* TAG */.Dk.SEQUENCE, 'signatureAlgorithm').value)[0], util_der/* TAG */.Dk.OID, 'OID').value);
+    if (SHA1_SIGNATURES.has(sigOid))
+        throw invalid(': certificate is signed with SHA-1');
+    const bits = cert.publicKey.asymmetricKeyDetails?.modulusLength;
+    if (cert.publicKey.asymmetricKeyType === 'rsa' && (bits ?? 0) < 2048)
+        throw invalid(': RSA key shorter than 2048 bits');
+}
+
+// EXTERNAL MODULE: ./src/tuf/signatures.ts + 3 modules
+var signatures = __nccwpck_require__(3625);
+;// CONCATENATED MODULE: ./src/tuf/trusted-repository.ts
+/** A repository's trust data after a complete, verified update (made by TrustedStore.result). */
+class TrustedRepository {
+    gun;
+    root;
+    timestamp;
+    snapshot;
+    roles;
+    invalidRoles;
+    warnings;
+    trustedOnFirstUse;
+    constructor(gun, root, timestamp, snapshot, 
+    /** Verified targets roles, in notary's pre-order walk order. */
+    roles, 
+    /** Delegations that were published but did not verify (expired, threshold): skipped, as notary does. */
+    invalidRoles, warnings, trustedOnFirstUse) {
+        this.gun = gun;
+        this.root = root;
+        this.timestamp = timestamp;
+        this.snapshot = snapshot;
+        this.roles = roles;
+        this.invalidRoles = invalidRoles;
+        this.warnings = warnings;
+        this.trustedOnFirstUse = trustedOnFirstUse;
+    }
+    get targets() {
+        return this.roles.get('targets');
+    }
+    /** Role metadata as published: listed in the snapshot, whether or not it verified. */
+    isPublished(role) {
+        return this.snapshot.signed.meta.has(role);
+    }
+    /**
+     * The version of every trusted role (root, timestamp, snapshot, targets, each trusted
+     * delegation): the rollback floors a later run starts from (TUF spec 5.4.3, 5.5.5).
+     */
+    versions() {
+        const versions = new Map([
+            ['root', this.root.signed.version],
+            ['timestamp', this.timestamp.signed.version],
+            ['snapshot', this.snapshot.signed.version],
+        ]);
+        for (const [name, role] of this.roles)
+            versions.set(name, role.file.signed.version);
+        return versions;
+    }
+    rootKeyIds() {
+        return this.root.signed.role('root').keyids;
+    }
+    /** Does the role's effective paths allow this target name? (notary: tuf/data/roles.go CheckPaths: prefixes.) */
+    static allows(role, name) {
+        return role.paths.some((p) => name.startsWith(p));
+    }
+}
+/** The key IDs (TUF IDs as listed) of a role's keys that equal a given public key. */
+function roleKeyIdsFor(role, keys, key) {
+    return role.keyids.filter((id) => {
+        const listed = keys.get(id);
+        return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/tuf/trusted-store.ts
+
+
+
+
+
+
+
+/**
+ * The client's trusted metadata for one repository, in the manner of tuf-js's
+ * TrustedMetadataStore: each step takes the bytes served for one role, checks them against what
+ * is already trusted, and only then trusts them. Steps follow the client workflow of the TUF
+ * specification (version 1.0.34, section 5) as notary 0.7 implements it (notary: tuf/builder.go;
+ * notary: client/tufclient.go); where notary differs from the spec, notary wins, since its clients
+ * must accept what we accept. No I/O here: load-repository.ts fetches and feeds the steps in order.
+ */
+/** Delegation roles trusted at most, so a hostile tree cannot keep a client busy (TUF spec 5.6.7.1). */
+const MAX_DELEGATIONS = 1000;
+function rootRoleKeys(root, role) {
+    return { name: role, ...root.role(role), keys: root.keys };
+}
+/** undefined when the bytes match the listed length and every listed sha256/sha512 (notary: tuf/data/types.go CheckHashes). */
+function fileHashesMatch(bytes, meta) {
+    if (bytes.length !== meta.length)
+        return `length ${bytes.length} differs from the listed ${meta.length}`;
+    let checked = 0;
+    for (const [alg, fn] of [
+        ['sha256', sha2/* sha256 */.sc],
+        ['sha512', sha2/* sha512 */.Zf],
+    ]) {
+        const expected = meta.hashes[alg];
+        if (!expected)
+            continue;
+        checked++;
+        if ((0,utils/* bytesToHex */.My)(fn(bytes)) !== (0,utils/* bytesToHex */.My)(expected))
+            return `${alg} differs from the listed hash`;
+    }
+    return checked === 0 ? 'no sha256 or sha512 hash is listed' : undefined;
+}
+class TrustedStore {
+    options;
+    trustedRoot;
+    trustedOnFirstUse = false;
+    /** Pins no root of the chain has met yet (recorded root with pins); finishRoot refuses the root while set. */
+    unmetPins;
+    recordedVersion;
+    trustedTimestamp;
+    trustedSnapshot;
+    /** Verified targets roles, in notary's pre-order walk order. */
+    roles = new Map();
+    invalidRoles = new Map();
+    warnings = [];
+    constructor(options) {
+        this.options = options;
+    }
+    get gun() {
+        return this.options.gun;
+    }
+    get root() {
+        if (!this.trustedRoot)
+            throw new errors/* InternalError */.Gd('TrustedStore: no trusted root yet');
+        return this.trustedRoot;
+    }
+    get rootVersion() {
+        return this.trustedRoot?.signed.version;
+    }
+    // --- root ---
+    /**
+     * TUF spec 5.2, load the trusted root: the first root this run trusts, whose expiry does not
+     * matter yet (5.3.10 checks the final one). Its certificates must be valid for the GUN and it
+     * must sign itself to its threshold (notary: trustpinning/certs.go ValidateRoot); with pins,
+     * pinned keys alone must meet its threshold, else ROOT_NOT_TRUSTED (the loader may try an older
+     * version, from which a rotation chain leads here).
+     */
+    trustRoot(bytes, source, trust) {
+        const file = this.parseRoot(bytes, source);
+        this.checkRootSelf(file, false);
+        if ('recorded' in trust) {
+            this.recordedVersion = file.signed.version;
+            if (trust.pins && trust.pins.size > 0 && !this.meetsPins(file, trust.pins))
+                this.unmetPins = trust.pins;
+        }
+        else if ('pins' in trust) {
+            if (!this.meetsPins(file, trust.pins))
+                throw this.notPinned(file, `root of ${this.gun} does not match trusted-root-keys`);
+        }
+        else {
+            this.trustedOnFirstUse = true;
+            this.warnings.push(`${this.gun}: no trusted-root-keys given, so the root was trusted on first use. Pin it with trusted-root-keys: ${file.signed.role('root').keyids.join(', ')}`);
+        }
+        this.trustedRoot = file;
+        return file;
+    }
+    /**
+     * TUF spec 5.3.4-5.3.7, the next root: version N+1 exactly (5.3.5), signed to the threshold of
+     * the trusted root N and to its own (5.3.4); its certificates valid for the GUN
+     * (notary: tuf/builder.go loadRoot via trustpinning/certs.go ValidateRoot with prevRoot).
+     */
+    updateRoot(bytes, source) {
+        const trusted = this.root;
+        const file = this.parseRoot(bytes, source);
+        const expected = trusted.signed.version + 1;
+        if (file.signed.version !== expected)
+            throw new errors/* VerificationError */.mk('ROLLBACK', `${source}.json holds version ${file.signed.version}, expected ${expected}`);
+        (0,signatures/* verifyThreshold */.VH)(`${source}.json`, rootRoleKeys(trusted.signed, 'root'), file.signedBytes, file.signatures);
+        this.checkRootSelf(file, false);
+        if (this.unmetPins && this.meetsPins(file, this.unmetPins))
+            this.unmetPins = undefined;
+        this.trustedRoot = file;
+        return file;
+    }
+    /**
+     * TUF spec 5.3.10, after the last root: the trusted root must not have expired (a freeze attack),
+     * nor its certificates; it must not be older than one seen earlier; and, from a recorded root
+     * with pins, some root of the chain must have met the pins.
+     */
+    finishRoot() {
+        const root = this.root;
+        if (this.unmetPins) {
+            const chain = `no root of ${this.gun} from the recorded version ${this.recordedVersion} to version ${root.signed.version}`;
+            throw this.notPinned(root, `${chain} matches trusted-root-keys`);
+        }
+        for (const id of root.signed.role('root').keyids)
+            checkRootCertificate(root.signed.keys.get(id), this.gun, this.options.now, true);
+        this.checkExpiry('root.json', root.signed.expiresMs, root.signed.expires);
+        this.checkVersion('root', root.signed.version);
+    }
+    // --- timestamp, snapshot, targets ---
+    /**
+     * TUF spec 5.4, the timestamp: signed to the timestamp role's threshold (5.4.2), not older than
+     * seen (5.4.3.1; notary accepts an equal version), not expired (5.4.4) (notary: tuf/builder.go
+     * loadTimestamp).
+     */
+    updateTimestamp(bytes) {
+        const root = this.root.signed;
+        const file = parseSignedFile('timestamp', bytes, (r, o) => Timestamp.fromJSON(r, o));
+        (0,signatures/* verifyThreshold */.VH)('timestamp.json', rootRoleKeys(root, 'timestamp'), file.signedBytes, file.signatures);
+        this.checkExpiry('timestamp.json', file.signed.expiresMs, file.signed.expires);
+        this.checkVersion('timestamp', file.signed.version);
+        this.trustedTimestamp = file;
+        return file;
+    }
+    /** What the trusted timestamp lists for the snapshot: the length and hash to fetch it by. */
+    get snapshotMeta() {
+        if (!this.trustedTimestamp)
+            throw new errors/* InternalError */.Gd('TrustedStore: no trusted timestamp yet');
+        return this.trustedTimestamp.signed.meta.get('snapshot');
+    }
+    /**
+     * TUF spec 5.5, the snapshot: its hashes and length as the timestamp lists them (5.5.2), signed to
+     * the snapshot role's threshold (5.5.3), not expired (5.5.6), not older than seen; and the root
+     * it lists must be the root trusted (notary: tuf/builder.go loadSnapshot,
+     * validateChecksumsFromSnapshot). Notary pins versions by hash, not by number (5.5.4 and 5.5.5
+     * have no counterpart there).
+     */
+    updateSnapshot(bytes) {
+        const root = this.root.signed;
+        this.checkListed('snapshot', bytes, this.snapshotMeta, 'timestamp');
+        const file = parseSignedFile('snapshot', bytes, (r, o) => Snapshot.fromJSON(r, o));
+        (0,signatures/* verifyThreshold */.VH)('snapshot.json', rootRoleKeys(root, 'snapshot'), file.signedBytes, file.signatures);
+        this.checkExpiry('snapshot.json', file.signed.expiresMs, file.signed.expires);
+        this.checkVersion('snapshot', file.signed.version);
+        const rootMismatch = fileHashesMatch(this.root.bytes, file.signed.meta.get('root'));
+        if (rootMismatch)
+            throw new errors/* VerificationError */.mk('HASH_MISMATCH', `root.json does not match snapshot.json: ${rootMismatch} (root changed during the update, or the server is inconsistent)`);
+        this.trustedSnapshot = file;
+        return file;
+    }
+    /** What the trusted snapshot lists for a targets role; undefined when it was never published. */
+    metaOf(role) {
+        if (!this.trustedSnapshot)
+            throw new errors/* InternalError */.Gd('TrustedStore: no trusted snapshot yet');
+        return this.trustedSnapshot.signed.meta.get(role);
+    }
+    /**
+     * TUF spec 5.6, top-level targets: hashes and length as the snapshot lists them (5.6.2), signed
+     * to the targets role's threshold (5.6.3), not expired (5.6.5), not older than seen
+     * (notary: tuf/builder.go loadTargets).
+     */
+    updateTargets(bytes) {
+        const root = this.root.signed;
+        this.checkListed('targets', bytes, this.requireMeta('targets'), 'snapshot');
+        const file = parseSignedFile('targets', bytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
+        const keys = rootRoleKeys(root, 'targets');
+        (0,signatures/* verifyThreshold */.VH)('targets.json', keys, file.signedBytes, file.signatures);
+        this.checkExpiry('targets.json', file.signed.expiresMs, file.signed.expires);
+        this.checkVersion('targets', file.signed.version);
+        const loaded = { name: 'targets', file, keys, paths: [''] };
+        this.roles.set('targets', loaded);
+        return loaded;
+    }
+    /**
+     * TUF spec 5.6.7, one delegation of the pre-order walk, delegated by `parent`: hashes as the
+     * snapshot lists them, and no rollback, are fatal; a threshold or expiry failure only sets the
+     * role (and so its subtree) aside, as notary does (notary: tuf/builder.go loadDelegation;
+     * client/tufclient.go downloadTargets). Returns the role when it is trusted.
+     */
+    updateDelegation(delegation, parent, bytes) {
+        if (this.roles.size + this.invalidRoles.size >= MAX_DELEGATIONS)
+            throw new errors/* VerificationError */.mk('TOO_MANY_DELEGATIONS', `${this.gun} has more than ${MAX_DELEGATIONS} delegations`);
+        const name = delegation.name;
+        this.checkListed(name, bytes, this.requireMeta(name), 'snapshot');
+        const file = parseSignedFile(name, bytes, (r, o) => Targets.fromJSON(r, o, name));
+        const keys = { name, keyids: delegation.keyids, threshold: delegation.threshold, keys: parent.file.signed.delegationKeys };
+        this.checkVersion(name, file.signed.version);
+        // A child keeps only the paths its parent was granted (notary: tuf/data/roles.go RestrictDelegationPathPrefixes).
+        const paths = delegation.paths.filter((p) => parent.paths.some((granted) => p.startsWith(granted)));
+        const loaded = { name, file, keys, paths };
+        try {
+            (0,signatures/* verifyThreshold */.VH)(`${name}.json`, keys, file.signedBytes, file.signatures);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* VerificationError */.mk))
+                throw error;
+            return this.setAside(name, { reason: error.message });
+        }
+        if (file.signed.expiresMs <= this.options.now)
+            return this.setAside(name, { reason: `${name}.json expired at ${file.signed.expires}`, expired: loaded });
+        this.roles.set(name, loaded);
+        return loaded;
+    }
+    /** The verified repository; records every trusted version as seen (the run's rollback floor). */
+    result() {
+        if (!this.trustedTimestamp || !this.trustedSnapshot || !this.roles.has('targets'))
+            throw new errors/* InternalError */.Gd('TrustedStore: the update is not complete');
+        const seen = this.options.seenVersions;
+        const repository = new TrustedRepository(this.gun, this.root, this.trustedTimestamp, this.trustedSnapshot, this.roles, this.invalidRoles, this.warnings, this.trustedOnFirstUse);
+        if (seen)
+            for (const [role, version] of repository.versions())
+                seen.set(role, version);
+        return repository;
+    }
+    // --- the checks every step shares ---
+    setAside(name, invalid) {
+        this.invalidRoles.set(name, invalid);
+        this.warnings.push(`${this.gun}: ignoring ${name}: ${invalid.reason}`);
+        return undefined;
+    }
+    parseRoot(bytes, source) {
+        return parseSignedFile(source, bytes, (r, o) => Root.fromJSON(r, o));
+    }
+    /** A root is acceptable in itself: certificates valid for this GUN, self-signed to threshold. Returns its valid signers. */
+    checkRootSelf(file, checkExpiry) {
+        for (const id of file.signed.role('root').keyids)
+            checkRootCertificate(file.signed.keys.get(id), this.gun, this.options.now, checkExpiry);
+        return (0,signatures/* verifyThreshold */.VH)(`${file.role}.json`, rootRoleKeys(file.signed, 'root'), file.signedBytes, file.signatures);
+    }
+    /**
+     * Pinned keys alone meet the root's own threshold: notary prunes the root's certificates to the
+     * pinned ones, then verifies to the root threshold (notary: trustpinning/certs.go ValidateRoot).
+     * A pin is a TUF (certificate) ID or a canonical public key ID.
+     */
+    meetsPins(file, pins) {
+        const { keyids, threshold } = file.signed.role('root');
+        const pinned = keyids.filter((id) => {
+            const key = file.signed.keys.get(id);
+            return key !== undefined && (pins.has(key.id) || pins.has(key.canonicalId));
+        });
+        try {
+            (0,signatures/* verifyThreshold */.VH)(`${file.role}.json`, { name: 'root', keyids: pinned, threshold, keys: file.signed.keys }, file.signedBytes, file.signatures);
+            return true;
+        }
+        catch (error) {
+            if (error instanceof errors/* VerificationError */.mk && error.code === 'THRESHOLD_NOT_MET')
+                return false;
+            throw error;
+        }
+    }
+    notPinned(file, what) {
+        const { keyids, threshold } = file.signed.role('root');
+        const keys = keyids.map((id) => `${id} (public key ${file.signed.keys.get(id)?.canonicalId ?? '?'})`).join(', ');
+        const needed = threshold > 1 ? `; pinned keys must sign it to its root threshold of ${threshold}` : '';
+        return new errors/* VerificationError */.mk('ROOT_NOT_TRUSTED', `${what}: its root keys are ${keys}${needed}`);
+    }
+    requireMeta(role) {
+        const meta = this.metaOf(role);
+        if (!meta?.hashes.sha256)
+            throw new errors/* VerificationError */.mk('METADATA_MISSING', `snapshot.json does not list ${role} with a sha256 hash`);
+        return meta;
+    }
+    checkListed(role, bytes, meta, listedIn) {
+        const mismatch = fileHashesMatch(bytes, meta);
+        if (mismatch)
+            throw new errors/* VerificationError */.mk('HASH_MISMATCH', `${role}.json does not match ${listedIn}.json: ${mismatch}`);
+    }
+    checkExpiry(source, expiresMs, expires) {
+        if (expiresMs <= this.options.now)
+            throw new errors/* VerificationError */.mk('EXPIRED', `${source} expired at ${expires}`);
+    }
+    checkVersion(role, version) {
+        const seen = this.options.seenVersions?.get(role);
+        if (seen !== undefined && version < seen) {
+            throw new errors/* VerificationError */.mk('ROLLBACK', `${role}.json version ${version} is older than version ${seen} seen earlier (rollback)`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/tuf/load-repository.ts
+
+
+
+
+/** Download caps, as notary's (notary: const.go MaxDownloadSize 100 MiB for root, MaxTimestampSize 1 MiB). */
+const MAX_ROOT_BYTES = 5 << 20;
+const MAX_TIMESTAMP_BYTES = 1 << 20;
+/**
+ * Ceiling per snapshot, targets or delegation file, whatever length is listed: the listing is
+ * signed by the server whenever it holds the snapshot key (the default), so it bounds nothing by
+ * itself (TUF spec 5.5.1, 5.6.1: "or some Y/Z number of bytes"). A 10,000-tag targets file is about 2 MB.
+ */
+const MAX_METADATA_BYTES = 32 << 20;
+/** Ceiling for all files of one repository load together. */
+const MAX_REPOSITORY_BYTES = 256 << 20;
+/** Root versions one load may walk (TUF spec 5.3.3 bounds the root files downloaded, e.g. 2^10; notary has no bound). */
+const MAX_ROOT_VERSIONS_WALKED = 1024;
+/** Loads and verifies a whole repository: root, timestamp, snapshot, targets and every delegation. */
+async function loadTrustedRepository(source, options) {
+    const store = new TrustedStore({ gun: options.gun, now: options.now ?? Date.now(), seenVersions: options.seenVersions });
+    const downloads = new Downloads(source, options);
+    await loadRoot(downloads, store, options);
+    const timestamp = await downloads.unlisted('timestamp', {}, MAX_TIMESTAMP_BYTES);
+    if (!timestamp)
+        throw new errors/* VerificationError */.mk('METADATA_MISSING', `${options.gun} has no timestamp.json on the Notary server`);
+    store.updateTimestamp(timestamp);
+    store.updateSnapshot(await downloads.listed('snapshot', store.snapshotMeta, 'timestamp'));
+    const targets = store.updateTargets(await downloads.listed('targets', store.metaOf('targets'), 'snapshot'));
+    // Pre-order walk, children in listed order (notary: client/tufclient.go downloadTargets).
+    const stack = [targets];
+    while (stack.length > 0) {
+        const parent = stack.pop();
+        const children = [];
+        for (const delegation of parent.file.signed.delegations) {
+            const meta = store.metaOf(delegation.name);
+            if (!meta)
+                continue; // delegated but never published: nothing to load
+            const child = store.updateDelegation(delegation, parent, await downloads.listed(delegation.name, meta, 'snapshot'));
+            if (child)
+                children.push(child);
+        }
+        stack.push(...children.reverse());
+    }
+    return store.result();
+}
+/**
+ * Every download of one load: each file capped by its ceiling, all of them together by the
+ * repository budget, since a hostile server may stream as much as it likes (TUF spec 5.5.1, 5.6.1).
+ */
+class Downloads {
+    source;
+    options;
+    used = 0;
+    fileCeiling;
+    budget;
+    constructor(source, options) {
+        this.source = source;
+        this.options = options;
+        this.fileCeiling = options.maxMetadataBytes ?? MAX_METADATA_BYTES;
+        this.budget = options.maxRepositoryBytes ?? MAX_REPOSITORY_BYTES;
+    }
+    /** A file no trusted metadata lists a length for (root, timestamp): its own ceiling, and what the budget has left. */
+    async unlisted(role, options, ceiling) {
+        const left = this.budget - this.used;
+        if (left <= 0)
+            throw this.overBudget(role, undefined);
+        return this.fetch(role, { ...options, maxBytes: Math.min(ceiling, left) });
+    }
+    /** A file the timestamp or snapshot lists by hash and length; a listed length over a ceiling fails before any request. */
+    async listed(role, meta, listedIn) {
+        if (!meta?.hashes.sha256)
+            throw new errors/* VerificationError */.mk('METADATA_MISSING', `${listedIn}.json does not list ${role} with a sha256 hash`);
+        if (meta.length > this.fileCeiling)
+            throw new errors/* VerificationError */.mk('METADATA_TOO_LARGE', `${role}.json is listed in ${listedIn}.json at ${meta.length} bytes, more than the ceiling of ${this.fileCeiling} bytes per file`);
+        if (meta.length > this.budget - this.used)
+            throw this.overBudget(role, meta.length);
+        const checksum = (0,utils/* bytesToHex */.My)(meta.hashes.sha256);
+        const bytes = await this.fetch(role, { checksum, maxBytes: Math.min(meta.length, this.fileCeiling) });
+        if (!bytes)
+            throw new errors/* VerificationError */.mk('METADATA_MISSING', `${role}.json listed in ${listedIn}.json (sha256 ${checksum.slice(0, 12)}) is missing on the server`);
+        return bytes;
+    }
+    async fetch(role, options) {
+        const bytes = await this.source.fetch(role, options);
+        if (!bytes)
+            return undefined;
+        // A source is asked to enforce maxBytes; one that does not is still held to it.
+        if (bytes.length > options.maxBytes)
+            throw new errors/* VerificationError */.mk('METADATA_TOO_LARGE', `${role}.json is ${bytes.length} bytes, more than the ${options.maxBytes} allowed`);
+        this.used += bytes.length;
+        return bytes;
+    }
+    overBudget(role, listed) {
+        const size = listed === undefined ? '' : ` (listed at ${listed} bytes)`;
+        return new errors/* VerificationError */.mk('METADATA_TOO_LARGE', `${this.options.gun}: ${role}.json${size} would take this load past its ceiling of ${this.budget} bytes for all files (${this.used} downloaded)`);
+    }
+}
+/**
+ * The root (TUF spec 5.3): from the recorded root when there is one; else with pins, the newest
+ * root if pinned keys sign it, otherwise the rotation chain from the oldest pinned version; else on
+ * first use. Then the final root's own checks (5.3.10).
+ */
+async function loadRoot(downloads, store, options) {
+    const latest = await downloads.unlisted('root', {}, MAX_ROOT_BYTES);
+    if (!latest)
+        throw new errors/* VerificationError */.mk('METADATA_MISSING', `${store.gun} has no trust data on the Notary server (no root.json)`);
+    const pins = options.pinnedRootKeyIds && options.pinnedRootKeyIds.size > 0 ? options.pinnedRootKeyIds : undefined;
+    if (options.trustedRoot)
+        await walkFromRecorded(downloads, store, latest, options.trustedRoot, pins);
+    else if (!pins)
+        store.trustRoot(latest, 'root', { firstUse: true });
+    else if (!tryTrustRoot(store, latest, 'root', { pins }))
+        await walkFromPinned(downloads, store, latest, pins);
+    store.finishRoot();
+}
+/**
+ * Pins refuse the newest root: walk `1.root.json` upwards to the first version pinned keys sign,
+ * then each version signed by the one before (notary: client/tufclient.go updateRootVersions).
+ */
+async function walkFromPinned(downloads, store, latest, pins) {
+    const latestVersion = rootVersion(latest);
+    const chain = `root rotation chain of ${store.gun}`;
+    checkWalkLength(store.gun, 0, latestVersion);
+    for (let version = 1; version < latestVersion; version++) {
+        const older = await fetchRootVersion(downloads, version, chain);
+        if (store.rootVersion !== undefined)
+            stepRoot(store, older, version, `${version}.root`, chain);
+        else if (tryTrustRoot(store, older, `${version}.root`, { pins }) && store.rootVersion !== version)
+            throw new errors/* VerificationError */.mk('ROLLBACK', `${version}.root.json holds version ${store.rootVersion}`);
+    }
+    if (store.rootVersion === undefined)
+        store.trustRoot(latest, 'root', { pins }); // throws, naming the root keys
+    stepRoot(store, latest, latestVersion, 'root', chain);
+}
+/**
+ * From the root an earlier run trusted (TUF spec 5.2) to the newest: each `<v>.root.json` signed
+ * by the one before (5.3.3-5.3.7), as notary does from its cached root (notary: client/tufclient.go updateRoot).
+ */
+async function walkFromRecorded(downloads, store, latest, recordedBytes, pins) {
+    const recorded = store.trustRoot(recordedBytes, 'recorded root', { recorded: true, pins }).signed.version;
+    const latestVersion = rootVersion(latest);
+    if (latestVersion < recorded)
+        throw new errors/* VerificationError */.mk('ROLLBACK', `root.json of ${store.gun} holds version ${latestVersion}, older than the recorded root version ${recorded} (rollback)`);
+    const chain = `root rotation chain of ${store.gun} from the recorded root version ${recorded}`;
+    if (latestVersion === recorded) {
+        if (Buffer.compare(Buffer.from(latest), Buffer.from(recordedBytes)) !== 0)
+            throw new errors/* VerificationError */.mk('ROOT_CHAIN_BROKEN', `${chain} is broken: root.json holds version ${recorded} with other content`);
+        return;
+    }
+    checkWalkLength(store.gun, recorded, latestVersion);
+    for (let version = recorded + 1; version < latestVersion; version++)
+        stepRoot(store, await fetchRootVersion(downloads, version, chain), version, `${version}.root`, chain);
+    stepRoot(store, latest, latestVersion, 'root', chain);
+}
+/** Refuses a walk longer than the bound before any request (TUF spec 5.3.3). */
+function checkWalkLength(gun, from, latestVersion) {
+    if (latestVersion - from > MAX_ROOT_VERSIONS_WALKED)
+        throw new errors/* VerificationError */.mk('TOO_MANY_ROOT_VERSIONS', `root.json of ${gun} holds version ${latestVersion}: reaching it from version ${from} takes ${latestVersion - from} root versions, more than the ${MAX_ROOT_VERSIONS_WALKED} allowed`);
+}
+/** `<version>.root.json`; the latest version is known, so any version missing below it breaks the chain. */
+async function fetchRootVersion(downloads, version, chain) {
+    const bytes = await downloads.unlisted('root', { version }, MAX_ROOT_BYTES);
+    if (!bytes)
+        throw new errors/* VerificationError */.mk('ROOT_CHAIN_BROKEN', `${chain} is broken: version ${version} of root.json is missing`);
+    return bytes;
+}
+/** One step of the chain (TUF spec 5.3.4, 5.3.5); a root that does not follow from the trusted one breaks the chain. */
+function stepRoot(store, bytes, version, source, chain) {
+    try {
+        store.updateRoot(bytes, source);
+    }
+    catch (error) {
+        if (error instanceof errors/* VerificationError */.mk && (error.code === 'THRESHOLD_NOT_MET' || error.code === 'ROLLBACK'))
+            throw new errors/* VerificationError */.mk('ROOT_CHAIN_BROKEN', `${chain} is broken at version ${version}: ${error.message}`, { cause: error });
+        throw error;
+    }
+}
+/** Trusts this root as the first one, or returns false when pinned keys do not sign it to its threshold. */
+function tryTrustRoot(store, bytes, source, trust) {
+    try {
+        store.trustRoot(bytes, source, trust);
+        return true;
+    }
+    catch (error) {
+        if (error instanceof errors/* VerificationError */.mk && error.code === 'ROOT_NOT_TRUSTED')
+            return false;
+        throw error;
+    }
+}
+function rootVersion(bytes) {
+    return parseSignedFile('root', bytes, (r, o) => Root.fromJSON(r, o)).signed.version;
+}
+
+;// CONCATENATED MODULE: ./src/util/concurrency.ts
+/** Maps with at most `limit` calls in flight, keeping the input order; the first failure rejects. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/commands/context.ts
+
+
+
+
+
+
+const RETIRED_SERVER = 'notary.docker.io';
+/** Docker's default: notary.docker.io for Docker Hub, else https://<registry host> (docker/cli: cli/trust/trust.go Server). */
+function notaryServerFor(ctx, ref) {
+    if (ctx.notaryServer)
+        return ctx.notaryServer.replace(/\/+$/, '');
+    return ref.registry === DOCKER_HUB ? `https://${RETIRED_SERVER}` : `https://${registryApiHost(ref.registry)}`;
+}
+function notaryClientFor(ctx, ref) {
+    return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), gunOf(ref));
+}
+/** Registry look-ups in flight at once: enough to hide latency, few enough to be polite. */
+const REGISTRY_CONCURRENCY = 16;
+/** Repositories handled at once: they share nothing, so a batch over many repositories overlaps its waits. */
+const REPOSITORY_CONCURRENCY = 4;
+/**
+ * Runs `fn` once per repository, in parallel up to REPOSITORY_CONCURRENCY, results in input
+ * order. One repository gets a collapsible log group; several running at once get their lines
+ * prefixed with the repository instead (groups would interleave).
+ */
+async function forEachRepository(ctx, images, title, fn) {
+    const groups = [...groupByRepository(images)];
+    if (groups.length === 1) {
+        const [gun, refs] = groups[0];
+        return [await ctx.reporter.group(`${title} ${gun}`, () => fn(ctx, gun, refs))];
+    }
+    return mapLimit(groups, REPOSITORY_CONCURRENCY, ([gun, refs]) => {
+        const prefixed = {
+            info: (m) => ctx.reporter.info(`[${gun}] ${m}`),
+            warning: (m) => ctx.reporter.warning(m.startsWith(gun) ? m : `${gun}: ${m}`),
+            error: (m) => ctx.reporter.error(m),
+            group: (_name, inner) => inner(),
+        };
+        return fn({ ...ctx, reporter: prefixed }, gun, refs);
+    });
+}
+/** Groups references by repository (GUN), keeping first-seen order: one metadata load and publish each. */
+function groupByRepository(images) {
+    const groups = new Map();
+    for (const image of images) {
+        const gun = gunOf(image);
+        groups.set(gun, [...(groups.get(gun) ?? []), image]);
+    }
+    return groups;
+}
+/**
+ * Expiry of the roles a person must re-sign (root, targets, snapshot, delegations). The timestamp
+ * is left out: the server re-signs it on demand (notary: server/timestamp/timestamp.go).
+ */
+function roleExpiries(repo, now) {
+    const out = [
+        { role: 'root', expires: repo.root.signed.expires, days: daysUntil(repo.root.signed.expiresMs, now) },
+        { role: 'snapshot', expires: repo.snapshot.signed.expires, days: daysUntil(repo.snapshot.signed.expiresMs, now) },
+    ];
+    for (const [name, role] of repo.roles)
+        out.push({ role: name, expires: role.file.signed.expires, days: daysUntil(role.file.signed.expiresMs, now) });
+    return out;
+}
+function warnAboutExpiry(ctx, repo, now) {
+    for (const e of roleExpiries(repo, now)) {
+        if (e.days < ctx.expiryWarningDays) {
+            ctx.reporter.warning(`${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then`);
+        }
+    }
+}
+/** Docker retires notary.docker.io on 2026-12-08; say so wherever it is used. */
+function warnIfRetiredServer(ctx, server) {
+    if (server.includes(RETIRED_SERVER)) {
+        ctx.reporter.warning(`${RETIRED_SERVER} closes on 2026-12-08 (Docker retires content trust on Docker Hub); run your own Notary server and set notary-server`);
+    }
+}
+/**
+ * A repository's trust data, verified: chained from the root the trust state recorded (when kept)
+ * and no role older than recorded, then recorded for the next run once the command succeeds.
+ */
+async function loadVerified(ctx, ref, options) {
+    const server = notaryServerFor(ctx, ref);
+    const gun = gunOf(ref);
+    const state = options.useState === false ? undefined : await ctx.trustState?.read(server, gun);
+    if (state)
+        for (const [role, version] of state.versions)
+            options.seenVersions.set(role, Math.max(version, options.seenVersions.get(role) ?? 0));
+    else if (ctx.trustState && options.useState !== false && !options.trustedRoot)
+        ctx.reporter.info(`${gun}: the trust state has no record of it on ${server} yet; it is recorded from this run on`);
+    const trustedRoot = options.trustedRoot ?? state?.root;
+    const repo = await loadTrustedRepository(notaryClientFor(ctx, ref), {
+        gun,
+        now: options.now,
+        pinnedRootKeyIds: options.trustedRoot ? new Set() : (options.pins ?? ctx.pinnedRootKeyIds),
+        seenVersions: options.seenVersions,
+        ...(trustedRoot ? { trustedRoot } : {}),
+    });
+    ctx.trustState?.record(server, gun, repo);
+    return repo;
+}
+/** The repository's current trust data, verified; an unreachable server is named as the option it came from. */
+async function loadCurrent(ctx, ref, now, seenVersions) {
+    warnIfRetiredServer(ctx, notaryServerFor(ctx, ref));
+    try {
+        const repo = await loadVerified(ctx, ref, { now, seenVersions });
+        repo.warnings.forEach((warning) => ctx.reporter.warning(warning));
+        return repo;
+    }
+    catch (error) {
+        throw unreachableServer(error);
+    }
+}
+/** A Notary server that cannot be reached at all: the fix is the `notaryServer` option; anything else stays as it was. */
+function unreachableServer(error) {
+    if (error instanceof errors/* NotaryError */.Wl && error.code === 'NOTARY_UNREACHABLE') {
+        const { server, reason } = error.details;
+        return new errors/* NotaryError */.Wl('NOTARY_UNREACHABLE', `${server} is not reachable (${reason ?? 'no answer'}); expected a running Notary server`, error.details, { option: 'notaryServer', cause: error });
+    }
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/action/credentials.ts
+
+
+/** The hosts a registry's credentials belong to: the registry (and its API host) and its Notary server. */
+function hostsOf(settings, registry) {
+    const notary = new URL(notaryServerFor({ notaryServer: settings.notaryServer }, { registry })).host;
+    return [registry, registryApiHost(registry), notary];
+}
+/**
+ * Credentials by host, each offered only to the hosts it belongs to: the inputs for the registries
+ * the images name and their Notary servers (docker uses registry credentials for the Notary
+ * server's token auth), else the docker config entry of that registry. Any other host gets none.
+ */
+function credentialsFor(settings, config) {
+    const registryOf = new Map();
+    for (const registry of new Set(settings.images.map((i) => i.registry)))
+        for (const host of hostsOf(settings, registry))
+            if (!registryOf.has(host))
+                registryOf.set(host, registry);
+    const given = settings.registryCredentials;
+    // Looked up once per registry: a credential helper is a process to start.
+    const cache = new Map();
+    return (host) => {
+        const registry = registryOf.get(host);
+        if (!registry)
+            return Promise.resolve(undefined);
+        if (given)
+            return Promise.resolve(given);
+        let credentials = cache.get(registry);
+        if (!credentials) {
+            credentials = config.credentials(registry);
+            cache.set(registry, credentials);
+        }
+        return credentials;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/describe-error.ts
 
 /** The input each command option comes from: the one table that ties errors below to input names. */
@@ -40772,6 +42277,7 @@ const INPUT_OF_OPTION = {
     newKey: 'new-key',
     snapshotKey: 'snapshot-key',
     signerPublicKey: 'signer-public-key',
+    trustState: 'trust-state',
 };
 /** What to do next, for errors whose fix is an input the lower layers cannot name. */
 const HINTS = {
@@ -40793,10 +42299,61 @@ function describeError(error) {
     return (0,errors/* oneLine */.TN)(text) || 'unknown error';
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/tuf/x509.ts
-var x509 = __nccwpck_require__(4103);
+// EXTERNAL MODULE: ./src/keys/generate.ts + 1 modules
+var generate = __nccwpck_require__(9490);
+;// CONCATENATED MODULE: ./src/action/generate-key.ts
+
+
+
+
+
+/** generate-key: the key made, its public key written if asked, `key-id` and `public-key` out. */
+async function runGenerateKey(settings, runtime) {
+    const { destination, role } = settings;
+    let key;
+    try {
+        if (destination.kind === 'file') {
+            key = (0,generate/* generateKeyFile */.pL)({ path: destination.path, role, passphrase: settings.secret });
+        }
+        else {
+            // Loaded only when used: the native addon is needed for nothing else.
+            const { generateTokenKey } = await __nccwpck_require__.e(/* import() */ 107).then(__nccwpck_require__.bind(__nccwpck_require__, 7107));
+            key = await generateTokenKey(destination.uri, { pin: settings.secret.toString('utf8'), role, ...runtime.pkcs11 });
+        }
+    }
+    catch (error) {
+        if (!(error instanceof errors/* KeyError */.eN))
+            throw error;
+        const input = error.code === 'KEY_WRONG_PASSPHRASE' || error.code === 'KEY_PASSPHRASE_REQUIRED' || error.code === 'KEY_PIN_LOCKED'
+            ? 'new-key-passphrase'
+            : destination.kind === 'file'
+                ? 'key-file'
+                : 'new-key';
+        throw new errors/* InputError */.dz(input, error.message);
+    }
+    finally {
+        settings.secret.fill(0);
+    }
+    if (destination.publicKeyFile)
+        writePublicKey(destination.publicKeyFile, key.publicPem);
+    setOutput('key-id', key.keyId);
+    setOutput('public-key', key.publicPem);
+    const where = destination.kind === 'file' ? destination.path : 'the token';
+    info(`Generated a ${role} key ${key.keyId} in ${where}.`);
+    if (role === 'root')
+        info(`Pin it from day one with trusted-root-keys: ${key.keyId} (its public-key ID; init also prints the certificate ID)`);
+}
+/** The public key next to it, as docker writes NAME.pub; never over an existing file. */
+function writePublicKey(path, pem) {
+    try {
+        (0,external_node_fs_.writeFileSync)(path, pem, { flag: 'wx', mode: 0o644 });
+    }
+    catch (error) {
+        const exists = error.code === 'EEXIST';
+        throw new errors/* InputError */.dz('public-key-file', `${(0,redact/* quoted */.T)(path)} ${exists ? 'exists and is never overwritten' : 'cannot be written'}; the key itself was generated`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/keys/file-key.ts
 
 
@@ -40956,7 +42513,276 @@ class KeyRing {
     }
 }
 
+;// CONCATENATED MODULE: ./src/commands/inspect.ts
+
+
+/** helpers.go releasedRoleName: what a tag signed only by `targets` or `targets/releases` shows. */
+const REPO_ADMIN = 'Repo Admin';
+const RELEASES = 'targets/releases';
+const BASE_ROLE_NAMES = new Set(['root', 'targets', 'snapshot', 'timestamp']);
+/** helpers.go isReleasedTarget. */
+function isReleased(role) {
+    return role === 'targets' || role === RELEASES;
+}
+/** helpers.go notaryRoleToSigner (never called with a released role where it matters). */
+function signerName(role) {
+    return isReleased(role) ? REPO_ADMIN : role.replace(/^targets\//, '');
+}
+/**
+ * The verified targets roles in the order notary's tuf/tuf.go WalkTargets visits them: breadth
+ * first from `targets`, children in listed order (GetValidDelegations). Roles that did not verify
+ * are not in the walk, nor is anything below them.
+ */
+function walkOrder(repo) {
+    const order = [];
+    const seen = new Set();
+    const queue = [repo.targets];
+    while (queue.length > 0) {
+        const role = queue.shift();
+        if (seen.has(role.name))
+            continue;
+        seen.add(role.name);
+        order.push(role);
+        for (const delegation of role.file.signed.delegations) {
+            const child = repo.roles.get(delegation.name);
+            if (child)
+                queue.push(child);
+        }
+    }
+    return order;
+}
+/**
+ * notary client/reader.go GetAllTargetMetadataByName: every (role, tag) in walk order; with a tag
+ * name, only that tag. Unlike notary with an empty name, a target outside its role's delegated
+ * paths is left out (as WalkTargets leaves it out for a named tag, and as a content-trust pull
+ * refuses it): listing it would call a tag signed that docker's own pull rejects.
+ */
+function signedTargets(roles, tag) {
+    const out = [];
+    for (const role of roles) {
+        const entries = tag === undefined ? [...role.file.signed.targets] : [[tag, role.file.signed.targets.get(tag)]];
+        for (const [name, meta] of entries) {
+            if (!meta || !TrustedRepository.allows(role, name))
+                continue;
+            // hex.EncodeToString(Hashes["sha256"]): empty when the target has no sha256 hash.
+            const sha = meta.hashes.sha256;
+            out.push({ role: role.name, tag: name, digest: sha ? Buffer.from(sha).toString('hex') : '' });
+        }
+    }
+    return out;
+}
+/**
+ * common.go matchReleasedSignatures: a row per (tag, digest) signed into `targets` or
+ * `targets/releases`; its signers are the other roles that signed the same tag with the same digest,
+ * in walk order, else "Repo Admin" (inspect.go getRepoTrustInfo). Rows are in natural order of tag;
+ * Go's sort.Slice over a map leaves rows of one tag (targets and releases disagreeing on its digest)
+ * in no fixed order, and here they keep the order the walk first met them.
+ */
+function signedTagRows(targets) {
+    const rows = new Map();
+    const keyOf = (t) => JSON.stringify([t.tag, t.digest]);
+    for (const t of targets) {
+        if (isReleased(t.role) && !rows.has(keyOf(t)))
+            rows.set(keyOf(t), { SignedTag: t.tag, Digest: t.digest, Signers: [] });
+    }
+    for (const t of targets) {
+        const row = rows.get(keyOf(t));
+        if (row && !isReleased(t.role))
+            row.Signers.push(signerName(t.role));
+    }
+    const out = [...rows.values()];
+    for (const row of out)
+        if (row.Signers.length === 0)
+            row.Signers = [REPO_ADMIN];
+    return out.sort((a, b) => naturalCompare(a.SignedTag, b.SignedTag));
+}
+/**
+ * inspect.go getRepoTrustInfo over notary's GetDelegationRoles: every delegation listed by a role
+ * in the walk (published or not), except targets/releases, keys as canonical public-key IDs in the
+ * role's key order (delegations.go translateDelegationsToCanonicalIDs); one entry per name (a map
+ * in Go), sorted by name descending.
+ */
+function signerRows(roles) {
+    const byName = new Map();
+    for (const role of roles) {
+        const { delegations, delegationKeys } = role.file.signed;
+        for (const d of delegations) {
+            if (d.name === RELEASES || BASE_ROLE_NAMES.has(d.name))
+                continue;
+            const name = signerName(d.name);
+            byName.set(name, { Name: name, Keys: d.keyids.map((id) => ({ ID: delegationKeys.get(id).canonicalId })) });
+        }
+    }
+    return [...byName.values()].sort((a, b) => Buffer.compare(Buffer.from(b.Name), Buffer.from(a.Name)));
+}
+/** The verified trust data as `docker trust inspect` shows it; `tag` limits SignedTags to that tag. */
+function trustDataOf(repo, name, tag) {
+    const roles = walkOrder(repo);
+    const root = repo.root.signed;
+    const expires = {
+        root: root.expires,
+        targets: repo.targets.file.signed.expires,
+        snapshot: repo.snapshot.signed.expires,
+        timestamp: repo.timestamp.signed.expires,
+    };
+    for (const role of roles)
+        expires[role.name] = role.file.signed.expires;
+    return {
+        Name: name,
+        SignedTags: signedTagRows(signedTargets(roles, tag || undefined)),
+        Signers: signerRows(roles),
+        // ListRoles: the root role's key IDs as root.json lists them (certificate IDs), then targets';
+        // sorted by Name descending, which puts "Root" before "Repository".
+        AdministrativeKeys: [
+            { Name: 'Root', Keys: root.role('root').keyids.map((ID) => ({ ID })) },
+            { Name: 'Repository', Keys: root.role('targets').keyids.map((ID) => ({ ID })) },
+        ],
+        Expires: expires,
+    };
+}
+/**
+ * The tag docker filters on (cli/trust/trust.go getTag): a reference with a digest, or none at
+ * all, shows every tag.
+ */
+function tagFilterOf(ref) {
+    return ref.digest || !ref.tag ? undefined : ref.tag;
+}
+/**
+ * One entry per image, in the order given (docker prints one object per argument, a repeated
+ * argument twice); each repository's trust data is loaded and verified once, with the pins.
+ */
+async function inspect(ctx, options) {
+    const now = ctx.now?.() ?? Date.now();
+    const perRepository = await forEachRepository(ctx, options.images, 'Inspect', async (repoCtx, _gun, refs) => {
+        const repo = await loadCurrent(repoCtx, refs[0], now, new Map());
+        warnAboutExpiry(repoCtx, repo, now);
+        return refs.map((ref) => [ref, trustDataOf(repo, ref.original, tagFilterOf(ref))]);
+    });
+    const byReference = new Map(perRepository.flat());
+    return options.images.map((ref) => byReference.get(ref));
+}
+/** sortorder.NaturalLess (github.com/fvbommel/sortorder v1.1.0) as a comparator. */
+function naturalCompare(a, b) {
+    if (naturalLess(a, b))
+        return -1;
+    return naturalLess(b, a) ? 1 : 0;
+}
+const isDigit = (c) => c >= 0x30 && c <= 0x39;
+/**
+ * Bytewise over UTF-8, runs of ASCII digits compared as numbers; digits sort before other bytes;
+ * of equal numbers the one with fewer leading zeros first ("2" < "02").
+ */
+function naturalLess(s1, s2) {
+    const a = Buffer.from(s1);
+    const b = Buffer.from(s2);
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+        const c1 = a[i];
+        const c2 = b[j];
+        const d1 = isDigit(c1);
+        const d2 = isDigit(c2);
+        if (d1 !== d2)
+            return d1;
+        if (!d1) {
+            if (c1 !== c2)
+                return c1 < c2;
+            i++;
+            j++;
+            continue;
+        }
+        while (i < a.length && a[i] === 0x30)
+            i++;
+        while (j < b.length && b[j] === 0x30)
+            j++;
+        const nonZero1 = i;
+        const nonZero2 = j;
+        while (i < a.length && isDigit(a[i]))
+            i++;
+        while (j < b.length && isDigit(b[j]))
+            j++;
+        const len1 = i - nonZero1;
+        const len2 = j - nonZero2;
+        if (len1 !== len2)
+            return len1 < len2;
+        const cmp = Buffer.compare(a.subarray(nonZero1, i), b.subarray(nonZero2, j));
+        if (cmp !== 0)
+            return cmp < 0;
+        if (nonZero1 !== nonZero2)
+            return nonZero1 < nonZero2;
+    }
+    // Identical so far (i === j here: both sides advance alike until one differs); the shorter is less.
+    return a.length < b.length;
+}
+/**
+ * Exactly what `docker trust inspect` prints (cli/command/inspect/inspector.go jsonInspector.Flush):
+ * the objects json.Marshal'ed, joined into an array, json.Indent'ed with four spaces, then "\n";
+ * no object at all prints "[]\n". `Expires` comes last, its roles in the order they are given.
+ */
+function formatTrustData(data) {
+    if (data.length === 0)
+        return '[]\n';
+    return `${goIndent(data.map(wireForm), 0)}\n`;
+}
+/** The fields json.Marshal writes: trustSigner's Name and Keys and trustKey's ID are `omitempty` (common.go). */
+function wireForm(d) {
+    const signer = (s) => {
+        const out = {};
+        if (s.Name)
+            out.Name = s.Name;
+        if (s.Keys.length > 0)
+            out.Keys = s.Keys.map((k) => (k.ID ? { ID: k.ID } : {}));
+        return out;
+    };
+    return {
+        Name: d.Name,
+        SignedTags: d.SignedTags.map((t) => ({ SignedTag: t.SignedTag, Digest: t.Digest, Signers: [...t.Signers] })),
+        Signers: d.Signers.map(signer),
+        AdministrativeKeys: d.AdministrativeKeys.map(signer),
+        Expires: { ...d.Expires },
+    };
+}
+/** json.Marshal then json.Indent(dst, src, "", "    "): empty arrays and objects stay `[]` and `{}`. */
+function goIndent(value, depth) {
+    if (typeof value === 'string')
+        return goString(value);
+    const pad = '    '.repeat(depth + 1);
+    const items = Array.isArray(value)
+        ? value.map((v) => pad + goIndent(v, depth + 1))
+        : Object.entries(value).map(([k, v]) => `${pad}${goString(k)}: ${goIndent(v, depth + 1)}`);
+    const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+    if (items.length === 0)
+        return open + close;
+    return `${open}\n${items.join(',\n')}\n${'    '.repeat(depth)}${close}`;
+}
+const SHORT_ESCAPES = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * A string as Go's encoding/json writes it with HTML escaping on (encode.go appendString): `"` `\`
+ * and \b \f \n \r \t by short escapes, other control bytes and `<` `>` `&` as \u00xx (lowercase
+ * hex), U+2028 and U+2029 escaped, everything else as is. A lone surrogate, which a Go string
+ * cannot hold (its decoder makes it U+FFFD), is written as U+FFFD.
+ */
+function goString(s) {
+    let out = '"';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        const short = SHORT_ESCAPES[ch];
+        if (short !== undefined)
+            out += short;
+        else if (cp < 0x20 || ch === '<' || ch === '>' || ch === '&' || cp === 0x2028 || cp === 0x2029)
+            out += `\\u${cp.toString(16).padStart(4, '0')}`;
+        else if (cp >= 0xd800 && cp <= 0xdfff)
+            out += '\ufffd';
+        else
+            out += ch;
+    }
+    return `${out}"`;
+}
+
 ;// CONCATENATED MODULE: ./src/action/report.ts
+
+
+
 
 /** The Reporter on a runner: log lines, `::warning::` annotations and collapsible groups. */
 const actionsReporter = {
@@ -41002,83 +42828,43 @@ async function writeRepositorySummary(title, results) {
         r.signers.map((s) => `${s.name}: ${s.keyIds.map((k) => k.slice(0, 12)).join(', ')}`).join('<br>'),
     ]));
 }
+/**
+ * inspect's outputs: `trust-data` in the bytes `docker trust inspect` prints (scripts that parse
+ * it keep working), also written to `trust-data-file`; `root-key-id`, one line per repository.
+ */
+function writeTrustData(data, file) {
+    const text = formatTrustData(data);
+    if (file) {
+        try {
+            (0,external_node_fs_.writeFileSync)(file, text);
+        }
+        catch (error) {
+            throw new errors/* InputError */.dz('trust-data-file', `cannot write it: ${error.message.split(',')[0]}`);
+        }
+    }
+    setOutput('trust-data', text);
+    setOutput('root-key-id', data
+        .map((d) => d.AdministrativeKeys.find((k) => k.Name === 'Root')
+        ?.Keys.map((k) => k.ID)
+        .join(',') ?? '')
+        .join('\n'));
+    for (const d of data)
+        info(`${d.Name}: ${d.SignedTags.length} signed tag(s), root key ${d.AdministrativeKeys[0]?.Keys.map((k) => k.ID).join(', ')}`);
+}
+/** inspect's tables: per repository its signed tags, its signers, its administrative keys and expiries. */
+async function writeInspectSummary(data) {
+    for (const d of data) {
+        await writeTable(`dct-sign: ${d.Name}: signed tags`, ['Tag', 'Digest', 'Signers'], d.SignedTags.map((t) => [t.SignedTag, `<code>sha256:${t.Digest}</code>`, t.Signers.join(', ')]));
+        await writeTable(`${d.Name}: signers and keys`, ['Signer', 'Keys'], [
+            ...d.Signers.map((s) => [s.Name, s.Keys.map((k) => `<code>${k.ID}</code>`).join('<br>')]),
+            ...d.AdministrativeKeys.map((a) => [`${a.Name} (administrative)`, a.Keys.map((k) => `<code>${k.ID}</code>`).join('<br>')]),
+        ]);
+        await writeTable(`${d.Name}: expiry`, ['Role', 'Expires'], Object.entries(d.Expires).map(([role, expires]) => [role, expires]));
+    }
+}
 
 // EXTERNAL MODULE: ./node_modules/@noble/curves/nist.js + 3 modules
 var nist = __nccwpck_require__(895);
-;// CONCATENATED MODULE: ./src/util/der.ts
-
-function readTlv(bytes, offset = 0) {
-    if (offset + 2 > bytes.length)
-        throw new errors/* EncodingError */.Ug('DER_MALFORMED', 'truncated DER');
-    const tag = bytes[offset];
-    let length = bytes[offset + 1];
-    let header = 2;
-    if (length & 0x80) {
-        const n = length & 0x7f;
-        if (n === 0 || n > 4 || offset + 2 + n > bytes.length)
-            throw new errors/* EncodingError */.Ug('DER_MALFORMED', 'bad DER length');
-        length = 0;
-        for (let i = 0; i < n; i++)
-            length = length * 256 + bytes[offset + 2 + i];
-        header += n;
-    }
-    const end = offset + header + length;
-    if (end > bytes.length)
-        throw new errors/* EncodingError */.Ug('DER_MALFORMED', 'truncated DER');
-    return { tlv: { tag, value: bytes.subarray(offset + header, end), raw: bytes.subarray(offset, end) }, next: end };
-}
-/** The children of a constructed value (SEQUENCE, context tags). */
-function children(value) {
-    const out = [];
-    let offset = 0;
-    while (offset < value.length) {
-        const { tlv, next } = readTlv(value, offset);
-        out.push(tlv);
-        offset = next;
-    }
-    return out;
-}
-function expectTag(tlv, tag, what) {
-    if (!tlv || tlv.tag !== tag)
-        throw new errors/* EncodingError */.Ug('DER_MALFORMED', `expected ${what}`);
-    return tlv;
-}
-const der_TAG = { INTEGER: 0x02, BIT_STRING: 0x03, OCTET_STRING: 0x04, NULL: 0x05, OID: 0x06, SEQUENCE: 0x30 };
-function decodeOid(value) {
-    const parts = [];
-    let n = 0;
-    for (const byte of value) {
-        n = n * 128 + (byte & 0x7f);
-        if (!(byte & 0x80)) {
-            if (parts.length === 0)
-                parts.push(n < 80 ? Math.floor(n / 40) : 2, n < 80 ? n % 40 : n - 80);
-            else
-                parts.push(n);
-            n = 0;
-        }
-    }
-    return parts.join('.');
-}
-function decodeSmallInteger(value) {
-    let n = 0;
-    for (const byte of value)
-        n = n * 256 + byte;
-    return n;
-}
-// --- writing (root certificates) ---
-function encodeLength(length) {
-    if (length < 0x80)
-        return Uint8Array.of(length);
-    const bytes = [];
-    for (let n = length; n > 0; n = Math.floor(n / 256))
-        bytes.unshift(n & 0xff);
-    return Uint8Array.of(0x80 | bytes.length, ...bytes);
-}
-function encodeTlv(tag, ...contents) {
-    const value = Buffer.concat(contents);
-    return new Uint8Array(Buffer.concat([Uint8Array.of(tag), encodeLength(value.length), value]));
-}
-
 ;// CONCATENATED MODULE: ./src/tuf/certificate.ts
 
 
@@ -41113,28 +42899,28 @@ function oid(value) {
             chunk.unshift((n & 0x7f) | 0x80);
         bytes.push(...chunk);
     }
-    return encodeTlv(der_TAG.OID, Uint8Array.from(bytes));
+    return (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.OID, Uint8Array.from(bytes));
 }
-const seq = (...items) => encodeTlv(der_TAG.SEQUENCE, ...items);
+const seq = (...items) => (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.SEQUENCE, ...items);
 function positiveInteger(bytes) {
     let start = 0;
     while (start < bytes.length - 1 && bytes[start] === 0)
         start++;
     const trimmed = bytes.subarray(start);
-    return encodeTlv(der_TAG.INTEGER, trimmed[0] & 0x80 ? Uint8Array.of(0, ...trimmed) : trimmed);
+    return (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.INTEGER, trimmed[0] & 0x80 ? Uint8Array.of(0, ...trimmed) : trimmed);
 }
 /** UTCTime before 2050, GeneralizedTime from then on (RFC 5280 4.1.2.5), as Go writes them. */
 function time(ms) {
     const iso = new Date(Math.floor(ms / 1000) * 1000).toISOString();
     const digits = iso.replace(/[-:T]/g, '').slice(0, 14);
     const year = Number(digits.slice(0, 4));
-    return year < 2050 ? encodeTlv(0x17, (0,encoding/* utf8Bytes */.dy)(`${digits.slice(2)}Z`)) : encodeTlv(0x18, (0,encoding/* utf8Bytes */.dy)(`${digits}Z`));
+    return year < 2050 ? (0,util_der/* encodeTlv */.H)(0x17, (0,encoding/* utf8Bytes */.dy)(`${digits.slice(2)}Z`)) : (0,util_der/* encodeTlv */.H)(0x18, (0,encoding/* utf8Bytes */.dy)(`${digits}Z`));
 }
 function certificate_name(commonName) {
-    return seq(encodeTlv(0x31, seq(oid(OID.commonName), encodeTlv(0x0c, (0,encoding/* utf8Bytes */.dy)(commonName)))));
+    return seq((0,util_der/* encodeTlv */.H)(0x31, seq(oid(OID.commonName), (0,util_der/* encodeTlv */.H)(0x0c, (0,encoding/* utf8Bytes */.dy)(commonName)))));
 }
 function extension(id, critical, value) {
-    return seq(oid(id), ...(critical ? [encodeTlv(0x01, Uint8Array.of(0xff))] : []), encodeTlv(der_TAG.OCTET_STRING, value));
+    return seq(oid(id), ...(critical ? [(0,util_der/* encodeTlv */.H)(0x01, Uint8Array.of(0xff))] : []), (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.OCTET_STRING, value));
 }
 const ROOT_CERT_DAYS = 10 * 365;
 const SIGNATURE_ALGORITHM = seq(oid(OID.ecdsaWithSha256));
@@ -41142,14 +42928,14 @@ const SIGNATURE_ALGORITHM = seq(oid(OID.ecdsaWithSha256));
 function rootCertificateTbs(gun, key, now = Date.now(), days = ROOT_CERT_DAYS) {
     if (key.keytype !== 'ecdsa')
         throw new errors/* KeyError */.eN('KEY_INVALID', `root keys must be ECDSA, got ${key.keytype}`);
-    return seq(encodeTlv(0xa0, encodeTlv(der_TAG.INTEGER, Uint8Array.of(2))), positiveInteger((0,external_node_crypto_.randomBytes)(16)), SIGNATURE_ALGORITHM, certificate_name(gun), seq(time(now), time(now + days * 86_400_000)), certificate_name(gun), key.publicBytes, // SubjectPublicKeyInfo DER
-    encodeTlv(0xa3, seq(extension(OID.keyUsage, true, encodeTlv(der_TAG.BIT_STRING, Uint8Array.of(5, 0xa0))), extension(OID.extKeyUsage, false, seq(oid(OID.codeSigning))), extension(OID.basicConstraints, true, seq()))));
+    return seq((0,util_der/* encodeTlv */.H)(0xa0, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.INTEGER, Uint8Array.of(2))), positiveInteger((0,external_node_crypto_.randomBytes)(16)), SIGNATURE_ALGORITHM, certificate_name(gun), seq(time(now), time(now + days * 86_400_000)), certificate_name(gun), key.publicBytes, // SubjectPublicKeyInfo DER
+    (0,util_der/* encodeTlv */.H)(0xa3, seq(extension(OID.keyUsage, true, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.BIT_STRING, Uint8Array.of(5, 0xa0))), extension(OID.extKeyUsage, false, seq(oid(OID.codeSigning))), extension(OID.basicConstraints, true, seq()))));
 }
 /** The root key as metadata lists it (`ecdsa-x509`, public = the certificate's PEM), from the TBS and its raw r||s signature. */
 function rootCertificateKey(tbs, rawSignature) {
     // X.509 carries the DER ECDSA-Sig-Value, our signers return raw r||s.
     const signature = nist/* p256 */.s9.Signature.fromBytes(rawSignature, 'compact').toBytes('der');
-    const der = seq(tbs, SIGNATURE_ALGORITHM, encodeTlv(der_TAG.BIT_STRING, Uint8Array.of(0), signature));
+    const der = seq(tbs, SIGNATURE_ALGORITHM, (0,util_der/* encodeTlv */.H)(util_der/* TAG */.Dk.BIT_STRING, Uint8Array.of(0), signature));
     return new tuf_keys/* PublicKey */.J3('ecdsa-x509', (0,encoding/* utf8Bytes */.dy)((0,x509/* encodePem */.TS)('CERTIFICATE', der)));
 }
 
@@ -41177,726 +42963,6 @@ async function createRootCertificate(gun, signer, now = Date.now()) {
     return rootCertificateKey(tbs, await signer.sign(tbs));
 }
 
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
-var utils = __nccwpck_require__(2565);
-;// CONCATENATED MODULE: ./src/tuf/root-certificates.ts
-
-
-
-
-const SHA1_SIGNATURES = new Set(['1.2.840.10045.4.1', '1.2.840.113549.1.1.5', '1.3.14.3.2.29']);
-const root_certificates_DAY_MS = 86_400_000;
-/**
- * Root keys are self-signed certificates; notary accepts a root only if every root key passes
- * notary: trustpinning/certs.go validRootLeafCerts and notary: tuf/utils/x509.go ValidateCertificate:
- * leaf first, CN = GUN (or a `prefix*` wildcard), NotBefore at most a day ahead, not expired,
- * no SHA-1, RSA >= 2048 bits. Notary also re-encodes the PEM with Go's pem.Encode and recomputes
- * key IDs, so any other PEM layout (76 columns, CRLF) makes the root unusable: refuse it here.
- */
-function checkRootCertificate(key, gun, now, checkExpiry) {
-    try {
-        checkCertificate(key, gun, now, checkExpiry);
-    }
-    catch (error) {
-        // OpenSSL and DER errors of a hostile certificate fail this root, like any other defect.
-        if (error instanceof errors/* VerificationError */.mk)
-            throw error;
-        const reason = (0,errors/* isDctError */.AE)(error) ? error.message : 'OpenSSL cannot read it';
-        throw new errors/* VerificationError */.mk('CERTIFICATE_INVALID', `root key ${key.id.slice(0, 12)}: certificate does not parse (${reason})`, {
-            cause: error,
-        });
-    }
-}
-function checkCertificate(key, gun, now, checkExpiry) {
-    const where = `root key ${key.id.slice(0, 12)}`;
-    const invalid = (message) => new errors/* VerificationError */.mk('CERTIFICATE_INVALID', `${where}${message}`);
-    if (!key.isCertificate)
-        throw invalid(` is a bare ${key.keytype} key; notary requires root keys to be certificates`);
-    const pem = (0,encoding/* utf8Text */.Hp)(key.publicBytes);
-    const blocks = (0,x509/* parsePemBlocks */.Sq)(pem);
-    if (blocks.length === 0 || blocks.map((b) => (0,x509/* encodePem */.TS)(b.type, b.der)).join('') !== pem) {
-        throw invalid(`: certificate PEM is not in Go's pem.Encode layout, so notary computes another key ID`);
-    }
-    const cert = key.certificate();
-    if (!cert)
-        throw invalid(': certificate does not parse');
-    if (cert.ca)
-        throw invalid(': the first certificate must be a leaf (CA=false)');
-    const cn = (0,x509/* commonName */.LS)(cert) ?? '';
-    const matches = cn === gun || (cn.endsWith('*') && gun.startsWith(cn.slice(0, -1)));
-    if (!matches)
-        throw invalid(`: certificate CN "${cn}" does not match the repository ${gun}`);
-    const notBefore = Date.parse(cert.validFrom);
-    const notAfter = Date.parse(cert.validTo);
-    if (notBefore > now + root_certificates_DAY_MS)
-        throw invalid(`: certificate is not valid before ${cert.validFrom}`);
-    if (checkExpiry && notAfter < now)
-        throw invalid(`: certificate expired on ${cert.validTo}`);
-    const [, sigAlg] = children(expectTag(readTlv(blocks[0].der).tlv, der_TAG.SEQUENCE, 'certificate').value);
-    const sigOid = decodeOid(expectTag(children(expectTag(sigAlg, der_TAG.SEQUENCE, 'signatureAlgorithm').value)[0], der_TAG.OID, 'OID').value);
-    if (SHA1_SIGNATURES.has(sigOid))
-        throw invalid(': certificate is signed with SHA-1');
-    const bits = cert.publicKey.asymmetricKeyDetails?.modulusLength;
-    if (cert.publicKey.asymmetricKeyType === 'rsa' && (bits ?? 0) < 2048)
-        throw invalid(': RSA key shorter than 2048 bits');
-}
-
-// EXTERNAL MODULE: ./src/tuf/signatures.ts + 3 modules
-var signatures = __nccwpck_require__(3625);
-;// CONCATENATED MODULE: ./src/tuf/trusted-repository.ts
-/** A repository's trust data after a complete, verified update (made by TrustedStore.result). */
-class TrustedRepository {
-    gun;
-    root;
-    timestamp;
-    snapshot;
-    roles;
-    invalidRoles;
-    warnings;
-    trustedOnFirstUse;
-    constructor(gun, root, timestamp, snapshot, 
-    /** Verified targets roles, in notary's pre-order walk order. */
-    roles, 
-    /** Delegations that were published but did not verify (expired, threshold): skipped, as notary does. */
-    invalidRoles, warnings, trustedOnFirstUse) {
-        this.gun = gun;
-        this.root = root;
-        this.timestamp = timestamp;
-        this.snapshot = snapshot;
-        this.roles = roles;
-        this.invalidRoles = invalidRoles;
-        this.warnings = warnings;
-        this.trustedOnFirstUse = trustedOnFirstUse;
-    }
-    get targets() {
-        return this.roles.get('targets');
-    }
-    /** Role metadata as published: listed in the snapshot, whether or not it verified. */
-    isPublished(role) {
-        return this.snapshot.signed.meta.has(role);
-    }
-    rootKeyIds() {
-        return this.root.signed.role('root').keyids;
-    }
-    /** Does the role's effective paths allow this target name? (notary: tuf/data/roles.go CheckPaths: prefixes.) */
-    static allows(role, name) {
-        return role.paths.some((p) => name.startsWith(p));
-    }
-}
-/** The key IDs (TUF IDs as listed) of a role's keys that equal a given public key. */
-function roleKeyIdsFor(role, keys, key) {
-    return role.keyids.filter((id) => {
-        const listed = keys.get(id);
-        return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/tuf/trusted-store.ts
-
-
-
-
-
-
-
-/**
- * The client's trusted metadata for one repository, in the manner of tuf-js's
- * TrustedMetadataStore: each step takes the bytes served for one role, checks them against what
- * is already trusted, and only then trusts them. Steps follow the client workflow of the TUF
- * specification (version 1.0.34, section 5) as notary 0.7 implements it (notary: tuf/builder.go;
- * notary: client/tufclient.go); where notary differs from the spec, notary wins, since its clients
- * must accept what we accept. No I/O here: load-repository.ts fetches and feeds the steps in order.
- */
-/** Delegation roles trusted at most, so a hostile tree cannot keep a client busy (TUF spec 5.6.7.1). */
-const MAX_DELEGATIONS = 1000;
-function rootRoleKeys(root, role) {
-    return { name: role, ...root.role(role), keys: root.keys };
-}
-/** undefined when the bytes match the listed length and every listed sha256/sha512 (notary: tuf/data/types.go CheckHashes). */
-function fileHashesMatch(bytes, meta) {
-    if (bytes.length !== meta.length)
-        return `length ${bytes.length} differs from the listed ${meta.length}`;
-    let checked = 0;
-    for (const [alg, fn] of [
-        ['sha256', sha2/* sha256 */.sc],
-        ['sha512', sha2/* sha512 */.Zf],
-    ]) {
-        const expected = meta.hashes[alg];
-        if (!expected)
-            continue;
-        checked++;
-        if ((0,utils/* bytesToHex */.My)(fn(bytes)) !== (0,utils/* bytesToHex */.My)(expected))
-            return `${alg} differs from the listed hash`;
-    }
-    return checked === 0 ? 'no sha256 or sha512 hash is listed' : undefined;
-}
-class TrustedStore {
-    options;
-    trustedRoot;
-    trustedOnFirstUse = false;
-    trustedTimestamp;
-    trustedSnapshot;
-    /** Verified targets roles, in notary's pre-order walk order. */
-    roles = new Map();
-    invalidRoles = new Map();
-    warnings = [];
-    constructor(options) {
-        this.options = options;
-    }
-    get gun() {
-        return this.options.gun;
-    }
-    get root() {
-        if (!this.trustedRoot)
-            throw new errors/* InternalError */.Gd('TrustedStore: no trusted root yet');
-        return this.trustedRoot;
-    }
-    get rootVersion() {
-        return this.trustedRoot?.signed.version;
-    }
-    // --- root ---
-    /**
-     * TUF spec 5.2, load the trusted root: the first root this run trusts, whose expiry does not
-     * matter yet (5.3.10 checks the final one). Its certificates must be valid for the GUN and it
-     * must sign itself to its threshold (notary: trustpinning/certs.go ValidateRoot); with pins, a
-     * pinned key must be among its valid signers, else ROOT_NOT_TRUSTED (the loader may try an older
-     * version, from which a rotation chain leads here).
-     */
-    trustRoot(bytes, source, trust) {
-        const file = this.parseRoot(bytes, source);
-        const signers = this.checkRootSelf(file, false);
-        if ('pins' in trust) {
-            const pinned = signers.some((id) => {
-                const key = file.signed.keys.get(id);
-                return key !== undefined && (trust.pins.has(key.id) || trust.pins.has(key.canonicalId));
-            });
-            if (!pinned) {
-                const keys = file.signed
-                    .role('root')
-                    .keyids.map((id) => `${id} (public key ${file.signed.keys.get(id)?.canonicalId ?? '?'})`)
-                    .join(', ');
-                throw new errors/* VerificationError */.mk('ROOT_NOT_TRUSTED', `root of ${this.gun} does not match trusted-root-keys: its root keys are ${keys}`);
-            }
-        }
-        else {
-            this.trustedOnFirstUse = true;
-            this.warnings.push(`${this.gun}: no trusted-root-keys given, so the root was trusted on first use. Pin it with trusted-root-keys: ${file.signed.role('root').keyids.join(', ')}`);
-        }
-        this.trustedRoot = file;
-        return file;
-    }
-    /**
-     * TUF spec 5.3.4-5.3.7, the next root: version N+1 exactly (5.3.5), signed to the threshold of
-     * the trusted root N and to its own (5.3.4); its certificates valid for the GUN
-     * (notary: tuf/builder.go loadRoot via trustpinning/certs.go ValidateRoot with prevRoot).
-     */
-    updateRoot(bytes, source) {
-        const trusted = this.root;
-        const file = this.parseRoot(bytes, source);
-        const expected = trusted.signed.version + 1;
-        if (file.signed.version !== expected)
-            throw new errors/* VerificationError */.mk('ROLLBACK', `${source}.json holds version ${file.signed.version}, expected ${expected}`);
-        (0,signatures/* verifyThreshold */.VH)(`${source}.json`, rootRoleKeys(trusted.signed, 'root'), file.signedBytes, file.signatures);
-        this.checkRootSelf(file, false);
-        this.trustedRoot = file;
-        return file;
-    }
-    /**
-     * TUF spec 5.3.10, after the last root: the trusted root must not have expired (a freeze attack),
-     * nor its certificates; and it must not be older than one seen earlier in this run.
-     */
-    finishRoot() {
-        const root = this.root;
-        for (const id of root.signed.role('root').keyids)
-            checkRootCertificate(root.signed.keys.get(id), this.gun, this.options.now, true);
-        this.checkExpiry('root.json', root.signed.expiresMs, root.signed.expires);
-        this.checkVersion('root', root.signed.version);
-    }
-    // --- timestamp, snapshot, targets ---
-    /**
-     * TUF spec 5.4, the timestamp: signed to the timestamp role's threshold (5.4.2), not older than
-     * seen (5.4.3.1; notary accepts an equal version), not expired (5.4.4) (notary: tuf/builder.go
-     * loadTimestamp).
-     */
-    updateTimestamp(bytes) {
-        const root = this.root.signed;
-        const file = parseSignedFile('timestamp', bytes, (r, o) => Timestamp.fromJSON(r, o));
-        (0,signatures/* verifyThreshold */.VH)('timestamp.json', rootRoleKeys(root, 'timestamp'), file.signedBytes, file.signatures);
-        this.checkExpiry('timestamp.json', file.signed.expiresMs, file.signed.expires);
-        this.checkVersion('timestamp', file.signed.version);
-        this.trustedTimestamp = file;
-        return file;
-    }
-    /** What the trusted timestamp lists for the snapshot: the length and hash to fetch it by. */
-    get snapshotMeta() {
-        if (!this.trustedTimestamp)
-            throw new errors/* InternalError */.Gd('TrustedStore: no trusted timestamp yet');
-        return this.trustedTimestamp.signed.meta.get('snapshot');
-    }
-    /**
-     * TUF spec 5.5, the snapshot: its hashes and length as the timestamp lists them (5.5.2), signed to
-     * the snapshot role's threshold (5.5.3), not expired (5.5.6), not older than seen; and the root
-     * it lists must be the root trusted (notary: tuf/builder.go loadSnapshot,
-     * validateChecksumsFromSnapshot). Notary pins versions by hash, not by number (5.5.4 and 5.5.5
-     * have no counterpart there).
-     */
-    updateSnapshot(bytes) {
-        const root = this.root.signed;
-        this.checkListed('snapshot', bytes, this.snapshotMeta, 'timestamp');
-        const file = parseSignedFile('snapshot', bytes, (r, o) => Snapshot.fromJSON(r, o));
-        (0,signatures/* verifyThreshold */.VH)('snapshot.json', rootRoleKeys(root, 'snapshot'), file.signedBytes, file.signatures);
-        this.checkExpiry('snapshot.json', file.signed.expiresMs, file.signed.expires);
-        this.checkVersion('snapshot', file.signed.version);
-        const rootMismatch = fileHashesMatch(this.root.bytes, file.signed.meta.get('root'));
-        if (rootMismatch)
-            throw new errors/* VerificationError */.mk('HASH_MISMATCH', `root.json does not match snapshot.json: ${rootMismatch} (root changed during the update, or the server is inconsistent)`);
-        this.trustedSnapshot = file;
-        return file;
-    }
-    /** What the trusted snapshot lists for a targets role; undefined when it was never published. */
-    metaOf(role) {
-        if (!this.trustedSnapshot)
-            throw new errors/* InternalError */.Gd('TrustedStore: no trusted snapshot yet');
-        return this.trustedSnapshot.signed.meta.get(role);
-    }
-    /**
-     * TUF spec 5.6, top-level targets: hashes and length as the snapshot lists them (5.6.2), signed
-     * to the targets role's threshold (5.6.3), not expired (5.6.5), not older than seen
-     * (notary: tuf/builder.go loadTargets).
-     */
-    updateTargets(bytes) {
-        const root = this.root.signed;
-        this.checkListed('targets', bytes, this.requireMeta('targets'), 'snapshot');
-        const file = parseSignedFile('targets', bytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
-        const keys = rootRoleKeys(root, 'targets');
-        (0,signatures/* verifyThreshold */.VH)('targets.json', keys, file.signedBytes, file.signatures);
-        this.checkExpiry('targets.json', file.signed.expiresMs, file.signed.expires);
-        this.checkVersion('targets', file.signed.version);
-        const loaded = { name: 'targets', file, keys, paths: [''] };
-        this.roles.set('targets', loaded);
-        return loaded;
-    }
-    /**
-     * TUF spec 5.6.7, one delegation of the pre-order walk, delegated by `parent`: hashes as the
-     * snapshot lists them, and no rollback, are fatal; a threshold or expiry failure only sets the
-     * role (and so its subtree) aside, as notary does (notary: tuf/builder.go loadDelegation;
-     * client/tufclient.go downloadTargets). Returns the role when it is trusted.
-     */
-    updateDelegation(delegation, parent, bytes) {
-        if (this.roles.size + this.invalidRoles.size >= MAX_DELEGATIONS)
-            throw new errors/* VerificationError */.mk('TOO_MANY_DELEGATIONS', `${this.gun} has more than ${MAX_DELEGATIONS} delegations`);
-        const name = delegation.name;
-        this.checkListed(name, bytes, this.requireMeta(name), 'snapshot');
-        const file = parseSignedFile(name, bytes, (r, o) => Targets.fromJSON(r, o, name));
-        const keys = { name, keyids: delegation.keyids, threshold: delegation.threshold, keys: parent.file.signed.delegationKeys };
-        this.checkVersion(name, file.signed.version);
-        // A child keeps only the paths its parent was granted (notary: tuf/data/roles.go RestrictDelegationPathPrefixes).
-        const paths = delegation.paths.filter((p) => parent.paths.some((granted) => p.startsWith(granted)));
-        const loaded = { name, file, keys, paths };
-        try {
-            (0,signatures/* verifyThreshold */.VH)(`${name}.json`, keys, file.signedBytes, file.signatures);
-        }
-        catch (error) {
-            if (!(error instanceof errors/* VerificationError */.mk))
-                throw error;
-            return this.setAside(name, { reason: error.message });
-        }
-        if (file.signed.expiresMs <= this.options.now)
-            return this.setAside(name, { reason: `${name}.json expired at ${file.signed.expires}`, expired: loaded });
-        this.roles.set(name, loaded);
-        return loaded;
-    }
-    /** The verified repository; records every trusted version as seen (the run's rollback floor). */
-    result() {
-        if (!this.trustedTimestamp || !this.trustedSnapshot || !this.roles.has('targets'))
-            throw new errors/* InternalError */.Gd('TrustedStore: the update is not complete');
-        const seen = this.options.seenVersions;
-        if (seen) {
-            seen.set('root', this.root.signed.version);
-            seen.set('timestamp', this.trustedTimestamp.signed.version);
-            seen.set('snapshot', this.trustedSnapshot.signed.version);
-            for (const [name, role] of this.roles)
-                seen.set(name, role.file.signed.version);
-        }
-        return new TrustedRepository(this.gun, this.root, this.trustedTimestamp, this.trustedSnapshot, this.roles, this.invalidRoles, this.warnings, this.trustedOnFirstUse);
-    }
-    // --- the checks every step shares ---
-    setAside(name, invalid) {
-        this.invalidRoles.set(name, invalid);
-        this.warnings.push(`${this.gun}: ignoring ${name}: ${invalid.reason}`);
-        return undefined;
-    }
-    parseRoot(bytes, source) {
-        return parseSignedFile(source, bytes, (r, o) => Root.fromJSON(r, o));
-    }
-    /** A root is acceptable in itself: certificates valid for this GUN, self-signed to threshold. Returns its valid signers. */
-    checkRootSelf(file, checkExpiry) {
-        for (const id of file.signed.role('root').keyids)
-            checkRootCertificate(file.signed.keys.get(id), this.gun, this.options.now, checkExpiry);
-        return (0,signatures/* verifyThreshold */.VH)(`${file.role}.json`, rootRoleKeys(file.signed, 'root'), file.signedBytes, file.signatures);
-    }
-    requireMeta(role) {
-        const meta = this.metaOf(role);
-        if (!meta?.hashes.sha256)
-            throw new errors/* VerificationError */.mk('METADATA_MISSING', `snapshot.json does not list ${role} with a sha256 hash`);
-        return meta;
-    }
-    checkListed(role, bytes, meta, listedIn) {
-        const mismatch = fileHashesMatch(bytes, meta);
-        if (mismatch)
-            throw new errors/* VerificationError */.mk('HASH_MISMATCH', `${role}.json does not match ${listedIn}.json: ${mismatch}`);
-    }
-    checkExpiry(source, expiresMs, expires) {
-        if (expiresMs <= this.options.now)
-            throw new errors/* VerificationError */.mk('EXPIRED', `${source} expired at ${expires}`);
-    }
-    checkVersion(role, version) {
-        const seen = this.options.seenVersions?.get(role);
-        if (seen !== undefined && version < seen) {
-            throw new errors/* VerificationError */.mk('ROLLBACK', `${role}.json version ${version} is older than version ${seen} seen earlier in this run (rollback)`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/tuf/load-repository.ts
-
-
-
-
-/** Download caps, as notary's (notary: const.go MaxDownloadSize 100 MiB for root, MaxTimestampSize 1 MiB); others are capped by their listed length. */
-const MAX_ROOT_BYTES = 5 << 20;
-const MAX_TIMESTAMP_BYTES = 1 << 20;
-/** Loads and verifies a whole repository: root, timestamp, snapshot, targets and every delegation. */
-async function loadTrustedRepository(source, options) {
-    const store = new TrustedStore({ gun: options.gun, now: options.now ?? Date.now(), seenVersions: options.seenVersions });
-    await loadRoot(source, store, options.pinnedRootKeyIds);
-    const timestamp = await source.fetch('timestamp', { maxBytes: MAX_TIMESTAMP_BYTES });
-    if (!timestamp)
-        throw new errors/* VerificationError */.mk('METADATA_MISSING', `${options.gun} has no timestamp.json on the Notary server`);
-    store.updateTimestamp(timestamp);
-    store.updateSnapshot(await fetchListed(source, 'snapshot', store.snapshotMeta, 'timestamp'));
-    const targets = store.updateTargets(await fetchListed(source, 'targets', store.metaOf('targets'), 'snapshot'));
-    // Pre-order walk, children in listed order (notary: client/tufclient.go downloadTargets).
-    const stack = [targets];
-    while (stack.length > 0) {
-        const parent = stack.pop();
-        const children = [];
-        for (const delegation of parent.file.signed.delegations) {
-            const meta = store.metaOf(delegation.name);
-            if (!meta)
-                continue; // delegated but never published: nothing to load
-            const child = store.updateDelegation(delegation, parent, await fetchListed(source, delegation.name, meta, 'snapshot'));
-            if (child)
-                children.push(child);
-        }
-        stack.push(...children.reverse());
-    }
-    return store.result();
-}
-/**
- * The root: with pins, the newest root if a pinned key signs it; otherwise the rotation chain is
- * walked from the oldest version a pinned key signs, `1.root.json` upwards, each version signed by
- * the one before (TUF spec 5.3; notary: client/tufclient.go updateRootVersions).
- */
-async function loadRoot(source, store, pins) {
-    const latest = await source.fetch('root', { maxBytes: MAX_ROOT_BYTES });
-    if (!latest)
-        throw new errors/* VerificationError */.mk('METADATA_MISSING', `${store.gun} has no trust data on the Notary server (no root.json)`);
-    const trust = pins && pins.size > 0 ? { pins } : { firstUse: true };
-    if (!tryTrustRoot(store, latest, 'root', trust)) {
-        // Only pins refuse a root that is valid in itself; its version bounds the walk.
-        const latestVersion = parseSignedFile('root', latest, (r, o) => Root.fromJSON(r, o)).signed.version;
-        for (let version = 1; version < latestVersion; version++) {
-            const older = await source.fetch('root', { version, maxBytes: MAX_ROOT_BYTES });
-            const trusted = store.rootVersion !== undefined;
-            if (!older) {
-                if (trusted)
-                    throw new errors/* VerificationError */.mk('METADATA_MISSING', `root rotation chain of ${store.gun} is broken: version ${version} of root.json is missing`);
-                continue;
-            }
-            if (trusted)
-                store.updateRoot(older, `${version}.root`);
-            else if (tryTrustRoot(store, older, `${version}.root`, trust) && store.rootVersion !== version)
-                throw new errors/* VerificationError */.mk('ROLLBACK', `${version}.root.json holds version ${store.rootVersion}`);
-        }
-        if (store.rootVersion === undefined)
-            store.trustRoot(latest, 'root', trust); // throws, naming the root keys
-        store.updateRoot(latest, 'root');
-    }
-    store.finishRoot();
-}
-/** Trusts this root as the first one, or returns false when no pinned key signs it. */
-function tryTrustRoot(store, bytes, source, trust) {
-    try {
-        store.trustRoot(bytes, source, trust);
-        return true;
-    }
-    catch (error) {
-        if (error instanceof errors/* VerificationError */.mk && error.code === 'ROOT_NOT_TRUSTED')
-            return false;
-        throw error;
-    }
-}
-async function fetchListed(source, role, meta, listedIn) {
-    if (!meta?.hashes.sha256)
-        throw new errors/* VerificationError */.mk('METADATA_MISSING', `${listedIn}.json does not list ${role} with a sha256 hash`);
-    const checksum = (0,utils/* bytesToHex */.My)(meta.hashes.sha256);
-    const bytes = await source.fetch(role, { checksum, maxBytes: meta.length });
-    if (!bytes)
-        throw new errors/* VerificationError */.mk('METADATA_MISSING', `${role}.json listed in ${listedIn}.json (sha256 ${checksum.slice(0, 12)}) is missing on the server`);
-    return bytes;
-}
-
-;// CONCATENATED MODULE: ./src/notary/client.ts
-
-
-
-
-class NotaryClient {
-    http;
-    serverUrl;
-    gun;
-    base;
-    requests = [];
-    constructor(http, serverUrl, gun) {
-        this.http = http;
-        this.serverUrl = serverUrl;
-        this.gun = gun;
-        this.base = `${serverUrl.replace(/\/+$/, '')}/v2/${gun}/_trust/tuf/`;
-    }
-    async fetch(role, options) {
-        const name = options.version
-            ? `${options.version}.${role}.json`
-            : options.checksum
-                ? `${role}.${options.checksum}.json`
-                : `${role}.json`;
-        this.requests.push(name);
-        const response = await this.call({ url: this.base + name, maxBytes: options.maxBytes, scope: `repository:${this.gun}:pull` }, `GET ${name}`);
-        if (response.status === 404)
-            return undefined;
-        if (response.status !== 200)
-            throw this.error(response, `GET ${name}`);
-        return response.body;
-    }
-    /**
-     * One atomic update: every changed role in one multipart POST (notary: storage/httpstore.go
-     * NewMultiPartMetaRequest). The server stores all or nothing, and generates the timestamp
-     * (and the snapshot when it holds the snapshot key).
-     */
-    async publish(files) {
-        const boundary = `dct-sign-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
-        const parts = [];
-        for (const file of files) {
-            parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.role}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(file.bytes), Buffer.from('\r\n'));
-        }
-        parts.push(Buffer.from(`--${boundary}--\r\n`));
-        const response = await this.call({
-            method: 'POST',
-            url: this.base,
-            headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-            body: new Uint8Array(Buffer.concat(parts)),
-            maxBytes: 1 << 20,
-            scope: `repository:${this.gun}:push,pull`,
-            // A 5xx after the server committed would make a retry fail as a stale version; the
-            // caller re-reads and decides instead.
-            retry: false,
-        }, 'publish');
-        if (response.status !== 200)
-            throw this.error(response, 'publish');
-    }
-    /**
-     * The public key the server holds for its role (notary: server/handlers/default.go getKeyHandler):
-     * GET returns (and first creates) it; `rotate` POSTs for a new one (needs `*` access).
-     */
-    async serverKey(role, rotate = false) {
-        const what = `${rotate ? 'POST' : 'GET'} ${role}.key`;
-        const response = await this.call({
-            method: rotate ? 'POST' : 'GET',
-            url: `${this.base}${role}.key`,
-            maxBytes: 1 << 16,
-            scope: `repository:${this.gun}:${rotate ? '*' : 'push,pull'}`,
-            retry: !rotate,
-        }, what);
-        if (response.status !== 200)
-            throw this.error(response, what);
-        try {
-            return tuf_keys/* PublicKey */.J3.fromJSON(new JsonReader(`${role}.key`), parseJsonObject(response.body, `${role}.key`), 'key');
-        }
-        catch (error) {
-            throw new errors/* NotaryError */.Wl('NOTARY_BAD_RESPONSE', `${this.where(what)}: ${error.message}`, { server: this.serverUrl });
-        }
-    }
-    where(what) {
-        return `Notary server ${this.serverUrl}, ${this.gun} ${what}`;
-    }
-    async call(request, what) {
-        try {
-            return await this.http.request(request);
-        }
-        catch (error) {
-            if (!(error instanceof errors/* HttpError */.j$))
-                throw error;
-            const unreachable = error.code === 'HTTP_CONNECTION' || error.code === 'HTTP_TIMEOUT';
-            throw new errors/* NotaryError */.Wl(unreachable ? 'NOTARY_UNREACHABLE' : 'NOTARY_HTTP_ERROR', `${this.where(what)}: ${error.message}`, { server: this.serverUrl, ...(error.details.reason ? { reason: error.details.reason } : {}) }, { cause: error });
-        }
-    }
-    error(response, what) {
-        const { code, detail } = parseErrorBody(response.body);
-        const text = [code, detail].filter(Boolean).join(': ') || Buffer.from(response.body.subarray(0, 200)).toString('utf8').trim();
-        return new errors/* NotaryError */.Wl(errorCode(response.status, code, detail), `${this.where(what)}: HTTP ${response.status}${text ? ` ${text}` : ''}`, {
-            server: this.serverUrl,
-            status: response.status,
-            serverCode: code,
-        });
-    }
-}
-function errorCode(status, serverCode, detail) {
-    if (status === 400 && serverCode === 'VERSION')
-        return 'NOTARY_STALE_VERSION';
-    if (status === 401 || status === 403)
-        return 'NOTARY_ACCESS_DENIED';
-    // The server's own words for an update without a snapshot it cannot make (notary: server/handlers/validation.go).
-    if (/does not hold current snapshot key/i.test(detail))
-        return 'NOTARY_SNAPSHOT_KEY_MISSING';
-    return 'NOTARY_HTTP_ERROR';
-}
-/** `{"errors":[{"code","message","detail":{"Name","Error":{...}}}]}` (notary: server/errors/errors.go). */
-function parseErrorBody(body) {
-    try {
-        const value = JSON.parse(Buffer.from(body.subarray(0, 1 << 16)).toString('utf8'));
-        const first = value.errors?.[0];
-        if (!first)
-            return { code: '', detail: '' };
-        const code = typeof first.code === 'string' ? first.code : '';
-        const parts = [typeof first.message === 'string' ? first.message : ''];
-        if (first.detail !== undefined && first.detail !== null)
-            parts.push(JSON.stringify(first.detail));
-        return { code, detail: parts.filter(Boolean).join(' ').slice(0, 500) };
-    }
-    catch {
-        return { code: '', detail: '' };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/util/concurrency.ts
-/** Maps with at most `limit` calls in flight, keeping the input order; the first failure rejects. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/commands/context.ts
-
-
-
-
-
-
-const RETIRED_SERVER = 'notary.docker.io';
-/** Docker's default: notary.docker.io for Docker Hub, else https://<registry host> (docker/cli: cli/trust/trust.go Server). */
-function notaryServerFor(ctx, ref) {
-    if (ctx.notaryServer)
-        return ctx.notaryServer.replace(/\/+$/, '');
-    return ref.registry === DOCKER_HUB ? `https://${RETIRED_SERVER}` : `https://${registryApiHost(ref.registry)}`;
-}
-function notaryClientFor(ctx, ref) {
-    return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), gunOf(ref));
-}
-/** Registry look-ups in flight at once: enough to hide latency, few enough to be polite. */
-const REGISTRY_CONCURRENCY = 16;
-/** Repositories handled at once: they share nothing, so a batch over many repositories overlaps its waits. */
-const REPOSITORY_CONCURRENCY = 4;
-/**
- * Runs `fn` once per repository, in parallel up to REPOSITORY_CONCURRENCY, results in input
- * order. One repository gets a collapsible log group; several running at once get their lines
- * prefixed with the repository instead (groups would interleave).
- */
-async function forEachRepository(ctx, images, title, fn) {
-    const groups = [...groupByRepository(images)];
-    if (groups.length === 1) {
-        const [gun, refs] = groups[0];
-        return [await ctx.reporter.group(`${title} ${gun}`, () => fn(ctx, gun, refs))];
-    }
-    return mapLimit(groups, REPOSITORY_CONCURRENCY, ([gun, refs]) => {
-        const prefixed = {
-            info: (m) => ctx.reporter.info(`[${gun}] ${m}`),
-            warning: (m) => ctx.reporter.warning(m.startsWith(gun) ? m : `${gun}: ${m}`),
-            error: (m) => ctx.reporter.error(m),
-            group: (_name, inner) => inner(),
-        };
-        return fn({ ...ctx, reporter: prefixed }, gun, refs);
-    });
-}
-/** Groups references by repository (GUN), keeping first-seen order: one metadata load and publish each. */
-function groupByRepository(images) {
-    const groups = new Map();
-    for (const image of images) {
-        const gun = gunOf(image);
-        groups.set(gun, [...(groups.get(gun) ?? []), image]);
-    }
-    return groups;
-}
-/**
- * Expiry of the roles a person must re-sign (root, targets, snapshot, delegations). The timestamp
- * is left out: the server re-signs it on demand (notary: server/timestamp/timestamp.go).
- */
-function roleExpiries(repo, now) {
-    const out = [
-        { role: 'root', expires: repo.root.signed.expires, days: daysUntil(repo.root.signed.expiresMs, now) },
-        { role: 'snapshot', expires: repo.snapshot.signed.expires, days: daysUntil(repo.snapshot.signed.expiresMs, now) },
-    ];
-    for (const [name, role] of repo.roles)
-        out.push({ role: name, expires: role.file.signed.expires, days: daysUntil(role.file.signed.expiresMs, now) });
-    return out;
-}
-function warnAboutExpiry(ctx, repo, now) {
-    for (const e of roleExpiries(repo, now)) {
-        if (e.days < ctx.expiryWarningDays) {
-            ctx.reporter.warning(`${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then`);
-        }
-    }
-}
-/** Docker retires notary.docker.io on 2026-12-08; say so wherever it is used. */
-function warnIfRetiredServer(ctx, server) {
-    if (server.includes(RETIRED_SERVER)) {
-        ctx.reporter.warning(`${RETIRED_SERVER} closes on 2026-12-08 (Docker retires content trust on Docker Hub); run your own Notary server and set notary-server`);
-    }
-}
-/** The repository's current trust data, verified; an unreachable server is named as the option it came from. */
-async function loadCurrent(ctx, ref, now, seenVersions) {
-    const server = notaryServerFor(ctx, ref);
-    warnIfRetiredServer(ctx, server);
-    try {
-        const repo = await loadTrustedRepository(notaryClientFor(ctx, ref), {
-            gun: gunOf(ref),
-            now,
-            pinnedRootKeyIds: ctx.pinnedRootKeyIds,
-            seenVersions,
-        });
-        repo.warnings.forEach((warning) => ctx.reporter.warning(warning));
-        return repo;
-    }
-    catch (error) {
-        throw unreachableServer(error);
-    }
-}
-/** A Notary server that cannot be reached at all: the fix is the `notaryServer` option; anything else stays as it was. */
-function unreachableServer(error) {
-    if (error instanceof errors/* NotaryError */.Wl && error.code === 'NOTARY_UNREACHABLE') {
-        const { server, reason } = error.details;
-        return new errors/* NotaryError */.Wl('NOTARY_UNREACHABLE', `${server} is not reachable (${reason ?? 'no answer'}); expected a running Notary server`, error.details, { option: 'notaryServer', cause: error });
-    }
-    return error;
-}
-
 ;// CONCATENATED MODULE: ./src/commands/repository-result.ts
 function describeRepository(repo, ref, server) {
     const root = repo.root.signed;
@@ -41916,7 +42982,6 @@ function describeRepository(repo, ref, server) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/repository-update.ts
-
 
 
 
@@ -42081,30 +43146,66 @@ async function signUpdate(update) {
     return { files, versions };
 }
 /**
- * Signs, checks, publishes and reads back. `pins` are the root key IDs the read-back must chain
- * from (the root trusted before the update, or the new one for `init`).
+ * A publish whose answer was lost may have been committed: the server answered 5xx after its
+ * commit (a proxy's 502), or the connection died after the request was sent. Only a re-read tells.
+ */
+function mayHaveCommitted(error) {
+    if (!(error instanceof errors/* NotaryError */.Wl))
+        return false;
+    return error.code === 'NOTARY_UNREACHABLE' || (error.code === 'NOTARY_HTTP_ERROR' && (error.details.status ?? 0) >= 500);
+}
+/** The first role whose file the server does not serve exactly as we signed it (the snapshot may be re-made). */
+function firstUnpublished(files, after) {
+    for (const [role, bytes] of files) {
+        if (role === 'snapshot')
+            continue;
+        const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
+        if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0)
+            return role;
+    }
+    return undefined;
+}
+function raiseVersions(seen, versions) {
+    for (const [role, version] of versions)
+        seen.set(role, Math.max(version, seen.get(role) ?? 0));
+    return seen;
+}
+/**
+ * Signs, checks, publishes and reads back. `pins` are the root key IDs the read-back of a new
+ * repository (`init`) must chain from; any other read-back chains from the root trusted before.
  */
 async function publishUpdate(ctx, ref, update, pins, seenVersions) {
     const { files, versions } = await signUpdate(update);
     const client = notaryClientFor(ctx, ref);
     const published = [...files].map(([role, bytes]) => ({ role, bytes }));
     ctx.reporter.info(`Publishing ${published.map((f) => f.role).join(', ')} to ${client.serverUrl}`);
-    await client.publish(published);
-    for (const [role, version] of versions)
-        seenVersions.set(role, Math.max(version, seenVersions.get(role) ?? 0));
-    const after = await loadTrustedRepository(notaryClientFor(ctx, ref), {
-        gun: update.gun,
+    let lost;
+    try {
+        await client.publish(published);
+    }
+    catch (error) {
+        if (!mayHaveCommitted(error))
+            throw error;
+        lost = error;
+    }
+    // Read back with fresh client state: chained from the root trusted before the update (init: pinned to its new root).
+    const after = await loadVerified(ctx, ref, {
         now: update.now,
-        pinnedRootKeyIds: pins,
-        seenVersions,
+        // Until the re-read shows our versions, a lost publish may not have raised them.
+        seenVersions: lost ? new Map(seenVersions) : raiseVersions(seenVersions, versions),
+        ...(update.before ? { trustedRoot: update.before.root.bytes } : { pins, useState: false }),
     });
-    for (const [role, bytes] of files) {
-        if (role === 'snapshot')
-            continue;
-        const served = role === 'root' ? after.root.bytes : after.roles.get(role)?.file.bytes;
-        if (!served || Buffer.compare(Buffer.from(served), Buffer.from(bytes)) !== 0) {
-            throw new errors/* VerificationError */.mk('PUBLISHED_MISMATCH', `${update.gun}: ${role}.json on the server is not the file just published`);
-        }
+    const unpublished = firstUnpublished(files, after);
+    if (lost) {
+        if (unpublished)
+            throw new errors/* NotaryError */.Wl(lost.code, `${lost.message}; re-read the repository: the update was not published`, lost.details, {
+                cause: lost,
+            });
+        ctx.reporter.warning(`${update.gun}: the server's answer to the publish was lost (${lost.message}), but the re-read shows the update published`);
+        raiseVersions(seenVersions, versions);
+    }
+    else if (unpublished) {
+        throw new errors/* VerificationError */.mk('PUBLISHED_MISMATCH', `${update.gun}: ${unpublished}.json on the server is not the file just published`);
     }
     return after;
 }
@@ -42259,6 +43360,7 @@ function rotateDelegation(update, role, newKey, ctx) {
 
 
 
+
 const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
 const REF_NAME = 'org.opencontainers.image.ref.name';
 const oci_layout_DIGEST = /^sha256:[a-f0-9]{64}$/;
@@ -42284,7 +43386,7 @@ class OciLayout {
     }
     static open(dir) {
         const fail = (why) => {
-            throw layoutError(`${dir} is not an OCI image layout: ${why}`);
+            throw layoutError(`${(0,redact/* quoted */.T)(dir)} is not an OCI image layout: ${why}`);
         };
         if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'oci-layout')) || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'index.json')))
             fail('expected the files oci-layout and index.json');
@@ -42878,7 +43980,6 @@ function removeSigner(ctx, options) {
 
 
 
-
 /** One image that failed the gate, and why (the cause keeps its code). */
 class ImageFailure extends errors/* DctError */.sY {
     image;
@@ -42974,16 +44075,12 @@ async function verifyRepository(ctx, options, gun, refs, now) {
     const lookups = mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref).then((manifest) => ({ manifest }), (error) => ({ error })));
     let repo;
     try {
-        repo = await loadTrustedRepository(notaryClientFor(ctx, refs[0]), {
-            gun,
-            now,
-            pinnedRootKeyIds: ctx.pinnedRootKeyIds,
-            seenVersions: new Map(),
-        });
+        repo = await loadVerified(ctx, refs[0], { now, seenVersions: new Map() });
     }
     catch (error) {
         await lookups;
-        if (!(0,errors/* isDctError */.AE)(error))
+        // An input at fault (a corrupt trust state) fails the command, not one image.
+        if (!(0,errors/* isDctError */.AE)(error) || error.option)
             throw error;
         return { results, failures: refs.map((ref) => new ImageFailure(ref.original, error)) };
     }
@@ -43010,9 +44107,13 @@ async function verifyRepository(ctx, options, gun, refs, now) {
     return { results, failures };
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
 
 
+/** The tail of docker's output kept for messages and the digest line. */
+const MAX_OUTPUT = 64 * 1024;
 /**
  * The docker CLI, for `push: true`. Content trust is forced off for the push itself: docker would
  * otherwise try to sign on its own, with keys it does not have.
@@ -43023,31 +44124,40 @@ class DockerCli {
         this.options = options;
     }
     async push(reference) {
-        const docker = this.options.path;
-        let output;
-        try {
-            output = await getExecOutput(docker, ['push', reference], {
-                env: { ...this.options.env, DOCKER_CONTENT_TRUST: '0' },
-                ignoreReturnCode: true,
-                silent: false,
-            });
+        const { exitCode, stdout, stderr } = await this.run(['push', reference]);
+        if (exitCode !== 0) {
+            const last = (stderr || stdout).trim().split('\n').pop() ?? '';
+            throw new errors/* DockerError */.Bi('DOCKER_PUSH_FAILED', `docker push ${reference} failed (exit ${exitCode}): ${last}`);
         }
-        catch (error) {
-            throw new errors/* DockerError */.Bi('DOCKER_UNAVAILABLE', `cannot run ${docker}: ${error.message}`, { cause: error });
-        }
-        if (output.exitCode !== 0) {
-            const last = (output.stderr || output.stdout).trim().split('\n').pop() ?? '';
-            throw new errors/* DockerError */.Bi('DOCKER_PUSH_FAILED', `docker push ${reference} failed (exit ${output.exitCode}): ${last}`);
-        }
-        const m = /digest: (sha256:[a-f0-9]{64}) size: (\d+)/.exec(output.stdout);
+        const m = /digest: (sha256:[a-f0-9]{64}) size: (\d+)/.exec(stdout);
         if (!m)
             throw new errors/* DockerError */.Bi('DOCKER_PUSH_FAILED', `docker push ${reference} did not report a digest and size`);
         return { digest: m[1], size: Number(m[2]) };
     }
+    run(args) {
+        const { path, env, signal, log } = this.options;
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(path, args, { env: { ...env, DOCKER_CONTENT_TRUST: '0' }, stdio: ['ignore', 'pipe', 'pipe'], signal });
+            let stdout = '';
+            let stderr = '';
+            const keep = (text, chunk) => (text + chunk).slice(-MAX_OUTPUT);
+            child.stdout.on('data', (chunk) => {
+                stdout = keep(stdout, chunk.toString());
+                log?.(chunk.toString());
+            });
+            child.stderr.on('data', (chunk) => {
+                stderr = keep(stderr, chunk.toString());
+                log?.(chunk.toString());
+            });
+            child.on('error', (error) => {
+                const why = error.name === 'AbortError' ? "stopped: the command's deadline passed" : error.message;
+                reject(new errors/* DockerError */.Bi('DOCKER_UNAVAILABLE', `cannot run ${path} ${args[0]}: ${why}`, { cause: error }));
+            });
+            child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout, stderr }));
+        });
+    }
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/docker/config.ts
@@ -43067,10 +44177,12 @@ function isObject(value) {
 }
 class DockerConfig {
     dir;
+    env;
     file;
-    /** `dir`: DOCKER_CONFIG, else ~/.docker (the action layer decides). */
-    constructor(dir) {
+    /** `dir`: DOCKER_CONFIG, else ~/.docker; `env`: what a credential helper may see (the action layer decides both). */
+    constructor(dir, env = {}) {
         this.dir = dir;
+        this.env = env;
     }
     get path() {
         return (0,external_node_path_.join)(this.dir, 'config.json');
@@ -43084,7 +44196,7 @@ class DockerConfig {
         const helper = helpers[isHub ? DOCKER_HUB : registry] ?? helpers[serverUrl] ?? config.credsStore;
         // A helper is a program name, docker-credential-<helper>: nothing else is run.
         if (typeof helper === 'string' && HELPER_NAME.test(helper)) {
-            const credentials = await fromHelper(helper, serverUrl);
+            const credentials = await fromHelper(helper, serverUrl, this.env);
             if (credentials)
                 return credentials;
         }
@@ -43119,9 +44231,10 @@ class DockerConfig {
         return this.file;
     }
 }
-function fromHelper(helper, serverUrl) {
+function fromHelper(helper, serverUrl, env) {
     return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], { encoding: 'utf8', timeout: HELPER_TIMEOUT_MS }, (error, stdout) => {
+        const options = { encoding: 'utf8', timeout: HELPER_TIMEOUT_MS, env };
+        const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], options, (error, stdout) => {
             if (error || !stdout)
                 return resolve(undefined);
             try {
@@ -43146,7 +44259,88 @@ var external_node_https_ = __nccwpck_require__(4708);
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./src/http/retry.ts
+/** When to try a request again, and how long to wait first. */
+/** Connection errors worth another attempt: the server or the path to it may be back in a moment. */
+const RETRYABLE_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'EHOSTUNREACH',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET',
+]);
+/** Exponential backoff with ±25 % jitter, so parallel jobs do not retry in step: base, 2×base, 4×base… */
+function backoff(baseMs, attempt) {
+    return baseMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
+}
+/**
+ * A Retry-After header (RFC 9110 section 10.2.3) as milliseconds from `now`: delay-seconds or an
+ * HTTP-date, a date already past being 0. Undefined when absent or malformed: the backoff applies.
+ */
+function retryAfterMs(value, now) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // The three HTTP-date forms (IMF-fixdate, RFC 850, asctime) start with the day's name; Date.parse
+    // alone would also take "5.5" or "2" as dates.
+    const date = /^[A-Za-z]{3}/.test(text) ? Date.parse(text) : NaN;
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/http/failures.ts
+
+
+/**
+ * A URL as an error may show it, in its message and its `url`: origin and path only. Userinfo
+ * (`https://user:pw@host`) would put a password in the job log, and a query (a token realm's
+ * `account=`, a signed upload URL) may name an account or carry a secret.
+ */
+function shown(url) {
+    return `${url.origin}${url.pathname}`;
+}
+const seconds = (ms) => `${ms / 1000} s`;
+/** A socket or TLS failure, as Node reported it (its words name no URL). */
+function connectionError(url, error) {
+    if (error instanceof errors/* HttpError */.j$)
+        return error;
+    const errno = error.code ?? 'ERROR';
+    const reason = `${error.message}${error.code && !error.message.includes(error.code) ? ` (${error.code})` : ''}`;
+    return new errors/* HttpError */.j$(errno === 'ETIMEDOUT' ? 'HTTP_TIMEOUT' : 'HTTP_CONNECTION', `cannot reach ${url.origin}: ${reason}`, shown(url), {
+        errno,
+        reason,
+        retryable: RETRYABLE_CODES.has(errno),
+    });
+}
+/** Nothing sent or received for `ms`: retried, like a dropped connection. */
+function idleError(url, ms) {
+    const reason = `no data for ${seconds(ms)}`;
+    return new errors/* HttpError */.j$('HTTP_TIMEOUT', `${shown(url)} timed out: ${reason}`, shown(url), { errno: 'ETIMEDOUT', reason, retryable: true });
+}
+/** The request's overall deadline passed: not retried, as each retry of a server that slow would take as long again. */
+function deadlineError(url, ms) {
+    const reason = `did not complete within its ${seconds(ms)} deadline`;
+    return new errors/* HttpError */.j$('HTTP_TIMEOUT', `request to ${shown(url)} ${reason}`, shown(url), { reason, retryable: false });
+}
+function abortedError(url) {
+    return new errors/* HttpError */.j$('HTTP_ABORTED', `request to ${shown(url)} stopped: the command's deadline passed`, shown(url), {
+        reason: "the command's deadline passed",
+        retryable: false,
+    });
+}
+/** A response over its cap (`what` says by how much): never retried, the same server would send it again. */
+function tooLargeError(url, what) {
+    return new errors/* HttpError */.j$('HTTP_TOO_LARGE', `response from ${shown(url)} ${what}`, shown(url));
+}
+
 ;// CONCATENATED MODULE: ./src/http/auth.ts
+
+
 /** Parses `Bearer realm="https://auth",service="registry",scope="repository:a:pull"` (and Basic). */
 function parseChallenges(header) {
     const values = Array.isArray(header) ? header : header ? [header] : [];
@@ -43166,6 +44360,54 @@ function parseChallenges(header) {
 function basicAuthorization(credentials) {
     return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 }
+/**
+ * The realm of a Bearer challenge to `request`, checked before anything is sent to it. The realm
+ * may be another host, as docker allows (auth.docker.io issues tokens for registry-1.docker.io),
+ * but an https request is never answered through a plain-http realm: that downgrade would put the
+ * credentials on the network in the clear. An http realm for an http request (a loopback registry)
+ * stays allowed. The realm's own text is not echoed: it is the server's, and may carry anything.
+ */
+function tokenRealm(realm, request) {
+    const refuse = (realmName, why) => new errors/* HttpError */.j$('HTTP_AUTH', `the token realm ${realmName}that ${request.origin} names ${why}`, shown(request));
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw refuse('', 'is not a URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw refuse('', `is not an http(s) URL (${url.protocol})`);
+    if (url.protocol === 'http:' && request.protocol === 'https:')
+        throw refuse(`${url.origin} `, 'is not HTTPS: credentials for an HTTPS server are never sent over plain HTTP');
+    return url;
+}
+/** docker/distribution token flow (docs/spec/auth/token.md): GET realm?service=&scope=&account=. */
+function tokenRequestUrl(realm, params, scope, credentials) {
+    const url = new URL(realm);
+    if (params.service)
+        url.searchParams.set('service', params.service);
+    for (const s of new Set([params.scope, scope].filter((x) => !!x)))
+        url.searchParams.append('scope', s);
+    if (credentials)
+        url.searchParams.set('account', credentials.username);
+    return url;
+}
+/** The token of a token server's JSON answer (`token`, or OAuth2's `access_token`). */
+function tokenOf(body, from) {
+    let parsed;
+    try {
+        parsed = JSON.parse(Buffer.from(body).toString('utf8'));
+    }
+    catch {
+        parsed = undefined;
+    }
+    const fields = typeof parsed === 'object' && parsed !== null ? parsed : {};
+    const token = fields.token ?? fields.access_token;
+    if (typeof token !== 'string' || !token)
+        throw new errors/* HttpError */.j$('HTTP_AUTH', `token response from ${from.origin} has no token`, shown(from));
+    return token;
+}
 
 ;// CONCATENATED MODULE: ./src/http/client.ts
 
@@ -43173,27 +44415,22 @@ function basicAuthorization(credentials) {
 
 
 
-const RETRYABLE_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENOTFOUND',
-    'EHOSTUNREACH',
-    'ECONNABORTED',
-    'UND_ERR_SOCKET',
-]);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+
 class client_HttpClient {
     options;
     httpsAgent;
     httpAgent = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 });
     /** Authorization headers that worked, by host and scope, so later requests skip the 401. */
     authCache = new Map();
+    /** What the signal stops: each request in flight and each wait registers its own stopper. */
+    stoppers = new Set();
+    onAbort = () => [...this.stoppers].forEach((stop) => stop());
     attempts;
     backoffMs;
     timeoutMs;
+    requestDeadlineMs;
+    maxRetryAfterMs;
     constructor(options = {}) {
         this.options = options;
         this.httpsAgent = new (external_node_https_default()).Agent({
@@ -43204,8 +44441,13 @@ class client_HttpClient {
         this.attempts = Math.max(1, options.attempts ?? 4);
         this.backoffMs = options.backoffMs ?? 250;
         this.timeoutMs = options.timeoutMs ?? 30_000;
+        this.requestDeadlineMs = options.requestDeadlineMs ?? 120_000;
+        this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+        // One listener for the client, not one per request: a signal warns past 10 listeners.
+        options.signal?.addEventListener('abort', this.onAbort, { once: true });
     }
     close() {
+        this.options.signal?.removeEventListener('abort', this.onAbort);
         this.httpsAgent.destroy();
         this.httpAgent.destroy();
     }
@@ -43214,133 +44456,163 @@ class client_HttpClient {
         const url = new URL(req.url);
         const cacheKey = `${url.host}|${req.scope ?? ''}`;
         const cached = this.authCache.get(cacheKey);
-        const headers = { ...req.headers };
-        if (cached)
-            headers.authorization = cached;
-        let response = await this.send({ ...req, headers });
-        if (response.status === 401) {
-            const authorization = await this.authorize(url, response, req.scope);
-            if (authorization) {
-                response = await this.send({ ...req, headers: { ...req.headers, authorization } });
-                if (response.status !== 401)
-                    this.authCache.set(cacheKey, authorization);
-            }
-        }
-        return response;
+        const response = await this.send(cached ? withAuthorization(req, cached) : req);
+        if (response.status !== 401)
+            return response;
+        const authorization = await this.authorize(url, response, req.scope);
+        if (!authorization)
+            return response;
+        const retried = await this.send(withAuthorization(req, authorization));
+        if (retried.status !== 401)
+            this.authCache.set(cacheKey, authorization);
+        return retried;
     }
+    /**
+     * The answer to a 401's challenges. Whose credentials go where, as docker does: they are looked
+     * up for the host the request went to (the registry or Notary server), never for a realm's host;
+     * a Basic answer goes back only to that host (the same URL, and the cache is keyed by host), and
+     * a Bearer challenge sends them to the realm it names, which may be another host. Sources:
+     * docker/cli: cli/trust/trust.go (simpleCredentialStore.Basic returns the registry's login
+     * whatever URL it is asked for), distribution: registry/client/auth/session.go (fetchToken puts
+     * them on the realm request). Ours on top: no plain-http realm for an https request (tokenRealm).
+     */
     async authorize(url, response, scope) {
-        const credentials = await this.options.credentials?.(url.host);
+        let credentials;
+        const lookUp = () => (credentials ??= this.options.credentials?.(url.host) ?? Promise.resolve(undefined));
         for (const challenge of parseChallenges(response.headers['www-authenticate'])) {
             if (challenge.scheme === 'bearer' && challenge.params.realm) {
-                return `Bearer ${await this.fetchToken(challenge.params, scope, credentials)}`;
+                const realm = tokenRealm(challenge.params.realm, url);
+                const given = await lookUp();
+                return `Bearer ${await this.fetchToken(tokenRequestUrl(realm, challenge.params, scope, given), given)}`;
             }
-            if (challenge.scheme === 'basic' && credentials)
-                return basicAuthorization(credentials);
+            const basic = challenge.scheme === 'basic' ? await lookUp() : undefined;
+            if (basic)
+                return basicAuthorization(basic);
         }
         return undefined;
     }
-    /** docker/distribution token flow: GET realm?service=&scope= (basic auth when we have credentials). */
-    async fetchToken(params, scope, credentials) {
-        const realm = new URL(params.realm);
-        if (params.service)
-            realm.searchParams.set('service', params.service);
-        for (const s of new Set([params.scope, scope].filter((x) => !!x)))
-            realm.searchParams.append('scope', s);
-        if (credentials)
-            realm.searchParams.set('account', credentials.username);
+    async fetchToken(url, credentials) {
         const headers = credentials ? { authorization: basicAuthorization(credentials) } : {};
-        const response = await this.send({ url: realm.toString(), headers, maxBytes: 1 << 20 });
+        const response = await this.send({ url: url.toString(), headers, maxBytes: 1 << 20 });
         if (response.status !== 200) {
-            throw new errors/* HttpError */.j$('HTTP_AUTH', `token request to ${realm.origin}${realm.pathname} failed with HTTP ${response.status}${credentials ? (response.status === 401 ? ' (the credentials were refused)' : '') : ' (no credentials configured)'}`, realm.toString());
+            const hint = credentials ? (response.status === 401 ? ' (the credentials were refused)' : '') : ' (no credentials configured)';
+            // Origin and path only: the query carries the account, and whatever the realm put there.
+            throw new errors/* HttpError */.j$('HTTP_AUTH', `token request to ${shown(url)} failed with HTTP ${response.status}${hint}`, shown(url));
         }
-        let body;
-        try {
-            body = JSON.parse(Buffer.from(response.body).toString('utf8'));
-        }
-        catch {
-            body = undefined;
-        }
-        const token = typeof body === 'object' && body !== null
-            ? (body.token ?? body.access_token)
-            : undefined;
-        if (typeof token !== 'string' || !token)
-            throw new errors/* HttpError */.j$('HTTP_AUTH', `token response from ${realm.origin} has no token`, realm.toString());
-        return token;
+        return tokenOf(response.body, url);
     }
-    /** One request with retries on connection errors and 5xx/429. */
+    /** One request with retries on connection errors and 5xx/429, every wait cut short by the signal. */
     async send(req) {
-        let lastError;
         const attempts = req.retry === false ? 1 : this.attempts;
-        for (let attempt = 0; attempt < attempts; attempt++) {
-            if (attempt > 0)
-                await sleep(this.backoffMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2));
+        for (let attempt = 1;; attempt++) {
+            let wait;
             try {
                 const response = await this.once(req);
-                if ((response.status >= 500 || response.status === 429) && attempt < attempts - 1) {
-                    lastError = new errors/* HttpError */.j$('HTTP_STATUS', `HTTP ${response.status}`, req.url);
-                    continue;
-                }
-                return response;
+                wait = attempt < attempts ? this.retryWait(response, attempt) : undefined;
+                if (wait === undefined)
+                    return response;
             }
             catch (error) {
-                lastError = error;
-                if (!(error instanceof errors/* HttpError */.j$) || !error.retryable)
+                if (attempt >= attempts || !(error instanceof errors/* HttpError */.j$) || !error.retryable)
                     throw error;
+                wait = backoff(this.backoffMs, attempt);
             }
+            await this.pause(wait, new URL(req.url));
         }
-        throw lastError;
     }
+    /** How long to wait before trying this response's request again, or undefined to return it. */
+    retryWait(response, attempt) {
+        if (response.status < 500 && response.status !== 429)
+            return undefined;
+        const asked = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers['retry-after'], Date.now()) : undefined;
+        if (asked === undefined)
+            return backoff(this.backoffMs, attempt);
+        // Longer than we wait: the response goes back now, as after the last attempt, and the caller
+        // reports its status; failing here instead would hide which server said so and why.
+        return asked <= this.maxRetryAfterMs ? asked : undefined;
+    }
+    /** A wait between attempts that the signal ends at once. */
+    pause(ms, url) {
+        if (this.options.signal?.aborted)
+            return Promise.reject(abortedError(url));
+        return new Promise((resolve, reject) => {
+            const stop = () => {
+                clearTimeout(timer);
+                this.stoppers.delete(stop);
+                reject(abortedError(url));
+            };
+            const timer = setTimeout(() => {
+                this.stoppers.delete(stop);
+                resolve();
+            }, ms);
+            this.stoppers.add(stop);
+        });
+    }
+    /** One attempt: the request, its capped body, the idle timeout; `bounded` adds the deadline and the signal. */
     once(req) {
         const url = new URL(req.url);
-        const isHttps = url.protocol === 'https:';
-        const transport = isHttps ? (external_node_https_default()) : (external_node_http_default());
-        return new Promise((resolve, reject) => {
-            const request = transport.request(url, {
-                method: req.method ?? 'GET',
-                agent: isHttps ? this.httpsAgent : this.httpAgent,
-                headers: {
-                    'user-agent': this.options.userAgent ?? 'dct-sign',
-                    ...req.headers,
-                    ...(req.body ? { 'content-length': String(req.body.length) } : {}),
-                },
-                timeout: this.timeoutMs,
-            }, (response) => {
-                const declared = Number(response.headers['content-length'] ?? NaN);
-                // A HEAD response declares the length of a body it does not send.
-                if (req.method !== 'HEAD' && declared > req.maxBytes) {
-                    response.destroy();
-                    reject(new errors/* HttpError */.j$('HTTP_TOO_LARGE', `response from ${url.origin}${url.pathname} declares ${declared} bytes, more than the ${req.maxBytes} allowed`, req.url));
-                    return;
-                }
-                const chunks = [];
-                let size = 0;
-                response.on('data', (chunk) => {
-                    size += chunk.length;
-                    if (size > req.maxBytes) {
-                        response.destroy();
-                        reject(new errors/* HttpError */.j$('HTTP_TOO_LARGE', `response from ${url.origin}${url.pathname} is larger than the ${req.maxBytes} bytes allowed`, req.url));
-                        return;
-                    }
-                    chunks.push(chunk);
-                });
-                response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: new Uint8Array(Buffer.concat(chunks)) }));
-                response.on('error', (error) => reject(connectionError(req.url, error)));
-            });
-            request.on('timeout', () => request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-            request.on('error', (error) => reject(connectionError(req.url, error)));
-            request.end(req.body ? Buffer.from(req.body) : undefined);
+        if (this.options.signal?.aborted)
+            return Promise.reject(abortedError(url));
+        const request = (url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default())).request(url, {
+            method: req.method ?? 'GET',
+            agent: url.protocol === 'https:' ? this.httpsAgent : this.httpAgent,
+            headers: {
+                'user-agent': this.options.userAgent ?? 'dct-sign',
+                ...req.headers,
+                ...(req.body ? { 'content-length': String(req.body.length) } : {}),
+            },
+            timeout: this.timeoutMs,
+        });
+        const exchange = new Promise((resolve, reject) => {
+            request.on('response', (response) => void readBody(response, req, url).then(resolve, reject));
+            request.on('timeout', () => request.destroy(idleError(url, this.timeoutMs)));
+            request.on('error', (error) => reject(connectionError(url, error)));
+        });
+        request.end(req.body ? Buffer.from(req.body) : undefined);
+        return this.bounded(url, request, exchange);
+    }
+    /** The exchange, or the first of its deadline and the signal: either destroys the socket. */
+    bounded(url, request, exchange) {
+        let stopWith;
+        const stopped = new Promise((_resolve, reject) => {
+            stopWith = (error) => {
+                reject(error);
+                request.destroy();
+            };
+        });
+        const abort = () => stopWith(abortedError(url));
+        const timer = setTimeout(() => stopWith(deadlineError(url, this.requestDeadlineMs)), this.requestDeadlineMs);
+        this.stoppers.add(abort);
+        return Promise.race([exchange, stopped]).finally(() => {
+            clearTimeout(timer);
+            this.stoppers.delete(abort);
         });
     }
 }
-function connectionError(url, error) {
-    if (error instanceof errors/* HttpError */.j$)
-        return error;
-    const errno = error.code ?? 'ERROR';
-    const reason = `${error.message}${error.code && !error.message.includes(error.code) ? ` (${error.code})` : ''}`;
-    return new errors/* HttpError */.j$(errno === 'ETIMEDOUT' ? 'HTTP_TIMEOUT' : 'HTTP_CONNECTION', `cannot reach ${new URL(url).origin}: ${reason}`, url, {
-        errno,
-        reason,
-        retryable: RETRYABLE_CODES.has(errno),
+function withAuthorization(req, authorization) {
+    return { ...req, headers: { ...req.headers, authorization } };
+}
+/** The body, read while it streams and stopped at `maxBytes`. */
+function readBody(response, req, url) {
+    return new Promise((resolve, reject) => {
+        const declared = Number(response.headers['content-length'] ?? NaN);
+        // A HEAD response declares the length of a body it does not send.
+        if (req.method !== 'HEAD' && declared > req.maxBytes) {
+            response.destroy();
+            reject(tooLargeError(url, `declares ${declared} bytes, more than the ${req.maxBytes} allowed`));
+            return;
+        }
+        const chunks = [];
+        let size = 0;
+        response.on('data', (chunk) => {
+            size += chunk.length;
+            if (size <= req.maxBytes)
+                return void chunks.push(chunk);
+            response.destroy();
+            reject(tooLargeError(url, `is larger than the ${req.maxBytes} bytes allowed`));
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: new Uint8Array(Buffer.concat(chunks)) }));
+        response.on('error', (error) => reject(connectionError(url, error)));
     });
 }
 
@@ -43454,6 +44726,184 @@ class RegistryClient {
     }
 }
 
+;// CONCATENATED MODULE: ./src/state/trust-state.ts
+
+
+
+
+const FORMAT = 1;
+/** How long a writer waits for another's lock, and when a lock is old enough to be a crashed writer's. */
+const LOCK_WAIT_MS = 15_000;
+const STALE_LOCK_MS = 120_000;
+/** No honest state file comes near this (a root and two small files). */
+const MAX_STATE_BYTES = 16 << 20;
+function isStateFile(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const v = value;
+    const base64 = (x) => typeof x === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(x);
+    const versions = v.versions;
+    return (v.format === FORMAT &&
+        typeof v.server === 'string' &&
+        typeof v.gun === 'string' &&
+        base64(v.root) &&
+        (v.timestamp === undefined || base64(v.timestamp)) &&
+        (v.snapshot === undefined || base64(v.snapshot)) &&
+        typeof versions === 'object' &&
+        versions !== null &&
+        Object.values(versions).every((n) => Number.isSafeInteger(n) && n >= 1));
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+class TrustStateStore {
+    dir;
+    /** Verified repositories of this run, written by `flush` once the command has succeeded. */
+    pending = new Map();
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** The state file of a repository: one folder per server, one per repository path segment. */
+    pathOf(server, gun) {
+        const host = encodeURIComponent(new URL(server).host);
+        return (0,external_node_path_.join)(this.dir, host, ...gun.split('/').map((segment) => encodeURIComponent(segment)), 'state.json');
+    }
+    /** The recorded state, or undefined on first use. */
+    async read(server, gun) {
+        const path = this.pathOf(server, gun);
+        const file = await this.readFile(path);
+        if (!file)
+            return undefined;
+        if (file.server !== server || file.gun !== gun)
+            throw this.corrupt(path, `it records ${file.gun} on ${file.server}, not ${gun} on ${server}`);
+        return {
+            root: new Uint8Array(Buffer.from(file.root, 'base64')),
+            versions: new Map(Object.entries(file.versions)),
+            ...(file.timestamp ? { timestamp: new Uint8Array(Buffer.from(file.timestamp, 'base64')) } : {}),
+            ...(file.snapshot ? { snapshot: new Uint8Array(Buffer.from(file.snapshot, 'base64')) } : {}),
+        };
+    }
+    /** Remembers a verified repository; the latest record of a repository in a run wins. */
+    record(server, gun, repo) {
+        this.pending.set(`${server} ${gun}`, { server, gun, repo });
+    }
+    /** Writes every recorded repository, each merged with what another job may have written since it was read. */
+    async flush() {
+        for (const { server, gun, repo } of this.pending.values())
+            await this.write(server, gun, repo);
+        this.pending.clear();
+    }
+    async write(server, gun, repo) {
+        const path = this.pathOf(server, gun);
+        try {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        }
+        catch (error) {
+            throw new errors/* StateError */.qq('STATE_WRITE_FAILED', `cannot create ${(0,external_node_path_.dirname)(path)}: ${error.message}`, {
+                option: 'trustState',
+                cause: error,
+            });
+        }
+        const release = await this.lock(`${path}.lock`);
+        try {
+            const current = await this.readFile(path);
+            const next = merge(current, server, gun, repo);
+            const temp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+            await (0,promises_.writeFile)(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o644 });
+            await (0,promises_.rename)(temp, path); // atomic: a reader sees the old file or the new one, never half of either
+        }
+        catch (error) {
+            if (error instanceof errors/* StateError */.qq)
+                throw error;
+            throw new errors/* StateError */.qq('STATE_WRITE_FAILED', `cannot write ${path}: ${error.message}`, {
+                option: 'trustState',
+                cause: error,
+            });
+        }
+        finally {
+            await release();
+        }
+    }
+    async readFile(path) {
+        let text;
+        try {
+            const info = await (0,promises_.stat)(path);
+            if (info.size > MAX_STATE_BYTES)
+                throw this.corrupt(path, `it is ${info.size} bytes`);
+            text = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return undefined;
+            if (error instanceof errors/* StateError */.qq)
+                throw error;
+            throw this.corrupt(path, error.message);
+        }
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch {
+            throw this.corrupt(path, 'it is not JSON');
+        }
+        if (!isStateFile(value))
+            throw this.corrupt(path, `it is not a trust-state file of format ${FORMAT}`);
+        return value;
+    }
+    corrupt(path, why) {
+        return new errors/* StateError */.qq('STATE_CORRUPT', `${path} is corrupt (${why}); it is not reset silently, since that would accept a rollback: restore it from its cache, or remove it to trust on first use again (and pin trusted-root-keys)`, { option: 'trustState' });
+    }
+    /** An exclusive lock file; one left by a writer that crashed is taken over once it is stale. */
+    async lock(path) {
+        const started = Date.now();
+        for (;;) {
+            try {
+                const handle = await (0,promises_.open)(path, 'wx');
+                await handle.close();
+                return () => (0,promises_.rm)(path, { force: true });
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST') {
+                    throw new errors/* StateError */.qq('STATE_WRITE_FAILED', `cannot lock ${path}: ${error.message}`, {
+                        option: 'trustState',
+                        cause: error,
+                    });
+                }
+            }
+            const age = await (0,promises_.stat)(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+            if (age > STALE_LOCK_MS)
+                await (0,promises_.rm)(path, { force: true });
+            else if (Date.now() - started > LOCK_WAIT_MS)
+                throw new errors/* StateError */.qq('STATE_LOCKED', `${path} is held by another writer for more than ${LOCK_WAIT_MS / 1000} s`, {
+                    option: 'trustState',
+                });
+            else
+                await sleep(25 + Math.random() * 50);
+        }
+    }
+}
+/** Our verified state merged into the file another job may have written: the higher version of everything wins. */
+function merge(current, server, gun, repo) {
+    const versions = { ...(current?.versions ?? {}) };
+    const ours = new Map([
+        ['root', repo.root.signed.version],
+        ['timestamp', repo.timestamp.signed.version],
+        ['snapshot', repo.snapshot.signed.version],
+        ...[...repo.roles].map(([name, role]) => [name, role.file.signed.version]),
+    ]);
+    for (const [role, version] of ours)
+        versions[role] = Math.max(version, versions[role] ?? 0);
+    const b64 = (bytes) => Buffer.from(bytes).toString('base64');
+    const newer = (role) => !current || ours.get(role) >= (current.versions[role] ?? 0);
+    return {
+        format: FORMAT,
+        server,
+        gun,
+        root: newer('root') ? b64(repo.root.bytes) : current.root,
+        timestamp: newer('timestamp') ? b64(repo.timestamp.bytes) : current.timestamp,
+        snapshot: newer('snapshot') ? b64(repo.snapshot.bytes) : current.snapshot,
+        versions,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -43471,29 +44921,10 @@ class RegistryClient {
 
 
 
-/**
- * Credentials by host: the inputs when given (for every registry and the Notary server, as docker
- * uses registry credentials for its token auth), else the docker config for the registry whose
- * GUNs we handle.
- */
-function credentialsFor(settings, runtime) {
-    const given = settings.registryCredentials;
-    if (given)
-        return () => Promise.resolve(given);
-    const config = new DockerConfig(runtime.dockerConfigDir);
-    const registries = [...new Set(settings.images.map((i) => i.registry))];
-    // Looked up once per registry: a credential helper is a process to start.
-    const cache = new Map();
-    return (host) => {
-        const registry = registries.find((r) => r === host || registryApiHost(r) === host) ?? (registries.length === 1 ? registries[0] : host);
-        let credentials = cache.get(registry);
-        if (!credentials) {
-            credentials = config.credentials(registry);
-            cache.set(registry, credentials);
-        }
-        return credentials;
-    };
-}
+
+
+
+
 /** The lifecycle commands: their keys opened from the settings, then one command call. */
 async function runLifecycle(ctx, settings, keys) {
     const { images } = settings;
@@ -43552,6 +44983,12 @@ async function runCommand(ctx, settings, keys) {
             info(`Verified ${results.length} tag(s).`);
             return;
         }
+        case 'inspect': {
+            const data = await inspect(ctx, { images: settings.images });
+            writeTrustData(data, settings.trustDataFile);
+            await writeInspectSummary(data);
+            return;
+        }
         case 'sign': {
             const results = await sign(ctx, {
                 images: settings.images,
@@ -43570,38 +45007,94 @@ async function runCommand(ctx, settings, keys) {
             const results = await runLifecycle(ctx, settings, keys);
             setOutput('digests', '');
             setOutput('result', JSON.stringify(results));
+            const rootChanged = settings.command === 'init' || (settings.command === 'rotate-key' && settings.rotation.role === 'root');
+            // The value to pin from now on (docker trust inspect shows the root certificate's ID).
+            if (rootChanged)
+                setOutput('root-key-id', results.map((r) => r.rootKeyIds.join(',')).join('\n'));
             await writeRepositorySummary(`dct-sign: ${settings.command}`, results);
         }
     }
 }
-/** The action: inputs in, outputs out; any failure is one `::error::` line and exit code 1. */
-async function run() {
-    let http;
-    const runtime = readRuntime(process.env);
-    // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed).
-    const keys = new KeyRing({ notice: (message) => notice(message), pkcs11: runtime.pkcs11 });
+/** Rejects when the command's deadline passes, so a step never outlives its `timeout`. */
+function deadline(ms, controller) {
+    let timer;
+    const passed = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => {
+            controller.abort();
+            reject(new errors/* DctError */.sY('HTTP_ABORTED', `the command did not finish within ${ms / 1000} s (timeout); nothing more was sent`));
+        }, ms);
+    });
+    return { passed, clear: () => clearTimeout(timer) };
+}
+/** The inputs read from a runner's INPUT_* variables, or from the command line's flags first. */
+function inputReader(flags) {
+    return (name) => flags?.get(name) ?? getInput(name);
+}
+/** Secrets stay in the process no longer than needed: once read, their INPUT_* variables go. */
+function forgetSecretInputs(env) {
+    for (const name of SECRET_INPUTS)
+        delete env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+}
+/** A network command: the clients, the keys, the trust state, one command, and its deadline. */
+async function runNetworkCommand(settings, runtime, keys) {
+    const controller = new AbortController();
+    const http = new client_HttpClient({
+        extraCa: settings.notaryCa,
+        credentials: credentialsFor(settings, new DockerConfig(runtime.dockerConfigDir, runtime.childEnv)),
+        userAgent: 'dct-sign',
+        requestDeadlineMs: settings.requestTimeoutMs,
+        signal: controller.signal,
+    });
+    const limit = deadline(settings.commandTimeoutMs, controller);
     try {
-        const settings = readSettings((name) => getInput(name), (secret) => core_setSecret(secret), process.env);
-        http = new client_HttpClient({ extraCa: settings.notaryCa, credentials: credentialsFor(settings, runtime), userAgent: 'dct-sign' });
+        const push = settings.command === 'sign' && settings.push;
+        const docker = push
+            ? new DockerCli({
+                path: runtime.dockerPath,
+                env: runtime.childEnv,
+                signal: controller.signal,
+                log: (text) => process.stdout.write(text),
+            })
+            : undefined;
         const ctx = {
             http,
             registry: new RegistryClient(http, settings.insecureRegistries),
-            ...(settings.command === 'sign' && settings.push
-                ? { docker: new DockerCli({ path: runtime.dockerPath, env: runtime.dockerEnv }) }
-                : {}),
+            ...(docker ? { docker } : {}),
             reporter: actionsReporter,
             notaryServer: settings.notaryServer,
             pinnedRootKeyIds: settings.pinnedRootKeyIds,
             expiryWarningDays: settings.expiryWarningDays,
+            ...(settings.trustState ? { trustState: new TrustStateStore(settings.trustState) } : {}),
         };
-        await runCommand(ctx, settings, keys);
+        await Promise.race([runCommand(ctx, settings, keys), limit.passed]);
+        // Written only after success (action-interface.md): a failed run records nothing.
+        await ctx.trustState?.flush();
+    }
+    finally {
+        limit.clear();
+        http.close();
+    }
+}
+/** The action: inputs in, outputs out; any failure is one `::error::` line and exit code 1. */
+async function run(flags) {
+    const runtime = readRuntime(process.env);
+    // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed).
+    const keys = new KeyRing({ notice: (message) => notice(message), pkcs11: runtime.pkcs11 });
+    try {
+        // Only a GitHub runner swallows `::add-mask::`; anywhere else it would print the secret itself.
+        const mask = runtime.onGitHubRunner ? (secret) => core_setSecret(secret) : () => undefined;
+        const settings = readSettings(inputReader(flags), mask, process.env);
+        forgetSecretInputs(process.env);
+        if (settings.command === 'generate-key')
+            await runGenerateKey(settings, runtime);
+        else
+            await runNetworkCommand(settings, runtime, keys);
     }
     catch (error) {
         setFailed(describeError(error));
     }
     finally {
         await keys.close();
-        http?.close();
     }
 }
 
@@ -43611,13 +45104,89 @@ async function run() {
 
 
 
+
 const USAGE = `usage: dct-sign <${COMMANDS.join('|')}> [--<input-name> VALUE ...]
-Flags are the action's input names (e.g. --images, --signer-key, --notary-server).
+Flags are the action's input names (e.g. --images, --signer-key, --notary-server); every input can
+also come from INPUT_<NAME> as on a runner. Give secrets as --<input>-file PATH (e.g.
+--signer-key-passphrase-file) or INPUT_* variables: a flag's value is visible to other users (ps).
 Outputs are printed as name=value lines (multi-line values JSON-quoted) when GITHUB_OUTPUT is not set.
 Exit status: 0 on success, 1 on any failure.`;
+/** A secret given on the command line: a passphrase or password, or key text (a key's path or URI is not secret). */
+function isSecretValue(input, value) {
+    if (!value)
+        return false;
+    if (input.endsWith('-passphrase') || input === 'registry-password')
+        return true;
+    return value.includes('-----BEGIN') || /^[A-Za-z0-9+/=\s]{100,}$/.test(value);
+}
+/** generate-key with no passphrase from a flag, a file or INPUT_*, on a terminal a person can answer. */
+function needsPassphrase(flags) {
+    const given = (name) => flags.has(name) || !!process.env[`INPUT_${name.toUpperCase()}`];
+    return !given('new-key-passphrase') && !given('new-key-passphrase-file') && process.stdin.isTTY === true;
+}
+/** One line typed on the terminal, not echoed (raw mode: Node has no no-echo prompt of its own). */
+function readHidden(prompt) {
+    return new Promise((resolve) => {
+        const stdin = process.stdin;
+        process.stderr.write(prompt);
+        stdin.setRawMode(true);
+        stdin.resume();
+        let typed = '';
+        const done = (value) => {
+            stdin.setRawMode(false);
+            stdin.pause();
+            stdin.off('data', onData);
+            process.stderr.write('\n');
+            resolve(value);
+        };
+        const onData = (chunk) => {
+            for (const char of chunk.toString('utf8')) {
+                if (char === '\r' || char === '\n')
+                    return done(typed);
+                if (char === '\u0003' || char === '\u0004')
+                    return done(undefined); // Ctrl-C, Ctrl-D
+                if (char === '\u007f' || char === '\b')
+                    typed = typed.slice(0, -1);
+                else
+                    typed += char;
+            }
+        };
+        stdin.on('data', onData);
+    });
+}
+/** The passphrase for a new key, typed twice so that a typo cannot lock the key away. */
+async function askNewPassphrase() {
+    const first = await readHidden('Passphrase for the new key: ');
+    if (first === undefined)
+        return undefined;
+    const second = await readHidden('Repeat the passphrase: ');
+    if (second === undefined)
+        return undefined;
+    if (first !== second) {
+        process.stderr.write('dct-sign: the passphrases differ; nothing was generated\n');
+        return undefined;
+    }
+    return first;
+}
+/** `--name VALUE` and `--name=VALUE` pairs; undefined (with a message) when one is malformed. */
+function parseFlags(args) {
+    const flags = new Map();
+    for (let i = 0; i < args.length; i++) {
+        const flag = args[i];
+        const eq = flag.indexOf('=');
+        const name = flag.startsWith('--') ? (eq > 0 ? flag.slice(2, eq) : flag.slice(2)) : '';
+        const value = eq > 0 ? flag.slice(eq + 1) : args[++i];
+        if (!name || value === undefined) {
+            process.stderr.write(`dct-sign: expected --<input-name> VALUE, got "${flag.slice(0, 80)}"\n${USAGE}\n`);
+            return undefined;
+        }
+        flags.set(name, value);
+    }
+    return flags;
+}
 /**
- * The command line over the same core as the action: flags become INPUT_* variables exactly as a
- * runner sets them, so both paths read inputs one way.
+ * The command line over the same core as the action. Flags are handed to the core as inputs, not
+ * copied into the environment, so child processes (docker) never inherit them.
  */
 async function runCli(argv) {
     const [command, ...rest] = argv;
@@ -43626,27 +45195,30 @@ async function runCli(argv) {
         process.exitCode = command ? 0 : 1;
         return;
     }
-    process.env.INPUT_COMMAND = command;
-    for (let i = 0; i < rest.length; i++) {
-        const flag = rest[i];
-        const eq = flag.indexOf('=');
-        const name = flag.startsWith('--') ? (eq > 0 ? flag.slice(2, eq) : flag.slice(2)) : '';
-        const value = eq > 0 ? flag.slice(eq + 1) : rest[++i];
-        if (!name || value === undefined) {
-            process.stderr.write(`dct-sign: expected --<input-name> VALUE, got "${flag}"\n${USAGE}\n`);
+    const flags = parseFlags(rest);
+    if (!flags) {
+        process.exitCode = 1;
+        return;
+    }
+    flags.set('command', command);
+    if (command === 'generate-key' && needsPassphrase(flags)) {
+        const passphrase = await askNewPassphrase();
+        if (passphrase === undefined) {
             process.exitCode = 1;
             return;
         }
-        process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+        flags.set('new-key-passphrase', passphrase);
     }
+    for (const name of SECRET_INPUTS.filter((input) => isSecretValue(input, flags.get(input))))
+        process.stderr.write(`dct-sign: warning: --${name} on the command line is visible to other users; use --${name}-file or INPUT_* instead\n`);
     if (process.env.GITHUB_OUTPUT)
-        return run();
+        return run(flags);
     // Outside a runner: collect the outputs in a temp file, then print them as name=value lines.
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'dct-sign-'));
     process.env.GITHUB_OUTPUT = (0,external_node_path_.join)(dir, 'output');
     (0,external_node_fs_.writeFileSync)(process.env.GITHUB_OUTPUT, '');
     try {
-        await run();
+        await run(flags);
         for (const [name, value] of Object.entries(parseOutputs((0,external_node_fs_.readFileSync)(process.env.GITHUB_OUTPUT, 'utf8')))) {
             process.stdout.write(`${name}=${value.includes('\n') ? JSON.stringify(value) : value}\n`);
         }

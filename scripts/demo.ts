@@ -1,61 +1,102 @@
 /**
- * `npm run demo`: the main job end to end on an embedded default. It starts a local Notary server
- * (TLS), a registry and a Docker engine, makes a sample image, lets the repository owner add a
- * CI signer with the docker CLI, runs the action (node dist/index.js, inputs as a runner passes
- * them) to push and sign, and then checks the result with docker's own content-trust pull and
- * `docker trust inspect`, and finally runs the action's `verify`, the gate before a deploy.
+ * `npm run demo`: the main job end to end on an embedded default, the README's quick start with
+ * dct-sign alone (no `docker trust`). It starts a local Notary server (TLS), a registry and a
+ * Docker engine, makes a sample image, and runs the action (node dist/index.js, inputs as a runner
+ * passes them) to generate the keys, init the repository, add a CI signer, push and sign, inspect,
+ * and verify before a (pretend) deploy, keeping the trust state. docker's own content-trust pull
+ * is the independent check.
  */
-import { dockerTrustKeyGenerate, dockerTrustSignerAdd } from '../__tests__/support/docker-trust.js';
-import { LocalStack } from '../__tests__/support/stack.js';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { LocalStack, type RunResult } from '../__tests__/support/stack.js';
 
 const step = (text: string) => console.log(`\n=== ${text}`);
+
+function show(result: RunResult): RunResult {
+  process.stdout.write(result.stdout);
+  if (result.exitCode !== 0) throw new Error(`the action failed (exit ${result.exitCode}): ${result.errors.join(' ')}`);
+  return result;
+}
 
 async function main(): Promise<void> {
   step('Starting notary-server, docker-registry and dockerd on loopback');
   const stack = await LocalStack.start({ docker: true });
   try {
     console.log(`Notary server ${stack.notaryUrl} (CA ${stack.caFile})\nRegistry      ${stack.registry}`);
-    const image = `${stack.registry}/demo/hello:1.0`;
+    const repository = `${stack.registry}/demo/hello`;
+    const image = `${repository}:1.0`;
+    const server = { 'notary-server': stack.notaryUrl, 'notary-ca': stack.caFile };
+    const keys = mkdtempSync(join(stack.dir, 'keys-'));
+    const passphrase = { root: 'demo-root-passphrase', targets: 'demo-targets-passphrase', ci: 'demo-ci-passphrase' };
 
-    step(`Building a sample image ${image} (an OCI layout written by hand, loaded into docker)`);
+    step('Owner, once: dct-sign generate-key for the root, repository and CI signer keys');
+    const ids: Record<string, string> = {};
+    for (const [role, secret] of Object.entries(passphrase)) {
+      const generated = show(
+        await stack.runAction({ command: 'generate-key', role, 'key-file': join(keys, `${role}.key`), 'new-key-passphrase': secret }),
+      );
+      ids[role] = generated.outputs['key-id']!;
+      if (role === 'ci') ids.ciPublicKey = generated.outputs['public-key']!;
+    }
+
+    step(`Owner, once: dct-sign init ${repository}, then add-signer ci`);
+    const init = show(
+      await stack.runAction({
+        ...server,
+        command: 'init',
+        images: repository,
+        'root-key-file': join(keys, 'root.key'),
+        'root-key-passphrase': passphrase.root,
+        'repository-key-file': join(keys, 'targets.key'),
+        'repository-key-passphrase': passphrase.targets,
+      }),
+    );
+    console.log(`outputs.root-key-id = ${init.outputs['root-key-id']} (pin it with trusted-root-keys)`);
+    show(
+      await stack.runAction({
+        ...server,
+        command: 'add-signer',
+        images: repository,
+        signer: 'ci',
+        'signer-public-key': ids.ciPublicKey!,
+        'repository-key-file': join(keys, 'targets.key'),
+        'repository-key-passphrase': passphrase.targets,
+      }),
+    );
+
+    step(`CI: uses: org/dct-sign@v1 with push: true: docker push ${image}, sign it, publish, read back`);
     stack.makeImage('demo/hello', '1.0', { load: true, content: 'hello from dct-sign\n' });
+    const signed = show(
+      await stack.runAction({
+        ...server,
+        images: image,
+        signer: 'ci',
+        'signer-key-file': join(keys, 'ci.key'),
+        'signer-key-passphrase': passphrase.ci,
+        'trusted-root-keys': ids.root!,
+      }),
+    );
+    console.log(`\noutputs.digests = ${signed.outputs.digests}`);
 
-    step('Repository owner: docker trust key generate ci && docker trust signer add ci demo/hello');
-    const ci = dockerTrustKeyGenerate(stack, 'ci');
-    dockerTrustSignerAdd(stack, 'ci', 'demo/hello', ci.publicKeyPath);
-
-    step('CI: uses: org/dct-sign@v1 (node dist/index.js) with command: sign, push: true');
-    const result = await stack.runAction({
-      images: image,
-      push: 'true',
-      signer: 'ci',
-      'signer-key': Buffer.from(ci.privateKeyPem).toString('base64'),
-      'signer-key-passphrase': 'repo-passphrase-1',
-      'notary-server': stack.notaryUrl,
-      'notary-ca': stack.caFile,
-    });
-    process.stdout.write(result.stdout.replace(/^::add-mask::.*\n/gm, ''));
-    if (result.exitCode !== 0) throw new Error(`the action failed (exit ${result.exitCode})`);
-    console.log(`\noutputs.digests = ${result.outputs.digests}\noutputs.result  = ${result.outputs.result}`);
-
-    step('Independent check: DOCKER_CONTENT_TRUST=1 docker pull, then docker trust inspect');
+    step('Independent check: DOCKER_CONTENT_TRUST=1 docker pull');
     stack.docker(['rmi', '-f', image]);
     process.stdout.write(stack.docker(['pull', image], { DOCKER_CONTENT_TRUST: '1' }));
-    process.stdout.write(stack.docker(['trust', 'inspect', '--pretty', image]));
-    step('Deploy gate: command: verify, pinned to the root key, outputs the digest to deploy by');
-    const rootKey = (
-      JSON.parse(stack.docker(['trust', 'inspect', image])) as { AdministrativeKeys: { Name: string; Keys: { ID: string }[] }[] }[]
-    )[0]!.AdministrativeKeys.find((k) => k.Name === 'Root')!.Keys[0]!.ID;
-    const verified = await stack.runAction({
-      command: 'verify',
-      images: image,
-      'required-signers': 'ci',
-      'trusted-root-keys': rootKey,
-      'notary-server': stack.notaryUrl,
-      'notary-ca': stack.caFile,
-    });
-    process.stdout.write(verified.stdout.replace(/^::add-mask::.*\n/gm, ''));
-    if (verified.exitCode !== 0) throw new Error(`verify failed (exit ${verified.exitCode})`);
+
+    step('What the repository holds: command: inspect (docker trust inspect, verified)');
+    const inspected = show(await stack.runAction({ ...server, command: 'inspect', images: repository, 'trusted-root-keys': ids.root! }));
+    console.log(inspected.outputs['trust-data']);
+
+    step('Deploy gate: command: verify, pinned to the root key, trust state kept, outputs the digest to deploy by');
+    const verified = show(
+      await stack.runAction({
+        ...server,
+        command: 'verify',
+        images: image,
+        'required-signers': 'ci',
+        'trusted-root-keys': ids.root!,
+        'trust-state': join(stack.dir, 'trust-state'),
+      }),
+    );
     console.log(`\ndeploy: ${verified.outputs.digests}`);
     step('Signed and verified.');
   } finally {
