@@ -4,21 +4,12 @@ import { HttpClient } from '../../src/http/client.js';
 import { basicAuthorization } from '../../src/http/auth.js';
 import { HttpError } from '../../src/errors.js';
 import { closedPort } from '../support/ports.js';
-import { closeServers, serve, serveTls, TEST_CERT } from './servers.js';
+import { closeServers, failure, serve, serveBothSchemes, serveTls, TEST_CERT } from './servers.js';
 
 afterEach(closeServers);
 
 const CI = { username: 'ci', password: 's3cret' };
 const CI_BASIC = basicAuthorization(CI);
-
-async function failure(pending: Promise<unknown>): Promise<HttpError> {
-  const error = await pending.then(
-    () => new Error('the request succeeded'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof HttpError)) throw error;
-  return error;
-}
 
 /** A token issuer that records the Authorization header of each request and hands out `token`. */
 async function tokenServer(): Promise<{ origin: string; seen: (string | undefined)[] }> {
@@ -74,8 +65,8 @@ describe('HttpClient credentials: where they go', () => {
     });
     const asked: string[] = [];
     const http = new HttpClient({
-      credentials: (host) => {
-        asked.push(host);
+      credentials: (target) => {
+        asked.push(target.host);
         return Promise.resolve(CI);
       },
     });
@@ -86,6 +77,25 @@ describe('HttpClient credentials: where they go', () => {
     expect(realm.seen).toEqual([CI_BASIC]);
     expect(bearerSeen).toEqual([undefined, 'Bearer issued']);
     expect(basicSeen).toEqual([undefined, CI_BASIC]);
+  });
+
+  it('keys what it caches by origin: an authorization earned over https never rides plain http to the same host', async () => {
+    const seen: { scheme: string; authorization?: string }[] = [];
+    const port = await serveBothSchemes((scheme) => (req, res) => {
+      seen.push({ scheme, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+      if (req.headers.authorization === CI_BASIC) res.writeHead(200).end('{}');
+      else res.writeHead(401, { 'www-authenticate': 'Basic realm="registry"' }).end();
+    });
+    // The action layer gives nothing for plain http (action/credentials.ts); here only the cache is at stake.
+    const http = new HttpClient({
+      extraCa: TEST_CERT,
+      credentials: (target) => Promise.resolve(target.protocol === 'https:' ? CI : undefined),
+    });
+    expect((await http.request({ url: `https://127.0.0.1:${port}/v2/`, maxBytes: 100 })).status).toBe(200);
+    expect((await http.request({ url: `http://127.0.0.1:${port}/v2/`, maxBytes: 100 })).status).toBe(401);
+    http.close();
+    expect(seen.filter((r) => r.scheme === 'http' && r.authorization)).toEqual([]);
+    expect(seen.filter((r) => r.scheme === 'https' && r.authorization)).toHaveLength(1);
   });
 
   it('returns a 3xx as is: no redirect is followed, so credentials never go to its Location', async () => {

@@ -1,19 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { HttpClient } from '../../src/http/client.js';
-import { HttpError } from '../../src/errors.js';
-import { closeServers, serve } from './servers.js';
+import { closeServers, failure, serve } from './servers.js';
 
 afterEach(closeServers);
-
-/** The request's rejection, or a failure of the test if it resolves. */
-async function failure(pending: Promise<unknown>): Promise<HttpError> {
-  const error = await pending.then(
-    () => new Error('the request succeeded'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof HttpError)) throw error;
-  return error;
-}
 
 describe('HttpClient request deadline', () => {
   it('fails a response that drips a byte every 50 ms at a 300 ms deadline, destroys the socket, and does not retry', async () => {

@@ -36,10 +36,11 @@ export interface HttpClientOptions {
   /** Extra CA certificates (PEM) trusted besides the system's. */
   extraCa?: string;
   /**
-   * Credentials for the host (`host:port`) a request goes to, the registry or Notary server, never
-   * a token realm's host (see `authorize`). A helper may run: async.
+   * Credentials for the server a request goes to (its URL: scheme and host), the registry or Notary
+   * server, never a token realm's host (see `authorize`). The scheme is there so that the lookup can
+   * refuse plain HTTP. A helper may run: async.
    */
-  credentials?: (host: string) => Promise<Credentials | undefined>;
+  credentials?: (target: URL) => Promise<Credentials | undefined>;
   /** Idle timeout: the longest wait for the next byte (default 30 s). Retried, like a dropped connection. */
   timeoutMs?: number;
   /**
@@ -95,7 +96,8 @@ export class HttpClient {
   /** A request with auth (401 -> token or basic, once) and retries. */
   async request(req: HttpRequest): Promise<HttpResponse> {
     const url = new URL(req.url);
-    const cacheKey = `${url.host}|${req.scope ?? ''}`;
+    // By origin, scheme included: an authorization earned over https never rides a plain-http request to that host.
+    const cacheKey = `${url.origin}|${req.scope ?? ''}`;
     const cached = this.authCache.get(cacheKey);
     const response = await this.send(cached ? withAuthorization(req, cached) : req);
     if (response.status !== 401) return response;
@@ -117,7 +119,7 @@ export class HttpClient {
    */
   private async authorize(url: URL, response: HttpResponse, scope: string | undefined): Promise<string | undefined> {
     let credentials: Promise<Credentials | undefined> | undefined;
-    const lookUp = () => (credentials ??= this.options.credentials?.(url.host) ?? Promise.resolve(undefined));
+    const lookUp = () => (credentials ??= this.options.credentials?.(url) ?? Promise.resolve(undefined));
     for (const challenge of parseChallenges(response.headers['www-authenticate'])) {
       if (challenge.scheme === 'bearer' && challenge.params.realm) {
         const realm = tokenRealm(challenge.params.realm, url);

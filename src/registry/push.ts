@@ -166,7 +166,14 @@ export class LayoutPusher {
     const location = response.headers.location;
     if (typeof location !== 'string' || !location)
       throw new RegistryError('REGISTRY_PUSH_FAILED', `${what}: the registry gave no upload location`);
-    return new URL(location, base).toString();
+    const url = new URL(location, base);
+    // The blob goes where the registry says (another host is common), but never down from https to http.
+    if (new URL(base).protocol === 'https:' && url.protocol !== 'https:')
+      throw new RegistryError(
+        'REGISTRY_PUSH_FAILED',
+        `${what}: the registry sent the upload to ${url.protocol}//${url.host}, not over HTTPS`,
+      );
+    return url.toString();
   }
 
   /** PUT a manifest by tag or digest; returns the digest the registry says it stored. */
