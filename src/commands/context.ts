@@ -162,7 +162,8 @@ export async function loadVerified(ctx: CommandContext, ref: ImageReference, opt
     seenVersions: options.seenVersions,
     ...(trustedRoot ? { trustedRoot } : {}),
   });
-  ctx.trustState?.record(server, gun, repo);
+  const record = { root: repo.root.bytes, timestamp: repo.timestamp.bytes, snapshot: repo.snapshot.bytes, versions: repo.versions() };
+  ctx.trustState?.record(server, gun, record, { ...(state ? { base: state.root } : {}), replace: options.useState === false });
   return repo;
 }
 
