@@ -72,6 +72,7 @@ async function openRotation(rotation: RotationSettings, keys: KeyRing): Promise<
     case 'targets':
       return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey), newKey: await keys.signer(rotation.newKey) };
     case 'snapshot':
+      // The same shape, but newKey may be absent (the server makes the key): its own case keeps the types exact.
       return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey), newKey: await keys.signer(rotation.newKey) };
     case 'timestamp':
       return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey) };
@@ -121,12 +122,17 @@ async function runCommand(ctx: CommandContext, settings: NetworkSettings, keys: 
   }
 }
 
+/** What a run may still finish once its deadline has passed (closing sessions, writing the error) before the process ends. */
+const GRACE_AFTER_DEADLINE_MS = 10_000;
+
 /** Rejects when the command's deadline passes, so a step never outlives its `timeout`. */
 function deadline(ms: number, controller: AbortController): { passed: Promise<never>; clear: () => void } {
   let timer: NodeJS.Timeout | undefined;
   const passed = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       controller.abort();
+      // Whatever still holds the event loop (a call no signal reaches) cannot keep the step alive.
+      setTimeout(() => process.exit(1), GRACE_AFTER_DEADLINE_MS).unref();
       reject(new DctError('HTTP_ABORTED', `the command did not finish within ${ms / 1000} s (timeout); nothing more was sent`));
     }, ms);
   });
@@ -144,11 +150,19 @@ function forgetSecretInputs(env: NodeJS.ProcessEnv): void {
 }
 
 /** A network command: the clients, the keys, the trust state, one command, and its deadline. */
-async function runNetworkCommand(settings: NetworkSettings, runtime: ReturnType<typeof readRuntime>, keys: KeyRing): Promise<void> {
+async function runNetworkCommand(settings: NetworkSettings, runtime: ReturnType<typeof readRuntime>): Promise<void> {
   const controller = new AbortController();
+  // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed);
+  // keys behind a network (KMS) keep to the request deadline and stop with the command.
+  const keys = new KeyRing({
+    notice: (message) => core.notice(message),
+    pkcs11: runtime.pkcs11,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    signal: controller.signal,
+  });
   const http = new HttpClient({
     extraCa: settings.notaryCa,
-    credentials: credentialsFor(settings, new DockerConfig(runtime.dockerConfigDir, runtime.childEnv)),
+    credentials: credentialsFor(settings, new DockerConfig(runtime.dockerConfigDir, runtime.childEnv, (message) => core.warning(message))),
     userAgent: 'dct-sign',
     requestDeadlineMs: settings.requestTimeoutMs,
     signal: controller.signal,
@@ -176,9 +190,10 @@ async function runNetworkCommand(settings: NetworkSettings, runtime: ReturnType<
     };
     await Promise.race([runCommand(ctx, settings, keys), limit.passed]);
     // Written only after success (action-interface.md): a failed run records nothing.
-    await ctx.trustState?.flush();
+    for (const warning of (await ctx.trustState?.flush()) ?? []) core.warning(warning);
   } finally {
     limit.clear();
+    await keys.close();
     http.close();
   }
 }
@@ -186,18 +201,14 @@ async function runNetworkCommand(settings: NetworkSettings, runtime: ReturnType<
 /** The action: inputs in, outputs out; any failure is one `::error::` line and exit code 1. */
 export async function run(flags?: ReadonlyMap<string, string>): Promise<void> {
   const runtime = readRuntime(process.env);
-  // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed).
-  const keys = new KeyRing({ notice: (message) => core.notice(message), pkcs11: runtime.pkcs11 });
   try {
     // Only a GitHub runner swallows `::add-mask::`; anywhere else it would print the secret itself.
     const mask = runtime.onGitHubRunner ? (secret: string) => core.setSecret(secret) : () => undefined;
     const settings = readSettings(inputReader(flags), mask, process.env);
     forgetSecretInputs(process.env);
     if (settings.command === 'generate-key') await runGenerateKey(settings, runtime);
-    else await runNetworkCommand(settings, runtime, keys);
+    else await runNetworkCommand(settings, runtime);
   } catch (error) {
     core.setFailed(describeError(error));
-  } finally {
-    await keys.close();
   }
 }

@@ -179,4 +179,45 @@ describe('AWS KMS keys through the real @aws-sdk/client-kms, against a KMS-proto
       expect(result.stdout).not.toContain('not-the-secret');
     }, 60_000);
   });
+
+  describe('a KMS that never answers', () => {
+    /** A TCP server that accepts connections and never says a word. */
+    async function silentServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+      const { createServer } = await import('node:net');
+      const sockets = new Set<import('node:net').Socket>();
+      const server = createServer((socket) => void sockets.add(socket));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address = server.address();
+      return {
+        url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+        stop: () => {
+          for (const socket of sockets) socket.destroy();
+          return new Promise<void>((resolve) => server.close(() => resolve()));
+        },
+      };
+    }
+
+    it.each([
+      ['the request deadline', { 'request-timeout': '2' }],
+      ['the command deadline', { timeout: '2' }],
+    ])(
+      '%s ends the call and the process',
+      async (_name, limit) => {
+        const silent = await silentServer();
+        try {
+          const started = Date.now();
+          const result = await stack.runAction(
+            { images: `${stack.registry}/kms/signer:v1`, push: 'false', signer: 'ci', 'signer-key': 'awskms:///alias/ci-signer', ...limit },
+            { ...awsEnv(), AWS_ENDPOINT_URL_KMS: silent.url, AWS_MAX_ATTEMPTS: '1' },
+          );
+          expect(result.exitCode).toBe(1);
+          expect(result.errors).toHaveLength(1);
+          expect(Date.now() - started).toBeLessThan(20_000);
+        } finally {
+          await silent.stop();
+        }
+      },
+      60_000,
+    );
+  });
 });

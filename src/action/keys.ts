@@ -14,8 +14,9 @@ const SECRET_CODES: readonly KeyErrorCode[] = ['KEY_PASSPHRASE_REQUIRED', 'KEY_W
  */
 export class KeyRing {
   private readonly open: Signer[] = [];
+  private closed = false;
 
-  constructor(private readonly options: Pick<OpenKeyOptions, 'notice' | 'pkcs11'>) {}
+  constructor(private readonly options: Omit<OpenKeyOptions, 'secret'>) {}
 
   async signer(setting: KeySetting): Promise<Signer>;
   async signer(setting: KeySetting | undefined): Promise<Signer | undefined>;
@@ -23,6 +24,11 @@ export class KeyRing {
     if (!setting) return undefined;
     try {
       const signer = await openSigner(setting.source, { ...this.options, secret: setting.secret });
+      // A key that finished opening after the run ended (its deadline passed) is closed at once.
+      if (this.closed) {
+        await signer.close();
+        throw new InputError(setting.input, 'the command ended before this key was open');
+      }
       this.open.push(signer);
       if (signer.publicKey.keytype !== 'ecdsa')
         throw new InputError(setting.input, `expected an ECDSA P-256 key, got ${signer.publicKey.keytype}`);
@@ -38,7 +44,7 @@ export class KeyRing {
     }
   }
 
-  /** The public key of `signer-public-key`: as given, or read from its key store (then closed). */
+  /** The public key of `signer-public-key`: as given, or read from its key store (closed with the other keys). */
   async publicKey(setting: PublicKeySetting): Promise<PublicKey> {
     if (setting.kind === 'pem') return setting.key;
     const signer = await this.signer(setting.key);
@@ -46,6 +52,7 @@ export class KeyRing {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.open.splice(0).map((signer) => signer.close()));
   }
 }

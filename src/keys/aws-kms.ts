@@ -25,6 +25,12 @@ export interface KmsKeyUri {
 const KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]{1,250})$/;
 const ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:(?:key\/[A-Za-z0-9-]+|alias\/[A-Za-z0-9/_-]+)$/;
 
+/** The command's limits, which every KMS call keeps to. */
+export interface KmsLimits {
+  requestTimeoutMs?: number;
+  signal?: AbortSignal;
+}
+
 export function parseKmsUri(uri: string): KmsKeyUri {
   const rest = uri.slice('awskms://'.length);
   const slash = rest.indexOf('/');
@@ -84,12 +90,16 @@ export class AwsKmsSigner implements Signer {
     private readonly key: KmsKeyUri,
     private readonly client: KMSClient,
     readonly publicKey: PublicKey,
+    private readonly sendOptions: { abortSignal?: AbortSignal },
   ) {
     this.description = `AWS KMS ${key.keyId}`;
   }
 
-  /** Reads the public key once and checks the key can sign as notary needs (P-256, SIGN_VERIFY). */
-  static async open(uri: string): Promise<AwsKmsSigner> {
+  /**
+   * Reads the public key once and checks the key can sign as notary needs (P-256, SIGN_VERIFY).
+   * Every call has the command's deadline: the SDK sets no timeout of its own.
+   */
+  static async open(uri: string, limits: KmsLimits = {}): Promise<AwsKmsSigner> {
     const key = parseKmsUri(uri);
     const endpoint = key.endpoint ? `${isLoopbackHost(key.endpoint) ? 'http' : 'https'}://${key.endpoint}` : undefined;
     // Throttling and 5xx are retried by the SDK's standard strategy, with a bound.
@@ -98,9 +108,19 @@ export class AwsKmsSigner implements Signer {
       retryMode: 'standard',
       ...(key.region ? { region: key.region } : {}),
       ...(endpoint ? { endpoint } : {}),
+      ...(limits.requestTimeoutMs
+        ? {
+            requestHandler: {
+              connectionTimeout: limits.requestTimeoutMs,
+              requestTimeout: limits.requestTimeoutMs,
+              throwOnRequestTimeout: true,
+            },
+          }
+        : {}),
     });
+    const options = limits.signal ? { abortSignal: limits.signal } : {};
     try {
-      const response = await client.send(new GetPublicKeyCommand({ KeyId: key.keyId })).catch((error: unknown) => {
+      const response = await client.send(new GetPublicKeyCommand({ KeyId: key.keyId }), options).catch((error: unknown) => {
         throw kmsError(key, 'GetPublicKey', error);
       });
       if (response.KeySpec !== 'ECC_NIST_P256') {
@@ -124,7 +144,7 @@ export class AwsKmsSigner implements Signer {
           cause: error,
         });
       }
-      return new AwsKmsSigner(key, client, publicKey);
+      return new AwsKmsSigner(key, client, publicKey, options);
     } catch (error) {
       client.destroy();
       throw error;
@@ -134,7 +154,10 @@ export class AwsKmsSigner implements Signer {
   /** The digest is computed here: metadata outgrows KMS's 4096-byte message limit. */
   async sign(data: Uint8Array): Promise<Uint8Array> {
     const response = await this.client
-      .send(new SignCommand({ KeyId: this.key.keyId, Message: sha256(data), MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }))
+      .send(
+        new SignCommand({ KeyId: this.key.keyId, Message: sha256(data), MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }),
+        this.sendOptions,
+      )
       .catch((error: unknown) => {
         throw kmsError(this.key, 'Sign', error);
       });

@@ -10,6 +10,9 @@ export interface OpenKeyOptions {
   /** For hardware keys: told before each signature (a touch may be needed). */
   notice?: (message: string) => void;
   pkcs11?: { defaultModule?: string; addonPath?: string };
+  /** The command's limits for keys behind a network (AWS KMS): each request's deadline, and the command's abort. */
+  requestTimeoutMs?: number;
+  signal?: AbortSignal;
 }
 
 /** The one way to a Signer, whatever backend the key needs (a switch over the source kinds, sigstore-js style). */
@@ -20,7 +23,7 @@ export async function openSigner(source: KeySource, options: OpenKeyOptions = {}
     case 'awskms': {
       // Loaded only when used: the SDK is large and most runs never need it.
       const { AwsKmsSigner } = await import('./aws-kms.js');
-      return AwsKmsSigner.open(source.uri);
+      return AwsKmsSigner.open(source.uri, { requestTimeoutMs: options.requestTimeoutMs, signal: options.signal });
     }
     case 'pkcs11': {
       // Loaded only when used: the native addon is needed for nothing else.
