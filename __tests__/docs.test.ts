@@ -29,3 +29,15 @@ describe('every input and output is documented', () => {
     expect(names('outputs')).toEqual(expect.arrayContaining(['digests', 'trust-data', 'root-key-id']));
   });
 });
+
+describe('the lists the code keeps of the inputs and the version', () => {
+  it('INPUT_NAMES is action.yml’s inputs', async () => {
+    const { INPUT_NAMES } = await import('../src/action/input-names.js');
+    expect([...INPUT_NAMES].sort()).toEqual(names('inputs').sort());
+  });
+
+  it('VERSION is package.json’s version', async () => {
+    const { VERSION } = await import('../src/version.js');
+    expect(VERSION).toBe((JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+});

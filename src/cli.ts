@@ -2,10 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMANDS } from './action/inputs.js';
+import { INPUT_NAMES } from './action/input-names.js';
 import { SECRET_INPUTS } from './action/secret-inputs.js';
+import { VERSION } from './version.js';
 import { run } from './main.js';
 
 const USAGE = `usage: dct-sign <${COMMANDS.join('|')}> [--<input-name> VALUE ...]
+       dct-sign --version
 Flags are the action's input names (e.g. --images, --signer-key, --notary-server); every input can
 also come from INPUT_<NAME> as on a runner. Give secrets as --<input>-file PATH (e.g.
 --signer-key-passphrase-file) or INPUT_* variables: a flag's value is visible to other users (ps).
@@ -65,7 +68,10 @@ async function askNewPassphrase(): Promise<string | undefined> {
   return first;
 }
 
-/** `--name VALUE` and `--name=VALUE` pairs; undefined (with a message) when one is malformed. */
+/** Flags are the inputs, and every secret input's `-file` twin; `command` is the first word. */
+const FLAG_NAMES = new Set([...INPUT_NAMES, ...SECRET_INPUTS.map((name) => `${name}-file`)].filter((name) => name !== 'command'));
+
+/** `--name VALUE` and `--name=VALUE` pairs; undefined (with a message) when one is malformed or unknown. */
 function parseFlags(args: string[]): Map<string, string> | undefined {
   const flags = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
@@ -75,6 +81,11 @@ function parseFlags(args: string[]): Map<string, string> | undefined {
     const value = eq > 0 ? flag.slice(eq + 1) : args[++i];
     if (!name || value === undefined) {
       process.stderr.write(`dct-sign: expected --<input-name> VALUE, got "${flag.slice(0, 80)}"\n${USAGE}\n`);
+      return undefined;
+    }
+    // A misspelt flag must fail: ignored, --trusted-root-key would quietly drop the pin it was meant to set.
+    if (!FLAG_NAMES.has(name)) {
+      process.stderr.write(`dct-sign: --${name.slice(0, 80)} is not an input; see dct-sign --help and docs/inputs.md\n`);
       return undefined;
     }
     flags.set(name, value);
@@ -88,7 +99,11 @@ function parseFlags(args: string[]): Map<string, string> | undefined {
  */
 export async function runCli(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h') {
+  if (command === '--version') {
+    process.stdout.write(`dct-sign ${VERSION}\n`);
+    return;
+  }
+  if (!command || command === '--help' || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     process.exitCode = command ? 0 : 1;
     return;
@@ -99,6 +114,11 @@ export async function runCli(argv: string[]): Promise<void> {
     return;
   }
   flags.set('command', command);
+  // Before any prompt: the passphrase typed there is no flag, and no one else sees it.
+  for (const name of SECRET_INPUTS.filter((input) => isSecretValue(input, flags.get(input))))
+    process.stderr.write(
+      `dct-sign: warning: --${name} on the command line is visible to other users; use --${name}-file or INPUT_* instead\n`,
+    );
   if (command === 'generate-key' && needsPassphrase(flags)) {
     const passphrase = await askNewPassphrase();
     if (passphrase === undefined) {
@@ -107,10 +127,6 @@ export async function runCli(argv: string[]): Promise<void> {
     }
     flags.set('new-key-passphrase', passphrase);
   }
-  for (const name of SECRET_INPUTS.filter((input) => isSecretValue(input, flags.get(input))))
-    process.stderr.write(
-      `dct-sign: warning: --${name} on the command line is visible to other users; use --${name}-file or INPUT_* instead\n`,
-    );
   if (process.env.GITHUB_OUTPUT) return run(flags);
   // Outside a runner: collect the outputs in a temp file, then print them as name=value lines.
   const dir = mkdtempSync(join(tmpdir(), 'dct-sign-'));

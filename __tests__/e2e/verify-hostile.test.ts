@@ -80,6 +80,14 @@ describe('verify against a compromised or broken Notary server', () => {
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/::error::.*hostile\/app:v2: tag v2 is not signed by targets\/releases/);
     expect((await cli(['--help'])).stdout).toMatch(/^usage: dct-sign <sign\|verify\|inspect\|init/);
+    expect(await cli(['verify', '--help'])).toEqual({ status: 0, stdout: expect.stringMatching(/^usage: dct-sign /) as unknown as string });
+    expect(await cli(['--version'])).toEqual({
+      status: 0,
+      stdout: expect.stringMatching(/^dct-sign \d+\.\d+\.\d+\n$/) as unknown as string,
+    });
+    // A misspelt flag fails instead of being ignored: here it would have dropped the pin.
+    const typo = await cli(['verify', '--images', `${gun()}:v1`, '--notary-server', hostile.url, '--trusted-root-key', '0'.repeat(64)]);
+    expect(typo.status).toBe(1);
   }, 30_000);
 
   it('a root certificate OpenSSL cannot read fails its own image; the other repository of the batch is still verified', async () => {
