@@ -62,6 +62,8 @@ export type RegistryErrorCode =
 
 export type NotaryErrorCode =
   | 'NOTARY_UNREACHABLE'
+  /** The server answered too slowly: idle too long, or past the request's deadline. */
+  | 'NOTARY_TIMEOUT'
   /** The server refused an update built on an older version (notary: server/errors/errors.go ErrOldVersion). */
   | 'NOTARY_STALE_VERSION'
   | 'NOTARY_HTTP_ERROR'

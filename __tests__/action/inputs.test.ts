@@ -219,7 +219,7 @@ describe('the runtime environment', () => {
     });
   });
 
-  it('gives child processes their own settings only: never INPUT_*, runner tokens or cloud secrets', () => {
+  it('gives child processes their own settings and the cloud logins registry helpers use; never INPUT_* or runner tokens', () => {
     const { childEnv } = readRuntime({
       PATH: '/bin',
       HOME: '/h',
@@ -230,6 +230,12 @@ describe('the runtime environment', () => {
       AWS_SECRET_ACCESS_KEY: 'aws',
       DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE: 'pw',
     });
-    expect(childEnv).toEqual({ PATH: '/bin', HOME: '/h', DOCKER_CONFIG: '/c', HTTPS_PROXY: 'http://proxy:3128' });
+    expect(childEnv).toEqual({
+      PATH: '/bin',
+      HOME: '/h',
+      DOCKER_CONFIG: '/c',
+      HTTPS_PROXY: 'http://proxy:3128',
+      AWS_SECRET_ACCESS_KEY: 'aws',
+    });
   });
 });

@@ -111,7 +111,9 @@ describe('secrets, bounds, rollback across runs and credentials', () => {
           DCT_SIGN_DOCKER: join(dir, 'docker'),
           DOCKER_CONTENT_TRUST_SERVER: stack.notaryUrl,
           'INPUT_NOTARY-CA': stack.caFile,
-          AWS_SECRET_ACCESS_KEY: 'aws-secret-9',
+          // The runner's own tokens stay ours; cloud logins do reach docker, whose ECR/GCR/ACR helpers need them.
+          GITHUB_TOKEN: 'ghs-runner-token-9',
+          ACTIONS_RUNTIME_TOKEN: 'runtime-token-9',
         },
       );
       expect(run.status).toBe(1);
@@ -119,7 +121,8 @@ describe('secrets, bounds, rollback across runs and credentials', () => {
       const env = readFileSync(join(dir, 'env.txt'), 'utf8');
       expect(env).toContain('DOCKER_CONTENT_TRUST=0');
       expect(env).not.toContain(PASSPHRASE);
-      expect(env).not.toContain('aws-secret-9');
+      expect(env).not.toContain('ghs-runner-token-9');
+      expect(env).not.toContain('runtime-token-9');
       expect(env).not.toMatch(/^INPUT_/m);
     }, 60_000);
   });

@@ -1,11 +1,13 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, KeyError, isDctError } from '../errors.js';
 import type { Credentials } from '../http/auth.js';
 import { parseImageList, type ImageReference } from '../registry/reference.js';
 import { publicKeyFromPem } from '../tuf/keys.js';
+import { KEY_NAME } from '../keys/generate.js';
 import { isDelegationName } from '../tuf/metadata.js';
+import { readInputFile } from './input-files.js';
 import { readKeySetting, readPublicKeySetting, type KeySetting, type Masker, type PublicKeySetting } from './key-inputs.js';
 import { withSecretFiles, type InputReader } from './secret-inputs.js';
 import { quoted } from '../util/redact.js';
@@ -129,11 +131,12 @@ export interface Runtime {
 
 /**
  * The variables a child process may see: what docker and credential helpers need to find their
- * config, daemon, keychain and proxy. Never INPUT_* (our secrets), tokens of the runner, cloud
- * credentials or DOCKER_CONTENT_TRUST_*_PASSPHRASE.
+ * config, daemon, keychain and proxy, and the cloud settings the registries' own helpers log in
+ * with (docker-credential-ecr-login reads AWS_*, the gcloud helper GOOGLE_* and CLOUDSDK_*,
+ * acr-env AZURE_*). Never INPUT_* (our secrets), the runner's tokens, or DOCKER_CONTENT_TRUST_*.
  */
 const CHILD_ENVIRONMENT =
-  /^(?:PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|XDG_[A-Z_]+|DBUS_SESSION_BUS_ADDRESS|SSL_CERT_FILE|SSL_CERT_DIR|DOCKER_(?:CONFIG|HOST|CONTEXT|CERT_PATH|TLS|TLS_VERIFY|API_VERSION)|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|SYSTEMROOT|USERPROFILE|APPDATA|LOCALAPPDATA|PROGRAMDATA)$/;
+  /^(?:PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|XDG_[A-Z_]+|DBUS_SESSION_BUS_ADDRESS|SSL_CERT_FILE|SSL_CERT_DIR|DOCKER_(?:CONFIG|HOST|CONTEXT|CERT_PATH|TLS|TLS_VERIFY|API_VERSION)|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|(?:AWS|AZURE|GOOGLE|CLOUDSDK|GCLOUD)_[A-Z0-9_]+|SYSTEMROOT|USERPROFILE|APPDATA|LOCALAPPDATA|PROGRAMDATA)$/;
 
 export type { InputReader };
 
@@ -189,7 +192,7 @@ function parseServerUrl(value: string): string | undefined {
 
 function parseCa(value: string): string | undefined {
   if (!value) return undefined;
-  const text = value.includes('-----BEGIN') ? value : existsSync(value) ? readFileSync(value, 'utf8') : '';
+  const text = value.includes('-----BEGIN') ? value : readInputFile('notary-ca', value, 'PEM certificate text or the path of a PEM file');
   if (!text.includes('-----BEGIN CERTIFICATE-----'))
     throw new InputError('notary-ca', 'expected PEM certificate text or the path of a PEM file');
   return text;
@@ -268,13 +271,7 @@ const MAX_WARNING_DAYS = 3650;
 function readImages(read: InputReader, tagRequired: boolean): ImageReference[] {
   const file = read('images-file');
   let text = read('images');
-  if (file) {
-    if (!existsSync(file))
-      throw new InputError('images-file', `${quoted(file)} does not exist; expected a file with one image reference per line`);
-    if (!statSync(file).isFile())
-      throw new InputError('images-file', `${quoted(file)} is not a file; expected a file with one image reference per line`);
-    text = `${text}\n${readFileSync(file, 'utf8')}`;
-  }
+  if (file) text = `${text}\n${readInputFile('images-file', file, 'a file with one image reference per line')}`;
   try {
     return parseImageList(text, tagRequired);
   } catch (error) {
@@ -352,9 +349,6 @@ function readRotation(read: InputReader, mask: Masker): RotationSettings {
     newKey: newKey(),
   };
 }
-
-/** Key names as docker allows them (docker/cli: cli/command/trust/key_generate.go validKeyName). */
-const KEY_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
 function readGenerateKey(read: InputReader, mask: Masker): GenerateKeySettings {
   const role = read('role');

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { InputError, KeyError } from '../errors.js';
 import { quoted } from '../util/redact.js';
+import { readInputFile } from './input-files.js';
 import type { KeySource } from '../keys/open.js';
 import { PublicKey, publicKeyFromPem } from '../tuf/keys.js';
 
@@ -38,7 +39,7 @@ export function parseKeySource(input: string, value: string, mask: Masker): KeyS
     return { kind: 'pem', pem: text };
   }
   if (!text.includes('\n') && text.length < 4096 && existsSync(text) && statSync(text).isFile()) {
-    const pem = readFileSync(text, 'utf8');
+    const pem = readInputFile(input, text, EXPECTED);
     maskPem(pem, mask);
     if (!pem.includes('-----BEGIN')) throw new InputError(input, `file ${quoted(text)} holds no PEM block; expected ${EXPECTED}`);
     return { kind: 'pem', pem };
@@ -80,7 +81,7 @@ export function readPublicKeySetting(read: (name: string) => string, mask: Maske
   }
   let pem = text;
   if (!pem.includes('-----BEGIN')) {
-    if (existsSync(text)) pem = readFileSync(text, 'utf8');
+    if (existsSync(text)) pem = readInputFile(input, text, 'a PEM PUBLIC KEY or CERTIFICATE file');
     else pem = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
   }
   try {

@@ -1,6 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { quoted } from '../util/redact.js';
+import { readInputFile } from './input-files.js';
 
 /**
  * The inputs that carry secrets (action-interface.md, "Secrets outside a runner"). Each also has
@@ -15,19 +14,9 @@ const MAX_SECRET_FILE_BYTES = 1 << 20;
 export type InputReader = (name: string) => string;
 
 function readSecretFile(input: string, path: string): string {
-  const fileInput = `${input}-file`;
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new InputError(fileInput, `${quoted(path)} is not a file; expected the file that holds ${input}`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(fileInput, `${quoted(path)} cannot be read; expected the file that holds ${input}`);
-  }
-  if (size > MAX_SECRET_FILE_BYTES) throw new InputError(fileInput, `${quoted(path)} is larger than ${MAX_SECRET_FILE_BYTES} bytes`);
+  const text = readInputFile(`${input}-file`, path, `the file that holds ${input}`, MAX_SECRET_FILE_BYTES);
   // One trailing newline is what `echo` and editors add; anything else is part of the secret.
-  return readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+  return text.replace(/\r?\n$/, '');
 }
 
 /**

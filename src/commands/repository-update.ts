@@ -7,7 +7,7 @@ import type { PublicKey } from '../tuf/keys.js';
 import { Root, Snapshot, Targets, fileMetaOf, parseSignedFile, type BaseRole, type RoleSpec } from '../tuf/metadata.js';
 import { verifyThreshold } from '../tuf/signatures.js';
 import { DEFAULT_EXPIRY_DAYS, expiryFromNow } from '../tuf/time.js';
-import type { TrustedRepository } from '../tuf/trusted-repository.js';
+import { roleKeyIdsFor, type TrustedRepository } from '../tuf/trusted-repository.js';
 import { loadVerified, notaryClientFor, type CommandContext } from './context.js';
 
 /**
@@ -102,10 +102,7 @@ export function pruneDelegationKeys(targets: Targets): void {
 export function signatureForRole(root: Root, role: BaseRole, signer: Signer, option: OptionName, gun: string): RoleSignature {
   const key = signer.publicKey;
   const spec = root.role(role);
-  const keyid = spec.keyids.find((kid) => {
-    const listed = root.keys.get(kid);
-    return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
-  });
+  const [keyid] = roleKeyIdsFor(spec, root.keys, key);
   if (!keyid) {
     const expected = spec.keyids.map((kid) => root.keys.get(kid)?.canonicalId ?? kid).join(', ');
     throw new KeyError('KEY_NOT_IN_ROLE', `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`, {
@@ -196,7 +193,11 @@ async function signUpdate(update: RepositoryUpdate): Promise<{ files: Map<string
  */
 function mayHaveCommitted(error: unknown): error is NotaryError {
   if (!(error instanceof NotaryError)) return false;
-  return error.code === 'NOTARY_UNREACHABLE' || (error.code === 'NOTARY_HTTP_ERROR' && (error.details.status ?? 0) >= 500);
+  return (
+    error.code === 'NOTARY_UNREACHABLE' ||
+    error.code === 'NOTARY_TIMEOUT' ||
+    (error.code === 'NOTARY_HTTP_ERROR' && (error.details.status ?? 0) >= 500)
+  );
 }
 
 /** The first role whose file the server does not serve exactly as we signed it (the snapshot may be re-made). */

@@ -7,6 +7,7 @@ import {
   forEachRepository,
   loadVerified,
   notaryServerFor,
+  unreachableServer,
   roleExpiries,
   warnAboutExpiry,
   type CommandContext,
@@ -152,9 +153,10 @@ async function verifyRepository(
   let repo: TrustedRepository;
   try {
     repo = await loadVerified(ctx, refs[0]!, { now, seenVersions: new Map() });
-  } catch (error) {
+  } catch (caught) {
     await lookups;
-    // An input at fault (a corrupt trust state) fails the command, not one image.
+    const error = unreachableServer(caught);
+    // An input at fault (a Notary server that is down, a corrupt trust state) fails the command, not one image.
     if (!isDctError(error) || error.option) throw error;
     return { results, failures: refs.map((ref) => new ImageFailure(ref.original, error)) };
   }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Credentials } from '../http/auth.js';
-import { DOCKER_HUB } from '../registry/reference.js';
+import { DOCKER_HUB } from '../util/hosts.js';
 
 /**
  * Registry credentials from the docker config (`<dir>/config.json`): `auths` entries and
@@ -32,10 +32,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export class DockerConfig {
   private file?: Promise<DockerConfigFile>;
 
-  /** `dir`: DOCKER_CONFIG, else ~/.docker; `env`: what a credential helper may see (the action layer decides both). */
+  /**
+   * `dir`: DOCKER_CONFIG, else ~/.docker; `env`: what a credential helper may see (the action layer
+   * decides both); `onHelperFailure`: told when a configured helper fails (its output is not shown:
+   * it may hold the secret it failed to return).
+   */
   constructor(
     readonly dir: string,
     private readonly env: Record<string, string> = {},
+    private readonly onHelperFailure: (message: string) => void = () => undefined,
   ) {}
 
   get path(): string {
@@ -51,7 +56,7 @@ export class DockerConfig {
     const helper = helpers[isHub ? DOCKER_HUB : registry] ?? helpers[serverUrl] ?? config.credsStore;
     // A helper is a program name, docker-credential-<helper>: nothing else is run.
     if (typeof helper === 'string' && HELPER_NAME.test(helper)) {
-      const credentials = await fromHelper(helper, serverUrl, this.env);
+      const credentials = await fromHelper(helper, serverUrl, this.env, this.onHelperFailure);
       if (credentials) return credentials;
     }
     for (const [key, entry] of Object.entries(isObject(config.auths) ? config.auths : {})) {
@@ -86,10 +91,25 @@ export class DockerConfig {
   }
 }
 
-function fromHelper(helper: string, serverUrl: string, env: Record<string, string>): Promise<Credentials | undefined> {
+function fromHelper(
+  helper: string,
+  serverUrl: string,
+  env: Record<string, string>,
+  onFailure: (message: string) => void,
+): Promise<Credentials | undefined> {
   return new Promise((resolve) => {
     const options = { encoding: 'utf8' as const, timeout: HELPER_TIMEOUT_MS, env };
     const child = execFile(`docker-credential-${helper}`, ['get'], options, (error, stdout) => {
+      // "credentials not found" is how a helper says it has none (docker-credential-helpers: credentials/error.go).
+      if (error && !/credentials not found/i.test(stdout)) {
+        const why =
+          (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'is not installed'
+            : error.killed
+              ? 'timed out'
+              : `exited with ${String(error.code)}`;
+        onFailure(`docker-credential-${helper} ${why}; no credentials from it for ${serverUrl}`);
+      }
       if (error || !stdout) return resolve(undefined);
       try {
         const value: unknown = JSON.parse(stdout);

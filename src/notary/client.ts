@@ -110,9 +110,10 @@ export class NotaryClient implements MetadataSource {
       return await this.http.request(request);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
-      const unreachable = error.code === 'HTTP_CONNECTION' || error.code === 'HTTP_TIMEOUT';
+      const code =
+        error.code === 'HTTP_CONNECTION' ? 'NOTARY_UNREACHABLE' : error.code === 'HTTP_TIMEOUT' ? 'NOTARY_TIMEOUT' : 'NOTARY_HTTP_ERROR';
       throw new NotaryError(
-        unreachable ? 'NOTARY_UNREACHABLE' : 'NOTARY_HTTP_ERROR',
+        code,
         `${this.where(what)}: ${error.message}`,
         { server: this.serverUrl, ...(error.details.reason ? { reason: error.details.reason } : {}) },
         { cause: error },
