@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CommandContext, Reporter } from '../../src/commands/context.js';
-import { formatTrustData, inspect, naturalCompare, trustDataOf, type TrustData } from '../../src/commands/inspect.js';
+import { formatTrustData, inspect, trustDataOf, type TrustData } from '../../src/commands/inspect.js';
+import { naturalCompare } from '../../src/util/go-format.js';
 import { VerificationError } from '../../src/errors.js';
 import { HttpClient } from '../../src/http/client.js';
 import { createRootCertificate } from '../../src/keys/signing.js';

@@ -36,6 +36,15 @@ describe('onboarding with no docker trust', () => {
     await stack?.stop();
   }, 60_000);
 
+  /** init with the generated root and repository keys. */
+  const initInputs = () => ({
+    command: 'init',
+    images: gun(),
+    'root-key-file': join(keys, 'root.key'),
+    'root-key-passphrase': pass.root,
+    'repository-key-file': join(keys, 'targets.key'),
+    'repository-key-passphrase': pass.targets,
+  });
   const run = (inputs: Record<string, string>): Promise<RunResult> =>
     stack.runAction({ 'notary-server': stack.notaryUrl, 'notary-ca': stack.caFile, ...inputs }, { PATH: noDocker });
 
@@ -64,16 +73,7 @@ describe('onboarding with no docker trust', () => {
   }, 60_000);
 
   it('init with those keys outputs the root key ID to pin; add-signer takes the generated public key', async () => {
-    const init = expectSuccess(
-      await run({
-        command: 'init',
-        images: gun(),
-        'root-key-file': join(keys, 'root.key'),
-        'root-key-passphrase': pass.root,
-        'repository-key-file': join(keys, 'targets.key'),
-        'repository-key-passphrase': pass.targets,
-      }),
-    );
+    const init = expectSuccess(await run(initInputs()));
     expect(init.outputs['root-key-id']).toMatch(/^[a-f0-9]{64}$/);
     expectSuccess(
       await run({
@@ -188,20 +188,7 @@ describe('onboarding with no docker trust', () => {
     );
 
     it('init on an existing repository changes nothing', async () => {
-      await expectRefusedWithoutPublishing(
-        stack,
-        gun(),
-        () =>
-          run({
-            command: 'init',
-            images: gun(),
-            'root-key-file': join(keys, 'root.key'),
-            'root-key-passphrase': pass.root,
-            'repository-key-file': join(keys, 'targets.key'),
-            'repository-key-passphrase': pass.targets,
-          }),
-        /^::error::input 'images': .* already has trust data/,
-      );
+      await expectRefusedWithoutPublishing(stack, gun(), () => run(initInputs()), /^::error::input 'images': .* already has trust data/);
     }, 30_000);
   });
 

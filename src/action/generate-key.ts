@@ -14,7 +14,7 @@ export async function runGenerateKey(settings: GenerateKeySettings, runtime: Run
       key = generateKeyFile({ path: destination.path, role, passphrase: settings.secret });
     } else {
       // Loaded only when used: the native addon is needed for nothing else.
-      const { generateTokenKey } = await import('../keys/pkcs11.js');
+      const { generateTokenKey } = await import('../keys/pkcs11-generate.js');
       key = await generateTokenKey(destination.uri, { pin: settings.secret.toString('utf8'), role, ...runtime.pkcs11 });
     }
   } catch (error) {

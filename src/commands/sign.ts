@@ -168,7 +168,7 @@ class RepositorySigning {
       return { after: before, roles };
     }
     await this.confirmTags(manifests);
-    // Read back with fresh client state, pinned to the root trusted above.
+    // Read back with fresh client state, chained from the root trusted above.
     return { after: await publishUpdate(ctx, refs[0]!, update, new Set(before.rootKeyIds()), seenVersions), roles };
   }
 

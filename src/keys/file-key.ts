@@ -55,7 +55,8 @@ export function readPrivateKeyPem(pem: string, passphrase?: Buffer): FileKey {
   }
 }
 
-function checkP256(key: KeyObject): void {
+/** An ECDSA P-256 key: the only kind docker and notary generate for signing roles, and the only kind that signs here. */
+export function checkP256(key: KeyObject): void {
   const type = key.asymmetricKeyType;
   if (type !== 'ec') {
     const kind = type === 'rsa' ? 'RSA' : type === 'ed25519' ? 'Ed25519' : String(type);

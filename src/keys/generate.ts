@@ -20,7 +20,7 @@ export interface GeneratedKey {
 }
 
 /** docker's validKeyName (docker/cli: cli/command/trust/key_generate.go); root, targets and snapshot match it too. */
-const KEY_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+export const KEY_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** The role a key is generated for: `root`, `targets`, `snapshot` or a signer name, as docker allows. */
 export function checkKeyRole(role: string): void {

@@ -1,5 +1,6 @@
 import { createCipheriv, createPublicKey, pbkdf2Sync, randomBytes, type KeyObject } from 'node:crypto';
 import { KeyError } from '../errors.js';
+import { checkP256 } from './file-key.js';
 import { children, encodeTlv, expectTag, readTlv, TAG, type Tlv } from '../util/der.js';
 
 /**
@@ -151,11 +152,6 @@ function publicPoint(key: KeyObject): Uint8Array {
   return new Uint8Array(createPublicKey(key).export({ type: 'spki', format: 'der' }).subarray(-65));
 }
 
-export function checkP256(key: KeyObject): void {
-  if (key.type !== 'private' || key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
-    throw new KeyError('KEY_INVALID', 'only ECDSA P-256 private keys are written: the kind docker and notary generate');
-}
-
 /**
  * The EncryptedPrivateKeyInfo DER of a P-256 key, as notary writes it. Every buffer that held the
  * plaintext key or the derived key is zeroed before this returns; the passphrase is read in place,
@@ -163,6 +159,7 @@ export function checkP256(key: KeyObject): void {
  */
 export function encryptEcPrivateKey(key: KeyObject, passphrase: Buffer): Uint8Array {
   checkP256(key);
+  if (key.type !== 'private') throw new KeyError('KEY_INVALID', 'only private keys are written to key files');
   if (passphrase.length === 0) throw new KeyError('KEY_PASSPHRASE_REQUIRED', 'a passphrase is required to encrypt the new key');
   const sec1 = key.export({ type: 'sec1', format: 'der' });
   const der = new SecretDer();

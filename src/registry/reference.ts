@@ -1,4 +1,5 @@
 import { RegistryError } from '../errors.js';
+import { DOCKER_HUB } from '../util/hosts.js';
 import { quoted } from '../util/redact.js';
 
 /**
@@ -18,7 +19,7 @@ export interface ImageReference {
   digest?: string;
 }
 
-export const DOCKER_HUB = 'docker.io';
+export { DOCKER_HUB };
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;

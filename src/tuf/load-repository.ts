@@ -22,7 +22,7 @@ export interface MetadataSource {
   fetch(role: string, options: FetchOptions): Promise<Uint8Array | undefined>;
 }
 
-/** Download caps, as notary's (notary: const.go MaxDownloadSize 100 MiB for root, MaxTimestampSize 1 MiB). */
+/** Caps for the files no trusted metadata lists a length for: root (notary allows 100 MiB, const.go MaxDownloadSize; no root comes near 5) and the timestamp (notary: MaxTimestampSize, 1 MiB). */
 export const MAX_ROOT_BYTES = 5 << 20;
 export const MAX_TIMESTAMP_BYTES = 1 << 20;
 /**

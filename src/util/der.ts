@@ -2,8 +2,9 @@ import { EncodingError } from '../errors.js';
 
 /**
  * A minimal DER reader and writer, by hand: it reads one field Node's X509Certificate does not
- * expose (the signature algorithm) and writes notary's root certificate, whose signature may come
- * from a KMS or a token, which no certificate library here drives. Definite lengths only (DER).
+ * expose (the signature algorithm) and writes what no library here writes as notary does: the root
+ * certificate, whose signature may come from a KMS or a token, and the encrypted key file (PBKDF2
+ * with HMAC-SHA1 and PKCS#8 version 1, which Node's export does not produce). Definite lengths only.
  */
 export interface Tlv {
   tag: number;
