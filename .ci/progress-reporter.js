@@ -6,7 +6,8 @@ import { join, relative } from 'node:path';
 export default class ProgressReporter {
   constructor(globalConfig) {
     this.root = globalConfig.rootDir;
-    this.file = join(this.root, '.tmp', 'progress.log');
+    // One log per run (.ci/run runs jest twice): PROGRESS_LOG names it.
+    this.file = process.env.PROGRESS_LOG || join(this.root, '.tmp', 'progress.log');
   }
   log(line) {
     appendFileSync(this.file, `${new Date().toISOString()} ${line}\n`);

@@ -2,28 +2,34 @@ export const id = 107;
 export const ids = [107];
 export const modules = {
 
-/***/ 7107:
+/***/ 8283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pkcs11Signer: () => (/* binding */ Pkcs11Signer),
-/* harmony export */   generateTokenKey: () => (/* binding */ generateTokenKey)
+/* harmony export */   C9: () => (/* binding */ ulong),
+/* harmony export */   EO: () => (/* binding */ closeQuietly),
+/* harmony export */   Mg: () => (/* binding */ openToken),
+/* harmony export */   Mp: () => (/* binding */ closeToken),
+/* harmony export */   Pj: () => (/* binding */ pkcs11Code),
+/* harmony export */   Qe: () => (/* binding */ findObjects),
+/* harmony export */   RR: () => (/* binding */ readPublicKey),
+/* harmony export */   TB: () => (/* binding */ parsePkcs11Uri),
+/* harmony export */   Zv: () => (/* binding */ P256_PARAMS),
+/* harmony export */   dE: () => (/* binding */ trimmed),
+/* harmony export */   gl: () => (/* binding */ storeError),
+/* harmony export */   iD: () => (/* binding */ login),
+/* harmony export */   ob: () => (/* binding */ publicKeyObject),
+/* harmony export */   v8: () => (/* binding */ describeObject)
 /* harmony export */ });
-/* unused harmony exports YKCS11_PATHS, parsePkcs11Uri, findModule, ykcs11KeyLabel, checkYkcs11Target */
+/* unused harmony exports YKCS11_PATHS, findModule, loadAddon, findSlot */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5108);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _tuf_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5591);
-/* harmony import */ var _tuf_signatures_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3625);
-/* harmony import */ var _generate_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9490);
-
-
-
 
 
 
@@ -142,247 +148,6 @@ function ulong(value) {
 }
 function trimmed(text) {
     return text.replace(/[\s\0]+$/, '');
-}
-class Pkcs11Signer {
-    api;
-    module;
-    session;
-    privateKey;
-    publicKey;
-    alwaysAuthenticate;
-    options;
-    description;
-    closed = false;
-    constructor(api, module, session, privateKey, publicKey, alwaysAuthenticate, options, description) {
-        this.api = api;
-        this.module = module;
-        this.session = session;
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
-        this.alwaysAuthenticate = alwaysAuthenticate;
-        this.options = options;
-        this.description = description;
-    }
-    static async open(uriText, options) {
-        const uri = parsePkcs11Uri(uriText);
-        const token = await openToken(uri, options, false);
-        const { api, module, session } = token;
-        try {
-            login(token, api.CKU_USER, options.pin);
-            const what = describeObject(uri);
-            const keys = findObjects(api, module, session, api.CKO_PRIVATE_KEY, uri);
-            if (keys.length === 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_NOT_FOUND', `no private key with ${what} on token "${token.label}"`);
-            if (keys.length > 1)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', `${keys.length} private keys match ${what} on token "${token.label}"; add id= to choose one`);
-            const attribute = (type) => {
-                // One at a time: a module fails the whole call when an object lacks any one attribute.
-                try {
-                    return module.C_GetAttributeValue(session, keys[0], [{ type }])[0]?.value;
-                }
-                catch {
-                    return undefined;
-                }
-            };
-            const keyType = ulong(attribute(api.CKA_KEY_TYPE));
-            if (keyType !== api.CKK_EC) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', `the token key ${what} is not an EC key (CKA_KEY_TYPE ${keyType}); notary needs ECDSA P-256`);
-            }
-            const params = attribute(api.CKA_EC_PARAMS);
-            if (params && params.length > 0 && !params.equals(P256_PARAMS))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', `the token key ${what} is not on curve P-256`);
-            const alwaysAuth = attribute(api.CKA_ALWAYS_AUTHENTICATE);
-            const id = attribute(api.CKA_ID);
-            const publicKey = readPublicKey(api, module, session, { ...uri, id: id && id.length > 0 ? id : uri.id }, what);
-            const description = `PKCS#11 token "${token.label}" ${what}`;
-            return new Pkcs11Signer(api, module, session, keys[0], publicKey, alwaysAuth?.[0] === 1, options, description);
-        }
-        catch (error) {
-            closeToken(token);
-            throw storeError(error, token.modulePath);
-        }
-    }
-    sign(data) {
-        if (this.closed)
-            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description} is closed`));
-        this.options.notice?.(`Signing with ${this.description}: touch the device if it blinks`);
-        const digest = Buffer.from((0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .sc)(data));
-        let signature;
-        try {
-            this.module.C_SignInit(this.session, { mechanism: this.api.CKM_ECDSA }, this.privateKey);
-            if (this.alwaysAuthenticate) {
-                // PIV slot 9c: every signature needs its own PIN verification (CKU_CONTEXT_SPECIFIC).
-                try {
-                    this.module.C_Login(this.session, this.api.CKU_CONTEXT_SPECIFIC, this.options.pin);
-                }
-                catch (error) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description}: the per-signature PIN login failed: ${error.message}`);
-                }
-            }
-            signature = new Uint8Array(this.module.C_Sign(this.session, digest, Buffer.alloc(64)));
-        }
-        catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN)
-                return Promise.reject(error);
-            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description}: ${error.message}`, { cause: error }));
-        }
-        if (!(0,_tuf_signatures_js__WEBPACK_IMPORTED_MODULE_5__/* .verifySignature */ .Od)(this.publicKey, 'ecdsa', signature, data)) {
-            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description} returned a signature that does not verify with its public key`));
-        }
-        return Promise.resolve(signature);
-    }
-    close() {
-        if (!this.closed) {
-            this.closed = true;
-            closeQuietly(this.module, this.session, true);
-        }
-        return Promise.resolve();
-    }
-}
-/**
- * A new P-256 key pair generated on the token (C_GenerateKeyPair, CKM_EC_KEY_PAIR_GEN), named by
- * the URI's object= (CKA_LABEL) and id= (CKA_ID). The private key never leaves the token
- * (sensitive, not extractable). A key, public key or certificate that already carries that label
- * or id is never replaced: KEY_EXISTS, and nothing is created. Once made, the key opens with
- * Pkcs11Signer.open(uri).
- *
- * ykcs11 (YubiKey PIV) generates only for its security officer (yubico-piv-tool:
- * ykcs11/ykcs11.c C_GenerateKeyPair needs login_state YKCS11_SO), and logs the SO in with the PIN
- * only when the management key is PIN-protected (ykcs11/token.c token_login), so there the login is
- * CKU_SO; id= picks the PIV slot and ykcs11 sets the label itself (see checkYkcs11Target).
- */
-async function generateTokenKey(uriText, options) {
-    const role = options.role ?? 'root';
-    (0,_generate_js__WEBPACK_IMPORTED_MODULE_6__/* .checkKeyRole */ .cG)(role);
-    const uri = parsePkcs11Uri(uriText);
-    const token = await openToken(uri, options, true);
-    try {
-        const yubikey = isYkcs11(token.module);
-        if (yubikey)
-            checkYkcs11Target(uri);
-        loginToGenerate(token, options.pin, yubikey);
-        refuseExisting(token, uri);
-        const pair = generateP256(token, uri, yubikey);
-        const what = describeObject(uri);
-        if (findObjects(token.api, token.module, token.session, token.api.CKO_PRIVATE_KEY, uri).length !== 1)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_STORE_ERROR', `token "${token.label}" made the key but does not find it by ${what}; name it by id= instead`);
-        return (0,_generate_js__WEBPACK_IMPORTED_MODULE_6__/* .generatedKey */ .FQ)(publicKeyObject(token.api, token.module, token.session, pair.publicKey, what), role);
-    }
-    catch (error) {
-        throw storeError(error, token.modulePath);
-    }
-    finally {
-        closeToken(token);
-    }
-}
-/** ykcs11's library manufacturer (yubico-piv-tool: ykcs11/ykcs11.c YKCS11_MANUFACTURER). */
-function isYkcs11(module) {
-    return trimmed(module.C_GetInfo().manufacturerID) === 'Yubico (www.yubico.com)';
-}
-const PIV_SLOT_NAMES = ['PIV Authentication', 'Digital Signature', 'Key Management', 'Card Authentication'];
-/** ykcs11's own label for the private key of a slot id (yubico-piv-tool: ykcs11/objects.c piv_objects). */
-function ykcs11KeyLabel(id) {
-    if (id >= 1 && id <= 4)
-        return `Private key for ${PIV_SLOT_NAMES[id - 1]}`;
-    if (id >= 5 && id <= 24)
-        return `Private key for Retired Key ${id - 4}`;
-    return undefined;
-}
-/**
- * On a YubiKey, id= is the PIV slot (yubico-piv-tool: doc/YKCS11/index.adoc "Key Mapping": 1=9a,
- * 2=9c, 3=9d, 4=9e, 5-24 = retired slots 82-95; 25, f9, is the attestation key and not offered).
- * ykcs11 ignores CKA_LABEL and names each slot itself, so an object= other than that name would
- * make a key the URI cannot find again.
- */
-function checkYkcs11Target(uri) {
-    const id = uri.id?.length === 1 ? uri.id[0] : 0;
-    const label = ykcs11KeyLabel(id);
-    if (!label) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', 'on a YubiKey, id= names the PIV slot to generate in: %01 (9a), %02 (9c), %03 (9d), %04 (9e) or %05-%18 (retired slots 82-95)');
-    }
-    if (uri.object !== undefined && uri.object !== label)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', `on a YubiKey the key in id=%${uri.id.toString('hex')} is labelled "${label}" by ykcs11: drop object= or use that label`);
-}
-function loginToGenerate(token, pin, yubikey) {
-    if (!yubikey)
-        return login(token, token.api.CKU_USER, pin);
-    try {
-        login(token, token.api.CKU_SO, pin);
-    }
-    catch (error) {
-        if (pkcs11Code(error) !== token.api.CKR_USER_PIN_NOT_INITIALIZED)
-            throw error;
-        // ykcs11's answer to a PIN for the SO when the management key is not PIN-protected (ykcs11/token.c token_login).
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_ACCESS_DENIED', `the YubiKey "${token.label}" generates keys only with its management key, and it is not PIN-protected: run "ykman piv access change-management-key --protect --generate" once, give the management key (hex) instead of the PIN, or generate the key with "ykman piv keys generate --algorithm ECCP256 <slot> pub.pem" and "ykman piv certificates generate --subject CN=root <slot> pub.pem"`);
-    }
-}
-/** KEY_EXISTS when any key or certificate already has the URI's label or id: a token key is never replaced. */
-function refuseExisting(token, uri) {
-    const { api, module, session } = token;
-    const names = [];
-    if (uri.object !== undefined)
-        names.push({ object: uri.object });
-    if (uri.id !== undefined)
-        names.push({ id: uri.id });
-    const classes = [
-        [api.CKO_PRIVATE_KEY, 'a private key'],
-        [api.CKO_PUBLIC_KEY, 'a public key'],
-        [api.CKO_CERTIFICATE, 'a certificate'],
-    ];
-    const found = [];
-    for (const [cls, what] of classes) {
-        for (const name of names) {
-            if (findObjects(api, module, session, cls, name).length > 0)
-                found.push(`${what} with ${describeObject(name)}`);
-        }
-    }
-    if (found.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_EXISTS', `token "${token.label}" already holds ${found.join(', ')}; a token key is never replaced`);
-}
-/**
- * On the token; the private key sensitive, never extractable and for signing only: every other
- * usage off, which ykcs11 accepts and ignores (yubico-piv-tool: ykcs11/objects.c
- * check_pvtkey_template; ykcs11/mechanisms.c in 2.2.0). Both halves carry the URI's label and id.
- */
-function generateP256(token, uri, yubikey) {
-    const { api, module, session } = token;
-    const naming = [];
-    if (uri.object !== undefined)
-        naming.push({ type: api.CKA_LABEL, value: uri.object });
-    if (uri.id !== undefined)
-        naming.push({ type: api.CKA_ID, value: uri.id });
-    const publicTemplate = [
-        { type: api.CKA_TOKEN, value: true },
-        { type: api.CKA_VERIFY, value: true },
-        { type: api.CKA_ENCRYPT, value: false },
-        { type: api.CKA_WRAP, value: false },
-        { type: api.CKA_DERIVE, value: false },
-        { type: api.CKA_EC_PARAMS, value: P256_PARAMS },
-        ...naming,
-    ];
-    const privateTemplate = [
-        { type: api.CKA_TOKEN, value: true },
-        { type: api.CKA_PRIVATE, value: true },
-        { type: api.CKA_SENSITIVE, value: true },
-        // A PIV key cannot leave the YubiKey whatever the template says, and ykcs11 up to 2.2.0
-        // (Debian 12's) refuses CKA_EXTRACTABLE in this template with CKR_ATTRIBUTE_TYPE_INVALID.
-        ...(yubikey ? [] : [{ type: api.CKA_EXTRACTABLE, value: false }]),
-        { type: api.CKA_SIGN, value: true },
-        { type: api.CKA_DECRYPT, value: false },
-        { type: api.CKA_UNWRAP, value: false },
-        { type: api.CKA_DERIVE, value: false },
-        ...naming,
-    ];
-    try {
-        return module.C_GenerateKeyPair(session, { mechanism: api.CKM_EC_KEY_PAIR_GEN }, publicTemplate, privateTemplate);
-    }
-    catch (error) {
-        if (pkcs11Code(error) === api.CKR_USER_TYPE_INVALID)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_ACCESS_DENIED', `token "${token.label}" lets only its security officer generate keys`, { cause: error });
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_STORE_ERROR', `token "${token.label}" could not generate a P-256 key pair: ${error.message}`, {
-            cause: error,
-        });
-    }
 }
 function closeQuietly(module, session, loggedIn) {
     const attempt = (fn) => {
@@ -525,6 +290,125 @@ function publicKeyObject(api, module, session, handle, what) {
     if (point.length !== 65 || point[0] !== 0x04)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyError */ .eN('KEY_INVALID', `the public key of ${what} is not an uncompressed P-256 point`);
     return _tuf_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .PublicKey */ .J3.fromP256Point(new Uint8Array(point));
+}
+
+
+/***/ }),
+
+/***/ 7107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pkcs11Signer: () => (/* binding */ Pkcs11Signer)
+/* harmony export */ });
+/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5108);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _tuf_signatures_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3625);
+/* harmony import */ var _pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8283);
+
+
+
+
+/**
+ * Keys on a PKCS#11 token as signers. The private key never leaves the token: it signs the
+ * SHA-256 digest with CKM_ECDSA, whose output is already notary's raw r||s.
+ */
+
+class Pkcs11Signer {
+    api;
+    module;
+    session;
+    privateKey;
+    publicKey;
+    alwaysAuthenticate;
+    options;
+    description;
+    closed = false;
+    constructor(api, module, session, privateKey, publicKey, alwaysAuthenticate, options, description) {
+        this.api = api;
+        this.module = module;
+        this.session = session;
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+        this.alwaysAuthenticate = alwaysAuthenticate;
+        this.options = options;
+        this.description = description;
+    }
+    static async open(uriText, options) {
+        const uri = (0,_pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePkcs11Uri */ .TB)(uriText);
+        const token = await (0,_pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__/* .openToken */ .Mg)(uri, options, false);
+        const { api, module, session } = token;
+        try {
+            (0,_pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__/* .login */ .iD)(token, api.CKU_USER, options.pin);
+            const what = (0,_pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__/* .describeObject */ .v8)(uri);
+            const keys = (0,_pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__/* .findObjects */ .Qe)(api, module, session, api.CKO_PRIVATE_KEY, uri);
+            if (keys.length === 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_NOT_FOUND', `no private key with ${what} on token "${token.label}"`);
+            if (keys.length > 1)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_INVALID', `${keys.length} private keys match ${what} on token "${token.label}"; add id= to choose one`);
+            const attribute = (type) => {
+                // One at a time: a module fails the whole call when an object lacks any one attribute.
+                try {
+                    return module.C_GetAttributeValue(session, keys[0], [{ type }])[0]?.value;
+                }
+                catch {
+                    return undefined;
+                }
+            };
+            const keyType = (0,_pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__/* .ulong */ .C9)(attribute(api.CKA_KEY_TYPE));
+            if (keyType !== api.CKK_EC) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_INVALID', `the token key ${what} is not an EC key (CKA_KEY_TYPE ${keyType}); notary needs ECDSA P-256`);
+            }
+            const params = attribute(api.CKA_EC_PARAMS);
+            if (params && params.length > 0 && !params.equals(_pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__/* .P256_PARAMS */ .Zv))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_INVALID', `the token key ${what} is not on curve P-256`);
+            const alwaysAuth = attribute(api.CKA_ALWAYS_AUTHENTICATE);
+            const id = attribute(api.CKA_ID);
+            const publicKey = (0,_pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__/* .readPublicKey */ .RR)(api, module, session, { ...uri, id: id && id.length > 0 ? id : uri.id }, what);
+            const description = `PKCS#11 token "${token.label}" ${what}`;
+            return new Pkcs11Signer(api, module, session, keys[0], publicKey, alwaysAuth?.[0] === 1, options, description);
+        }
+        catch (error) {
+            (0,_pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__/* .closeToken */ .Mp)(token);
+            throw (0,_pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__/* .storeError */ .gl)(error, token.modulePath);
+        }
+    }
+    sign(data) {
+        if (this.closed)
+            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description} is closed`));
+        this.options.notice?.(`Signing with ${this.description}: touch the device if it blinks`);
+        const digest = Buffer.from((0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(data));
+        let signature;
+        try {
+            this.module.C_SignInit(this.session, { mechanism: this.api.CKM_ECDSA }, this.privateKey);
+            if (this.alwaysAuthenticate) {
+                // PIV slot 9c: every signature needs its own PIN verification (CKU_CONTEXT_SPECIFIC).
+                try {
+                    this.module.C_Login(this.session, this.api.CKU_CONTEXT_SPECIFIC, this.options.pin);
+                }
+                catch (error) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description}: the per-signature PIN login failed: ${error.message}`);
+                }
+            }
+            signature = new Uint8Array(this.module.C_Sign(this.session, digest, Buffer.alloc(64)));
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN)
+                return Promise.reject(error);
+            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description}: ${error.message}`, { cause: error }));
+        }
+        if (!(0,_tuf_signatures_js__WEBPACK_IMPORTED_MODULE_1__/* .verifySignature */ .Od)(this.publicKey, 'ecdsa', signature, data)) {
+            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description} returned a signature that does not verify with its public key`));
+        }
+        return Promise.resolve(signature);
+    }
+    close() {
+        if (!this.closed) {
+            this.closed = true;
+            (0,_pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__/* .closeQuietly */ .EO)(this.module, this.session, true);
+        }
+        return Promise.resolve();
+    }
 }
 
 

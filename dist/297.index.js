@@ -77,15 +77,20 @@ class AwsKmsSigner {
     key;
     client;
     publicKey;
+    sendOptions;
     description;
-    constructor(key, client, publicKey) {
+    constructor(key, client, publicKey, sendOptions) {
         this.key = key;
         this.client = client;
         this.publicKey = publicKey;
+        this.sendOptions = sendOptions;
         this.description = `AWS KMS ${key.keyId}`;
     }
-    /** Reads the public key once and checks the key can sign as notary needs (P-256, SIGN_VERIFY). */
-    static async open(uri) {
+    /**
+     * Reads the public key once and checks the key can sign as notary needs (P-256, SIGN_VERIFY).
+     * Every call has the command's deadline: the SDK sets no timeout of its own.
+     */
+    static async open(uri, limits = {}) {
         const key = parseKmsUri(uri);
         const endpoint = key.endpoint ? `${(0,_util_hosts_js__WEBPACK_IMPORTED_MODULE_6__/* .isLoopbackHost */ .c)(key.endpoint) ? 'http' : 'https'}://${key.endpoint}` : undefined;
         // Throttling and 5xx are retried by the SDK's standard strategy, with a bound.
@@ -94,9 +99,19 @@ class AwsKmsSigner {
             retryMode: 'standard',
             ...(key.region ? { region: key.region } : {}),
             ...(endpoint ? { endpoint } : {}),
+            ...(limits.requestTimeoutMs
+                ? {
+                    requestHandler: {
+                        connectionTimeout: limits.requestTimeoutMs,
+                        requestTimeout: limits.requestTimeoutMs,
+                        throwOnRequestTimeout: true,
+                    },
+                }
+                : {}),
         });
+        const options = limits.signal ? { abortSignal: limits.signal } : {};
         try {
-            const response = await client.send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__/* .GetPublicKeyCommand */ .QSA({ KeyId: key.keyId })).catch((error) => {
+            const response = await client.send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__/* .GetPublicKeyCommand */ .QSA({ KeyId: key.keyId }), options).catch((error) => {
                 throw kmsError(key, 'GetPublicKey', error);
             });
             if (response.KeySpec !== 'ECC_NIST_P256') {
@@ -116,7 +131,7 @@ class AwsKmsSigner {
                     cause: error,
                 });
             }
-            return new AwsKmsSigner(key, client, publicKey);
+            return new AwsKmsSigner(key, client, publicKey, options);
         }
         catch (error) {
             client.destroy();
@@ -126,7 +141,7 @@ class AwsKmsSigner {
     /** The digest is computed here: metadata outgrows KMS's 4096-byte message limit. */
     async sign(data) {
         const response = await this.client
-            .send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__/* .SignCommand */ .fJE({ KeyId: this.key.keyId, Message: (0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_8__/* .sha256 */ .sc)(data), MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }))
+            .send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__/* .SignCommand */ .fJE({ KeyId: this.key.keyId, Message: (0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_8__/* .sha256 */ .sc)(data), MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }), this.sendOptions)
             .catch((error) => {
             throw kmsError(this.key, 'Sign', error);
         });

@@ -28463,12 +28463,113 @@ function oneLine(text) {
 
 /***/ }),
 
+/***/ 1270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YR: () => (/* binding */ openPemKey),
+/* harmony export */   uB: () => (/* binding */ checkP256)
+/* harmony export */ });
+/* unused harmony exports readPrivateKeyPem, KeyObjectSigner */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _tuf_keys_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5591);
+/* harmony import */ var _tuf_x509_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4103);
+
+
+
+
+const PEM_TYPES = {
+    'ENCRYPTED PRIVATE KEY': 'pkcs8',
+    'PRIVATE KEY': 'pkcs8',
+    'EC PRIVATE KEY': 'sec1',
+};
+/**
+ * The key of a PEM text. `passphrase` is a Buffer so the caller can zero it; the DER copied out of
+ * the PEM is zeroed here once OpenSSL holds the key (Node cannot zero the strings it came from).
+ */
+function readPrivateKeyPem(pem, passphrase) {
+    const blocks = (0,_tuf_x509_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePemBlocks */ .Sq)(pem).filter((b) => b.type.endsWith('PRIVATE KEY'));
+    const block = blocks[0];
+    if (!block)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_INVALID', 'no PEM private key block found');
+    const der = Buffer.from(block.der);
+    block.der.fill(0);
+    try {
+        const type = PEM_TYPES[block.type];
+        if (!type)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_INVALID', `unsupported private key type "${block.type}": an ECDSA P-256 key is required`);
+        if (block.headers['proc-type'])
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_INVALID', 'legacy RFC 1423 encrypted EC keys are not supported; re-export as PKCS#8');
+        const encrypted = block.type === 'ENCRYPTED PRIVATE KEY';
+        if (encrypted && !passphrase?.length)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_PASSPHRASE_REQUIRED', 'the key is encrypted and no passphrase was given');
+        let key;
+        try {
+            key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: der, format: 'der', type, ...(encrypted ? { passphrase } : {}) });
+        }
+        catch (error) {
+            // A wrong passphrase yields bad padding or, rarely, garbage DER: either way it did not decrypt.
+            if (encrypted)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_WRONG_PASSPHRASE', 'wrong passphrase (the key did not decrypt)', { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_INVALID', `malformed ${block.type}`, { cause: error });
+        }
+        checkP256(key);
+        return { key, headers: block.headers };
+    }
+    finally {
+        der.fill(0);
+    }
+}
+/** An ECDSA P-256 key: the only kind docker and notary generate for signing roles, and the only kind that signs here. */
+function checkP256(key) {
+    const type = key.asymmetricKeyType;
+    if (type !== 'ec') {
+        const kind = type === 'rsa' ? 'RSA' : type === 'ed25519' ? 'Ed25519' : String(type);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_INVALID', `unsupported key type ${kind}: an ECDSA P-256 key is required`);
+    }
+    if (key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_INVALID', 'unsupported EC curve: an ECDSA P-256 key is required');
+}
+/** A P-256 key held by OpenSSL as a KeyObject (from a secret or a file); it never leaves it. */
+class KeyObjectSigner {
+    description;
+    publicKey;
+    key;
+    constructor(key, description) {
+        this.description = description;
+        checkP256(key);
+        this.key = key;
+        this.publicKey = _tuf_keys_js__WEBPACK_IMPORTED_MODULE_2__/* .PublicKey */ .J3.fromKeyObject((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(key));
+    }
+    /** ECDSA over SHA-256(data); `ieee-p1363` is the raw r||s notary writes. */
+    sign(data) {
+        if (!this.key)
+            return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${this.description} is closed`));
+        return Promise.resolve(new Uint8Array((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', data, { key: this.key, dsaEncoding: 'ieee-p1363' })));
+    }
+    close() {
+        this.key = undefined;
+        return Promise.resolve();
+    }
+}
+/** The signer of a PEM key text; `role` from its header names it in messages. */
+function openPemKey(pem, passphrase) {
+    const { key, headers } = readPrivateKeyPem(pem, passphrase);
+    return new KeyObjectSigner(key, `private key${headers.role ? ` (role: ${headers.role})` : ''}`);
+}
+
+
+/***/ }),
+
 /***/ 9490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  GX: () => (/* binding */ KEY_NAME),
   cG: () => (/* binding */ checkKeyRole),
   pL: () => (/* binding */ generateKeyFile),
   FQ: () => (/* binding */ generatedKey)
@@ -28486,9 +28587,12 @@ var errors = __nccwpck_require__(3916);
 var keys = __nccwpck_require__(5591);
 // EXTERNAL MODULE: ./src/tuf/x509.ts
 var x509 = __nccwpck_require__(4103);
+// EXTERNAL MODULE: ./src/keys/file-key.ts
+var file_key = __nccwpck_require__(1270);
 // EXTERNAL MODULE: ./src/util/der.ts
 var util_der = __nccwpck_require__(5255);
 ;// CONCATENATED MODULE: ./src/keys/pkcs8.ts
+
 
 
 
@@ -28625,17 +28729,15 @@ function encrypt(plaintext, passphrase, salt, iv) {
 function publicPoint(key) {
     return new Uint8Array((0,external_node_crypto_.createPublicKey)(key).export({ type: 'spki', format: 'der' }).subarray(-65));
 }
-function checkP256(key) {
-    if (key.type !== 'private' || key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
-        throw new errors/* KeyError */.eN('KEY_INVALID', 'only ECDSA P-256 private keys are written: the kind docker and notary generate');
-}
 /**
  * The EncryptedPrivateKeyInfo DER of a P-256 key, as notary writes it. Every buffer that held the
  * plaintext key or the derived key is zeroed before this returns; the passphrase is read in place,
  * never copied (the caller owns it and zeroes it).
  */
 function encryptEcPrivateKey(key, passphrase) {
-    checkP256(key);
+    (0,file_key/* checkP256 */.uB)(key);
+    if (key.type !== 'private')
+        throw new errors/* KeyError */.eN('KEY_INVALID', 'only private keys are written to key files');
     if (passphrase.length === 0)
         throw new errors/* KeyError */.eN('KEY_PASSPHRASE_REQUIRED', 'a passphrase is required to encrypt the new key');
     const sec1 = key.export({ type: 'sec1', format: 'der' });
@@ -31258,8 +31360,11 @@ function encodeTlv(tag, ...contents) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   c: () => (/* binding */ isLoopbackHost)
 /* harmony export */ });
+/** Docker Hub's registry name in references and GUNs (its API answers elsewhere: registry-1.docker.io). */
+const DOCKER_HUB = 'docker.io';
 /** Loopback hosts (`localhost`, 127.0.0.0/8, [::1]), which may speak plain HTTP, as docker allows. */
 function isLoopbackHost(hostPort) {
     const host = hostPort.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
@@ -37468,12 +37573,15 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/util/hosts.ts
+var hosts = __nccwpck_require__(2075);
 // EXTERNAL MODULE: ./src/util/redact.ts
 var redact = __nccwpck_require__(767);
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 
 
-const DOCKER_HUB = 'docker.io';
+
+
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
@@ -37483,7 +37591,7 @@ function gunOf(ref) {
 }
 /** The host the registry API answers on (Docker Hub's API is not at docker.io). */
 function registryApiHost(registry) {
-    return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
+    return registry === hosts/* DOCKER_HUB */.X ? 'registry-1.docker.io' : registry;
 }
 function referenceError(message) {
     return new errors/* RegistryError */.gl('REFERENCE_INVALID', message, { option: 'images' });
@@ -37514,16 +37622,16 @@ function parseImageReference(value, tagRequired = true) {
     if (tag && !TAG.test(tag))
         fail(`${(0,redact/* quoted */.T)(tag)} is not a valid tag`);
     const slash = rest.indexOf('/');
-    let registry = DOCKER_HUB;
+    let registry = hosts/* DOCKER_HUB */.X;
     let repository = rest;
     const first = slash >= 0 ? rest.slice(0, slash) : '';
     if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
         if (!DOMAIN.test(first))
             fail(`${(0,redact/* quoted */.T)(first)} is not a valid registry host`);
-        registry = first === 'index.docker.io' ? DOCKER_HUB : first;
+        registry = first === 'index.docker.io' ? hosts/* DOCKER_HUB */.X : first;
         repository = rest.slice(slash + 1);
     }
-    if (registry === DOCKER_HUB && !repository.includes('/'))
+    if (registry === hosts/* DOCKER_HUB */.X && !repository.includes('/'))
         repository = `library/${repository}`;
     if (!repository || !repository.split('/').every((c) => PATH_COMPONENT.test(c))) {
         fail('the repository must be lowercase letters, digits and separators');
@@ -37545,6 +37653,8 @@ function parseImageList(text, tagRequired = true) {
 
 // EXTERNAL MODULE: ./src/tuf/keys.ts
 var tuf_keys = __nccwpck_require__(5591);
+// EXTERNAL MODULE: ./src/keys/generate.ts + 1 modules
+var generate = __nccwpck_require__(9490);
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/sha2.js + 2 modules
 var sha2 = __nccwpck_require__(5108);
 // EXTERNAL MODULE: ./src/tuf/canonical-json.ts
@@ -37928,7 +38038,42 @@ function serializeSignedFile(signed, signatures) {
     return (0,encoding/* utf8Bytes */.dy)(`{"signed":${(0,canonical_json/* htmlEscapeJson */.lK)((0,canonical_json/* canonicalString */.Ml)(signed))},"signatures":[${sigs}]}`);
 }
 
+;// CONCATENATED MODULE: ./src/action/input-files.ts
+
+
+
+/** No file an input names is this large (a key, a CA bundle, a list of 100,000 images). */
+const MAX_INPUT_FILE_BYTES = 64 << 20;
+/**
+ * The text of a file an input names, or an InputError naming that input: a path that is missing,
+ * a directory, unreadable or absurdly large fails in one line, never as a bare EISDIR.
+ */
+function readInputFile(input, path, expected, maxBytes = MAX_INPUT_FILE_BYTES) {
+    let size;
+    try {
+        const info = (0,external_node_fs_.statSync)(path);
+        if (!info.isFile())
+            throw new errors/* InputError */.dz(input, `${(0,redact/* quoted */.T)(path)} is not a file; expected ${expected}`);
+        size = info.size;
+    }
+    catch (error) {
+        if (error instanceof errors/* InputError */.dz)
+            throw error;
+        const missing = ['ENOENT', 'ENOTDIR', 'ENAMETOOLONG'].includes(error.code ?? '');
+        throw new errors/* InputError */.dz(input, `${(0,redact/* quoted */.T)(path)} ${missing ? 'does not exist' : 'cannot be read'}; expected ${expected}`);
+    }
+    if (size > maxBytes)
+        throw new errors/* InputError */.dz(input, `${(0,redact/* quoted */.T)(path)} is larger than ${maxBytes} bytes`);
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, `${(0,redact/* quoted */.T)(path)} cannot be read; expected ${expected}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/key-inputs.ts
+
 
 
 
@@ -37953,7 +38098,7 @@ function parseKeySource(input, value, mask) {
         return { kind: 'pem', pem: text };
     }
     if (!text.includes('\n') && text.length < 4096 && (0,external_node_fs_.existsSync)(text) && (0,external_node_fs_.statSync)(text).isFile()) {
-        const pem = (0,external_node_fs_.readFileSync)(text, 'utf8');
+        const pem = readInputFile(input, text, EXPECTED);
         maskPem(pem, mask);
         if (!pem.includes('-----BEGIN'))
             throw new errors/* InputError */.dz(input, `file ${(0,redact/* quoted */.T)(text)} holds no PEM block; expected ${EXPECTED}`);
@@ -37999,7 +38144,7 @@ function readPublicKeySetting(read, mask, pinInput) {
     let pem = text;
     if (!pem.includes('-----BEGIN')) {
         if ((0,external_node_fs_.existsSync)(text))
-            pem = (0,external_node_fs_.readFileSync)(text, 'utf8');
+            pem = readInputFile(input, text, 'a PEM PUBLIC KEY or CERTIFICATE file');
         else
             pem = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
     }
@@ -38016,7 +38161,6 @@ function readPublicKeySetting(read, mask, pinInput) {
 ;// CONCATENATED MODULE: ./src/action/secret-inputs.ts
 
 
-
 /**
  * The inputs that carry secrets (action-interface.md, "Secrets outside a runner"). Each also has
  * an `<input>-file` twin, so that no secret need ever be on a command line, where `ps` shows it.
@@ -38026,23 +38170,9 @@ const SECRET_INPUTS = [...KEY_INPUTS, ...KEY_INPUTS.map((k) => `${k}-passphrase`
 /** Secrets larger than this are not secrets we know (a key file is a few hundred bytes). */
 const MAX_SECRET_FILE_BYTES = 1 << 20;
 function readSecretFile(input, path) {
-    const fileInput = `${input}-file`;
-    let size;
-    try {
-        const stat = (0,external_node_fs_.statSync)(path);
-        if (!stat.isFile())
-            throw new errors/* InputError */.dz(fileInput, `${(0,redact/* quoted */.T)(path)} is not a file; expected the file that holds ${input}`);
-        size = stat.size;
-    }
-    catch (error) {
-        if (error instanceof errors/* InputError */.dz)
-            throw error;
-        throw new errors/* InputError */.dz(fileInput, `${(0,redact/* quoted */.T)(path)} cannot be read; expected the file that holds ${input}`);
-    }
-    if (size > MAX_SECRET_FILE_BYTES)
-        throw new errors/* InputError */.dz(fileInput, `${(0,redact/* quoted */.T)(path)} is larger than ${MAX_SECRET_FILE_BYTES} bytes`);
+    const text = readInputFile(`${input}-file`, path, `the file that holds ${input}`, MAX_SECRET_FILE_BYTES);
     // One trailing newline is what `echo` and editors add; anything else is part of the secret.
-    return (0,external_node_fs_.readFileSync)(path, 'utf8').replace(/\r?\n$/, '');
+    return text.replace(/\r?\n$/, '');
 }
 /**
  * A reader in which every secret input may come from its `-file` twin instead. Giving both is an
@@ -38073,6 +38203,8 @@ function withSecretFiles(read) {
 
 
 
+
+
 /**
  * The action's inputs (action-interface.md) read and checked in one place, into one settings type
  * per command, in the manner of actions/checkout's input-helper. Nothing below the action layer
@@ -38081,10 +38213,11 @@ function withSecretFiles(read) {
 const COMMANDS = ['sign', 'verify', 'inspect', 'init', 'add-signer', 'remove-signer', 'rotate-key', 'generate-key'];
 /**
  * The variables a child process may see: what docker and credential helpers need to find their
- * config, daemon, keychain and proxy. Never INPUT_* (our secrets), tokens of the runner, cloud
- * credentials or DOCKER_CONTENT_TRUST_*_PASSPHRASE.
+ * config, daemon, keychain and proxy, and the cloud settings the registries' own helpers log in
+ * with (docker-credential-ecr-login reads AWS_*, the gcloud helper GOOGLE_* and CLOUDSDK_*,
+ * acr-env AZURE_*). Never INPUT_* (our secrets), the runner's tokens, or DOCKER_CONTENT_TRUST_*.
  */
-const CHILD_ENVIRONMENT = /^(?:PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|XDG_[A-Z_]+|DBUS_SESSION_BUS_ADDRESS|SSL_CERT_FILE|SSL_CERT_DIR|DOCKER_(?:CONFIG|HOST|CONTEXT|CERT_PATH|TLS|TLS_VERIFY|API_VERSION)|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|SYSTEMROOT|USERPROFILE|APPDATA|LOCALAPPDATA|PROGRAMDATA)$/;
+const CHILD_ENVIRONMENT = /^(?:PATH|HOME|USER|LOGNAME|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|XDG_[A-Z_]+|DBUS_SESSION_BUS_ADDRESS|SSL_CERT_FILE|SSL_CERT_DIR|DOCKER_(?:CONFIG|HOST|CONTEXT|CERT_PATH|TLS|TLS_VERIFY|API_VERSION)|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|(?:AWS|AZURE|GOOGLE|CLOUDSDK|GCLOUD)_[A-Z0-9_]+|SYSTEMROOT|USERPROFILE|APPDATA|LOCALAPPDATA|PROGRAMDATA)$/;
 function readRuntime(env) {
     const childEnv = {};
     for (const [name, value] of Object.entries(env))
@@ -38140,7 +38273,7 @@ function parseServerUrl(value) {
 function parseCa(value) {
     if (!value)
         return undefined;
-    const text = value.includes('-----BEGIN') ? value : (0,external_node_fs_.existsSync)(value) ? (0,external_node_fs_.readFileSync)(value, 'utf8') : '';
+    const text = value.includes('-----BEGIN') ? value : readInputFile('notary-ca', value, 'PEM certificate text or the path of a PEM file');
     if (!text.includes('-----BEGIN CERTIFICATE-----'))
         throw new errors/* InputError */.dz('notary-ca', 'expected PEM certificate text or the path of a PEM file');
     return text;
@@ -38212,13 +38345,8 @@ const MAX_WARNING_DAYS = 3650;
 function readImages(read, tagRequired) {
     const file = read('images-file');
     let text = read('images');
-    if (file) {
-        if (!(0,external_node_fs_.existsSync)(file))
-            throw new errors/* InputError */.dz('images-file', `${(0,redact/* quoted */.T)(file)} does not exist; expected a file with one image reference per line`);
-        if (!(0,external_node_fs_.statSync)(file).isFile())
-            throw new errors/* InputError */.dz('images-file', `${(0,redact/* quoted */.T)(file)} is not a file; expected a file with one image reference per line`);
-        text = `${text}\n${(0,external_node_fs_.readFileSync)(file, 'utf8')}`;
-    }
+    if (file)
+        text = `${text}\n${readInputFile('images-file', file, 'a file with one image reference per line')}`;
     try {
         return parseImageList(text, tagRequired);
     }
@@ -38290,13 +38418,11 @@ function readRotation(read, mask) {
         newKey: newKey(),
     };
 }
-/** Key names as docker allows them (docker/cli: cli/command/trust/key_generate.go validKeyName). */
-const KEY_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 function readGenerateKey(read, mask) {
     const role = read('role');
     if (!role)
         throw new errors/* InputError */.dz('role', 'is required for command generate-key: root, targets, snapshot or a signer name', 'INPUT_REQUIRED');
-    if (!KEY_NAME.test(role))
+    if (!generate/* KEY_NAME */.GX.test(role))
         throw new errors/* InputError */.dz('role', `${(0,redact/* quoted */.T)(role)} is not a key name; expected root, targets, snapshot or a signer name (lowercase letters, digits, - and _)`);
     const keyFile = read('key-file');
     const newKey = read('new-key');
@@ -38386,6 +38512,62 @@ function readSettings(readInput, mask, env) {
             return { ...common, command, rotation: readRotation(read, mask), snapshotKey: key('snapshot-key') };
     }
 }
+
+;// CONCATENATED MODULE: ./src/action/input-names.ts
+/**
+ * Every input the action takes, as action.yml declares them (a test holds the two together). The
+ * command line refuses any other flag: a misspelt --trusted-root-key must not quietly drop a pin.
+ */
+const INPUT_NAMES = [
+    'command',
+    'images',
+    'images-file',
+    'push',
+    'oci-layout',
+    'notary-server',
+    'notary-ca',
+    'insecure-registries',
+    'registry-username',
+    'registry-password',
+    'registry-password-file',
+    'signer',
+    'signer-key',
+    'signer-key-file',
+    'signer-key-passphrase',
+    'signer-key-passphrase-file',
+    'root-key',
+    'root-key-file',
+    'root-key-passphrase',
+    'root-key-passphrase-file',
+    'repository-key',
+    'repository-key-file',
+    'repository-key-passphrase',
+    'repository-key-passphrase-file',
+    'signer-public-key',
+    'role',
+    'new-key',
+    'new-key-file',
+    'new-key-passphrase',
+    'new-key-passphrase-file',
+    'server-managed',
+    'snapshot-key',
+    'snapshot-key-file',
+    'snapshot-key-passphrase',
+    'snapshot-key-passphrase-file',
+    'trusted-root-keys',
+    'required-signers',
+    'expiry-warning-days',
+    'trust-state',
+    'request-timeout',
+    'timeout',
+    'key-file',
+    'public-key-file',
+    'trust-data-file',
+];
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The release of dct-sign (package.json's version; a test holds the two together). */
+const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -41229,7 +41411,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
+function core_warning(message, properties = {}) {
     command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -41423,8 +41605,8 @@ class NotaryClient {
         catch (error) {
             if (!(error instanceof errors/* HttpError */.j$))
                 throw error;
-            const unreachable = error.code === 'HTTP_CONNECTION' || error.code === 'HTTP_TIMEOUT';
-            throw new errors/* NotaryError */.Wl(unreachable ? 'NOTARY_UNREACHABLE' : 'NOTARY_HTTP_ERROR', `${this.where(what)}: ${error.message}`, { server: this.serverUrl, ...(error.details.reason ? { reason: error.details.reason } : {}) }, { cause: error });
+            const code = error.code === 'HTTP_CONNECTION' ? 'NOTARY_UNREACHABLE' : error.code === 'HTTP_TIMEOUT' ? 'NOTARY_TIMEOUT' : 'NOTARY_HTTP_ERROR';
+            throw new errors/* NotaryError */.Wl(code, `${this.where(what)}: ${error.message}`, { server: this.serverUrl, ...(error.details.reason ? { reason: error.details.reason } : {}) }, { cause: error });
         }
     }
     error(response, what) {
@@ -41899,7 +42081,7 @@ class TrustedStore {
 
 
 
-/** Download caps, as notary's (notary: const.go MaxDownloadSize 100 MiB for root, MaxTimestampSize 1 MiB). */
+/** Caps for the files no trusted metadata lists a length for: root (notary allows 100 MiB, const.go MaxDownloadSize; no root comes near 5) and the timestamp (notary: MaxTimestampSize, 1 MiB). */
 const MAX_ROOT_BYTES = 5 << 20;
 const MAX_TIMESTAMP_BYTES = 1 << 20;
 /**
@@ -42115,7 +42297,7 @@ const RETIRED_SERVER = 'notary.docker.io';
 function notaryServerFor(ctx, ref) {
     if (ctx.notaryServer)
         return ctx.notaryServer.replace(/\/+$/, '');
-    return ref.registry === DOCKER_HUB ? `https://${RETIRED_SERVER}` : `https://${registryApiHost(ref.registry)}`;
+    return ref.registry === hosts/* DOCKER_HUB */.X ? `https://${RETIRED_SERVER}` : `https://${registryApiHost(ref.registry)}`;
 }
 function notaryClientFor(ctx, ref) {
     return new NotaryClient(ctx.http, notaryServerFor(ctx, ref), gunOf(ref));
@@ -42201,7 +42383,8 @@ async function loadVerified(ctx, ref, options) {
         seenVersions: options.seenVersions,
         ...(trustedRoot ? { trustedRoot } : {}),
     });
-    ctx.trustState?.record(server, gun, repo);
+    const record = { root: repo.root.bytes, timestamp: repo.timestamp.bytes, snapshot: repo.snapshot.bytes, versions: repo.versions() };
+    ctx.trustState?.record(server, gun, record, { ...(state ? { base: state.root } : {}), replace: options.useState === false });
     return repo;
 }
 /** The repository's current trust data, verified; an unreachable server is named as the option it came from. */
@@ -42228,15 +42411,18 @@ function unreachableServer(error) {
 ;// CONCATENATED MODULE: ./src/action/credentials.ts
 
 
+
 /** The hosts a registry's credentials belong to: the registry (and its API host) and its Notary server. */
 function hostsOf(settings, registry) {
     const notary = new URL(notaryServerFor({ notaryServer: settings.notaryServer }, { registry })).host;
     return [registry, registryApiHost(registry), notary];
 }
 /**
- * Credentials by host, each offered only to the hosts it belongs to: the inputs for the registries
- * the images name and their Notary servers (docker uses registry credentials for the Notary
- * server's token auth), else the docker config entry of that registry. Any other host gets none.
+ * Credentials by server, each offered only to the hosts it belongs to: the inputs for the
+ * registries the images name and their Notary servers (docker uses registry credentials for the
+ * Notary server's token auth), else the docker config entry of that registry. Any other host gets
+ * none, and so does plain HTTP, except to a loopback server or a registry listed as insecure (the
+ * user's own choice of plain HTTP, as with docker's --insecure-registry).
  */
 function credentialsFor(settings, config) {
     const registryOf = new Map();
@@ -42247,9 +42433,12 @@ function credentialsFor(settings, config) {
     const given = settings.registryCredentials;
     // Looked up once per registry: a credential helper is a process to start.
     const cache = new Map();
-    return (host) => {
+    return (target) => {
+        const host = target.host;
         const registry = registryOf.get(host);
         if (!registry)
+            return Promise.resolve(undefined);
+        if (target.protocol !== 'https:' && !(0,hosts/* isLoopbackHost */.c)(host) && !settings.insecureRegistries.includes(host))
             return Promise.resolve(undefined);
         if (given)
             return Promise.resolve(given);
@@ -42299,8 +42488,6 @@ function describeError(error) {
     return (0,errors/* oneLine */.TN)(text) || 'unknown error';
 }
 
-// EXTERNAL MODULE: ./src/keys/generate.ts + 1 modules
-var generate = __nccwpck_require__(9490);
 ;// CONCATENATED MODULE: ./src/action/generate-key.ts
 
 
@@ -42317,7 +42504,7 @@ async function runGenerateKey(settings, runtime) {
         }
         else {
             // Loaded only when used: the native addon is needed for nothing else.
-            const { generateTokenKey } = await __nccwpck_require__.e(/* import() */ 107).then(__nccwpck_require__.bind(__nccwpck_require__, 7107));
+            const { generateTokenKey } = await __nccwpck_require__.e(/* import() */ 163).then(__nccwpck_require__.bind(__nccwpck_require__, 5163));
             key = await generateTokenKey(destination.uri, { pin: settings.secret.toString('utf8'), role, ...runtime.pkcs11 });
         }
     }
@@ -42354,101 +42541,19 @@ function writePublicKey(path, pem) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/keys/file-key.ts
-
-
-
-
-const PEM_TYPES = {
-    'ENCRYPTED PRIVATE KEY': 'pkcs8',
-    'PRIVATE KEY': 'pkcs8',
-    'EC PRIVATE KEY': 'sec1',
-};
-/**
- * The key of a PEM text. `passphrase` is a Buffer so the caller can zero it; the DER copied out of
- * the PEM is zeroed here once OpenSSL holds the key (Node cannot zero the strings it came from).
- */
-function readPrivateKeyPem(pem, passphrase) {
-    const blocks = (0,x509/* parsePemBlocks */.Sq)(pem).filter((b) => b.type.endsWith('PRIVATE KEY'));
-    const block = blocks[0];
-    if (!block)
-        throw new errors/* KeyError */.eN('KEY_INVALID', 'no PEM private key block found');
-    const der = Buffer.from(block.der);
-    block.der.fill(0);
-    try {
-        const type = PEM_TYPES[block.type];
-        if (!type)
-            throw new errors/* KeyError */.eN('KEY_INVALID', `unsupported private key type "${block.type}": an ECDSA P-256 key is required`);
-        if (block.headers['proc-type'])
-            throw new errors/* KeyError */.eN('KEY_INVALID', 'legacy RFC 1423 encrypted EC keys are not supported; re-export as PKCS#8');
-        const encrypted = block.type === 'ENCRYPTED PRIVATE KEY';
-        if (encrypted && !passphrase?.length)
-            throw new errors/* KeyError */.eN('KEY_PASSPHRASE_REQUIRED', 'the key is encrypted and no passphrase was given');
-        let key;
-        try {
-            key = (0,external_node_crypto_.createPrivateKey)({ key: der, format: 'der', type, ...(encrypted ? { passphrase } : {}) });
-        }
-        catch (error) {
-            // A wrong passphrase yields bad padding or, rarely, garbage DER: either way it did not decrypt.
-            if (encrypted)
-                throw new errors/* KeyError */.eN('KEY_WRONG_PASSPHRASE', 'wrong passphrase (the key did not decrypt)', { cause: error });
-            throw new errors/* KeyError */.eN('KEY_INVALID', `malformed ${block.type}`, { cause: error });
-        }
-        checkP256(key);
-        return { key, headers: block.headers };
-    }
-    finally {
-        der.fill(0);
-    }
-}
-function checkP256(key) {
-    const type = key.asymmetricKeyType;
-    if (type !== 'ec') {
-        const kind = type === 'rsa' ? 'RSA' : type === 'ed25519' ? 'Ed25519' : String(type);
-        throw new errors/* KeyError */.eN('KEY_INVALID', `unsupported key type ${kind}: an ECDSA P-256 key is required`);
-    }
-    if (key.asymmetricKeyDetails?.namedCurve !== 'prime256v1')
-        throw new errors/* KeyError */.eN('KEY_INVALID', 'unsupported EC curve: an ECDSA P-256 key is required');
-}
-/** A P-256 key held by OpenSSL as a KeyObject (from a secret or a file); it never leaves it. */
-class KeyObjectSigner {
-    description;
-    publicKey;
-    key;
-    constructor(key, description) {
-        this.description = description;
-        checkP256(key);
-        this.key = key;
-        this.publicKey = tuf_keys/* PublicKey */.J3.fromKeyObject((0,external_node_crypto_.createPublicKey)(key));
-    }
-    /** ECDSA over SHA-256(data); `ieee-p1363` is the raw r||s notary writes. */
-    sign(data) {
-        if (!this.key)
-            return Promise.reject(new errors/* KeyError */.eN('KEY_SIGN_FAILED', `${this.description} is closed`));
-        return Promise.resolve(new Uint8Array((0,external_node_crypto_.sign)('sha256', data, { key: this.key, dsaEncoding: 'ieee-p1363' })));
-    }
-    close() {
-        this.key = undefined;
-        return Promise.resolve();
-    }
-}
-/** The signer of a PEM key text; `role` from its header names it in messages. */
-function openPemKey(pem, passphrase) {
-    const { key, headers } = readPrivateKeyPem(pem, passphrase);
-    return new KeyObjectSigner(key, `private key${headers.role ? ` (role: ${headers.role})` : ''}`);
-}
-
+// EXTERNAL MODULE: ./src/keys/file-key.ts
+var file_key = __nccwpck_require__(1270);
 ;// CONCATENATED MODULE: ./src/keys/open.ts
 
 /** The one way to a Signer, whatever backend the key needs (a switch over the source kinds, sigstore-js style). */
 async function openSigner(source, options = {}) {
     switch (source.kind) {
         case 'pem':
-            return openPemKey(source.pem, options.secret);
+            return (0,file_key/* openPemKey */.YR)(source.pem, options.secret);
         case 'awskms': {
             // Loaded only when used: the SDK is large and most runs never need it.
             const { AwsKmsSigner } = await Promise.all(/* import() */[__nccwpck_require__.e(632), __nccwpck_require__.e(297)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8678));
-            return AwsKmsSigner.open(source.uri);
+            return AwsKmsSigner.open(source.uri, { requestTimeoutMs: options.requestTimeoutMs, signal: options.signal });
         }
         case 'pkcs11': {
             // Loaded only when used: the native addon is needed for nothing else.
@@ -42475,6 +42580,7 @@ const SECRET_CODES = ['KEY_PASSPHRASE_REQUIRED', 'KEY_WRONG_PASSPHRASE', 'KEY_PI
 class KeyRing {
     options;
     open = [];
+    closed = false;
     constructor(options) {
         this.options = options;
     }
@@ -42483,6 +42589,11 @@ class KeyRing {
             return undefined;
         try {
             const signer = await openSigner(setting.source, { ...this.options, secret: setting.secret });
+            // A key that finished opening after the run ended (its deadline passed) is closed at once.
+            if (this.closed) {
+                await signer.close();
+                throw new errors/* InputError */.dz(setting.input, 'the command ended before this key was open');
+            }
             this.open.push(signer);
             if (signer.publicKey.keytype !== 'ecdsa')
                 throw new errors/* InputError */.dz(setting.input, `expected an ECDSA P-256 key, got ${signer.publicKey.keytype}`);
@@ -42501,7 +42612,7 @@ class KeyRing {
             setting.secret.fill(0);
         }
     }
-    /** The public key of `signer-public-key`: as given, or read from its key store (then closed). */
+    /** The public key of `signer-public-key`: as given, or read from its key store (closed with the other keys). */
     async publicKey(setting) {
         if (setting.kind === 'pem')
             return setting.key;
@@ -42509,11 +42620,109 @@ class KeyRing {
         return signer.publicKey;
     }
     async close() {
+        this.closed = true;
         await Promise.all(this.open.splice(0).map((signer) => signer.close()));
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/go-format.ts
+/**
+ * How Go programs print what they print, where a peer's scripts may parse our output byte for byte:
+ * natural sort (github.com/fvbommel/sortorder, which docker sorts tags with) and encoding/json's
+ * json.Marshal + json.Indent. By hand: no npm package reproduces either to the byte.
+ */
+/** sortorder.NaturalLess (github.com/fvbommel/sortorder v1.1.0) as a comparator. */
+function naturalCompare(a, b) {
+    if (naturalLess(a, b))
+        return -1;
+    return naturalLess(b, a) ? 1 : 0;
+}
+const isDigit = (c) => c >= 0x30 && c <= 0x39;
+/**
+ * Bytewise over UTF-8, runs of ASCII digits compared as numbers; digits sort before other bytes;
+ * of equal numbers the one with fewer leading zeros first ("2" < "02").
+ */
+function naturalLess(s1, s2) {
+    const a = Buffer.from(s1);
+    const b = Buffer.from(s2);
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+        const c1 = a[i];
+        const c2 = b[j];
+        const d1 = isDigit(c1);
+        const d2 = isDigit(c2);
+        if (d1 !== d2)
+            return d1;
+        if (!d1) {
+            if (c1 !== c2)
+                return c1 < c2;
+            i++;
+            j++;
+            continue;
+        }
+        while (i < a.length && a[i] === 0x30)
+            i++;
+        while (j < b.length && b[j] === 0x30)
+            j++;
+        const nonZero1 = i;
+        const nonZero2 = j;
+        while (i < a.length && isDigit(a[i]))
+            i++;
+        while (j < b.length && isDigit(b[j]))
+            j++;
+        const len1 = i - nonZero1;
+        const len2 = j - nonZero2;
+        if (len1 !== len2)
+            return len1 < len2;
+        const cmp = Buffer.compare(a.subarray(nonZero1, i), b.subarray(nonZero2, j));
+        if (cmp !== 0)
+            return cmp < 0;
+        if (nonZero1 !== nonZero2)
+            return nonZero1 < nonZero2;
+    }
+    // Identical so far (i === j here: both sides advance alike until one differs); the shorter is less.
+    return a.length < b.length;
+}
+/** json.Marshal then json.Indent(dst, src, "", "    "): empty arrays and objects stay `[]` and `{}`. */
+function goIndent(value, depth = 0) {
+    if (typeof value === 'string')
+        return goString(value);
+    const pad = '    '.repeat(depth + 1);
+    const items = Array.isArray(value)
+        ? value.map((v) => pad + goIndent(v, depth + 1))
+        : Object.entries(value).map(([k, v]) => `${pad}${goString(k)}: ${goIndent(v, depth + 1)}`);
+    const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+    if (items.length === 0)
+        return open + close;
+    return `${open}\n${items.join(',\n')}\n${'    '.repeat(depth)}${close}`;
+}
+const SHORT_ESCAPES = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * A string as Go's encoding/json writes it with HTML escaping on (encode.go appendString): `"` `\`
+ * and \b \f \n \r \t by short escapes, other control bytes and `<` `>` `&` as \u00xx (lowercase
+ * hex), U+2028 and U+2029 escaped, everything else as is. A lone surrogate, which a Go string
+ * cannot hold (its decoder makes it U+FFFD), is written as U+FFFD.
+ */
+function goString(s) {
+    let out = '"';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        const short = SHORT_ESCAPES[ch];
+        if (short !== undefined)
+            out += short;
+        else if (cp < 0x20 || ch === '<' || ch === '>' || ch === '&' || cp === 0x2028 || cp === 0x2029)
+            out += `\\u${cp.toString(16).padStart(4, '0')}`;
+        else if (cp >= 0xd800 && cp <= 0xdfff)
+            out += '\ufffd';
+        else
+            out += ch;
+    }
+    return `${out}"`;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/inspect.ts
+
 
 
 /** helpers.go releasedRoleName: what a tag signed only by `targets` or `targets/releases` shows. */
@@ -42661,59 +42870,6 @@ async function inspect(ctx, options) {
     const byReference = new Map(perRepository.flat());
     return options.images.map((ref) => byReference.get(ref));
 }
-/** sortorder.NaturalLess (github.com/fvbommel/sortorder v1.1.0) as a comparator. */
-function naturalCompare(a, b) {
-    if (naturalLess(a, b))
-        return -1;
-    return naturalLess(b, a) ? 1 : 0;
-}
-const isDigit = (c) => c >= 0x30 && c <= 0x39;
-/**
- * Bytewise over UTF-8, runs of ASCII digits compared as numbers; digits sort before other bytes;
- * of equal numbers the one with fewer leading zeros first ("2" < "02").
- */
-function naturalLess(s1, s2) {
-    const a = Buffer.from(s1);
-    const b = Buffer.from(s2);
-    let i = 0;
-    let j = 0;
-    while (i < a.length && j < b.length) {
-        const c1 = a[i];
-        const c2 = b[j];
-        const d1 = isDigit(c1);
-        const d2 = isDigit(c2);
-        if (d1 !== d2)
-            return d1;
-        if (!d1) {
-            if (c1 !== c2)
-                return c1 < c2;
-            i++;
-            j++;
-            continue;
-        }
-        while (i < a.length && a[i] === 0x30)
-            i++;
-        while (j < b.length && b[j] === 0x30)
-            j++;
-        const nonZero1 = i;
-        const nonZero2 = j;
-        while (i < a.length && isDigit(a[i]))
-            i++;
-        while (j < b.length && isDigit(b[j]))
-            j++;
-        const len1 = i - nonZero1;
-        const len2 = j - nonZero2;
-        if (len1 !== len2)
-            return len1 < len2;
-        const cmp = Buffer.compare(a.subarray(nonZero1, i), b.subarray(nonZero2, j));
-        if (cmp !== 0)
-            return cmp < 0;
-        if (nonZero1 !== nonZero2)
-            return nonZero1 < nonZero2;
-    }
-    // Identical so far (i === j here: both sides advance alike until one differs); the shorter is less.
-    return a.length < b.length;
-}
 /**
  * Exactly what `docker trust inspect` prints (cli/command/inspect/inspector.go jsonInspector.Flush):
  * the objects json.Marshal'ed, joined into an array, json.Indent'ed with four spaces, then "\n";
@@ -42742,42 +42898,6 @@ function wireForm(d) {
         Expires: { ...d.Expires },
     };
 }
-/** json.Marshal then json.Indent(dst, src, "", "    "): empty arrays and objects stay `[]` and `{}`. */
-function goIndent(value, depth) {
-    if (typeof value === 'string')
-        return goString(value);
-    const pad = '    '.repeat(depth + 1);
-    const items = Array.isArray(value)
-        ? value.map((v) => pad + goIndent(v, depth + 1))
-        : Object.entries(value).map(([k, v]) => `${pad}${goString(k)}: ${goIndent(v, depth + 1)}`);
-    const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-    if (items.length === 0)
-        return open + close;
-    return `${open}\n${items.join(',\n')}\n${'    '.repeat(depth)}${close}`;
-}
-const SHORT_ESCAPES = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/**
- * A string as Go's encoding/json writes it with HTML escaping on (encode.go appendString): `"` `\`
- * and \b \f \n \r \t by short escapes, other control bytes and `<` `>` `&` as \u00xx (lowercase
- * hex), U+2028 and U+2029 escaped, everything else as is. A lone surrogate, which a Go string
- * cannot hold (its decoder makes it U+FFFD), is written as U+FFFD.
- */
-function goString(s) {
-    let out = '"';
-    for (const ch of s) {
-        const cp = ch.codePointAt(0);
-        const short = SHORT_ESCAPES[ch];
-        if (short !== undefined)
-            out += short;
-        else if (cp < 0x20 || ch === '<' || ch === '>' || ch === '&' || cp === 0x2028 || cp === 0x2029)
-            out += `\\u${cp.toString(16).padStart(4, '0')}`;
-        else if (cp >= 0xd800 && cp <= 0xdfff)
-            out += '\ufffd';
-        else
-            out += ch;
-    }
-    return `${out}"`;
-}
 
 ;// CONCATENATED MODULE: ./src/action/report.ts
 
@@ -42787,7 +42907,7 @@ function goString(s) {
 /** The Reporter on a runner: log lines, `::warning::` annotations and collapsible groups. */
 const actionsReporter = {
     info: (message) => info(message),
-    warning: (message) => warning(message),
+    warning: (message) => core_warning(message),
     error: (message) => error(message),
     group: (name, fn) => group(name, fn),
 };
@@ -42988,6 +43108,7 @@ function describeRepository(repo, ref, server) {
 
 
 
+
 /**
  * One atomic change to a repository's trust data, as notary's client makes it (notary:
  * client/client.go publish): the roles that change, each re-signed with a new version and expiry;
@@ -43064,10 +43185,7 @@ function pruneDelegationKeys(targets) {
 function signatureForRole(root, role, signer, option, gun) {
     const key = signer.publicKey;
     const spec = root.role(role);
-    const keyid = spec.keyids.find((kid) => {
-        const listed = root.keys.get(kid);
-        return listed !== undefined && (listed.id === key.id || listed.canonicalId === key.canonicalId);
-    });
+    const [keyid] = roleKeyIdsFor(spec, root.keys, key);
     if (!keyid) {
         const expected = spec.keyids.map((kid) => root.keys.get(kid)?.canonicalId ?? kid).join(', ');
         throw new errors/* KeyError */.eN('KEY_NOT_IN_ROLE', `key ${key.canonicalId} is not the ${role} key of ${gun} (its ${role} key is ${expected})`, {
@@ -43152,7 +43270,9 @@ async function signUpdate(update) {
 function mayHaveCommitted(error) {
     if (!(error instanceof errors/* NotaryError */.Wl))
         return false;
-    return error.code === 'NOTARY_UNREACHABLE' || (error.code === 'NOTARY_HTTP_ERROR' && (error.details.status ?? 0) >= 500);
+    return (error.code === 'NOTARY_UNREACHABLE' ||
+        error.code === 'NOTARY_TIMEOUT' ||
+        (error.code === 'NOTARY_HTTP_ERROR' && (error.details.status ?? 0) >= 500));
 }
 /** The first role whose file the server does not serve exactly as we signed it (the snapshot may be re-made). */
 function firstUnpublished(files, after) {
@@ -43616,7 +43736,11 @@ class LayoutPusher {
         const location = response.headers.location;
         if (typeof location !== 'string' || !location)
             throw new errors/* RegistryError */.gl('REGISTRY_PUSH_FAILED', `${what}: the registry gave no upload location`);
-        return new URL(location, base).toString();
+        const url = new URL(location, base);
+        // The blob goes where the registry says (another host is common), but never down from https to http.
+        if (new URL(base).protocol === 'https:' && url.protocol !== 'https:')
+            throw new errors/* RegistryError */.gl('REGISTRY_PUSH_FAILED', `${what}: the registry sent the upload to ${url.protocol}//${url.host}, not over HTTPS`);
+        return url.toString();
     }
     /** PUT a manifest by tag or digest; returns the digest the registry says it stored. */
     async putManifest(base, ref, reference, mediaType, bytes, scope) {
@@ -43798,7 +43922,7 @@ class RepositorySigning {
             return { after: before, roles };
         }
         await this.confirmTags(manifests);
-        // Read back with fresh client state, pinned to the root trusted above.
+        // Read back with fresh client state, chained from the root trusted above.
         return { after: await publishUpdate(ctx, refs[0], update, new Set(before.rootKeyIds()), seenVersions), roles };
     }
     /** Each tag's manifest: pushed from the layout, or pushed with docker and resolved, or resolved. */
@@ -44077,9 +44201,10 @@ async function verifyRepository(ctx, options, gun, refs, now) {
     try {
         repo = await loadVerified(ctx, refs[0], { now, seenVersions: new Map() });
     }
-    catch (error) {
+    catch (caught) {
         await lookups;
-        // An input at fault (a corrupt trust state) fails the command, not one image.
+        const error = unreachableServer(caught);
+        // An input at fault (a Notary server that is down, a corrupt trust state) fails the command, not one image.
         if (!(0,errors/* isDctError */.AE)(error) || error.option)
             throw error;
         return { results, failures: refs.map((ref) => new ImageFailure(ref.original, error)) };
@@ -44178,11 +44303,17 @@ function isObject(value) {
 class DockerConfig {
     dir;
     env;
+    onHelperFailure;
     file;
-    /** `dir`: DOCKER_CONFIG, else ~/.docker; `env`: what a credential helper may see (the action layer decides both). */
-    constructor(dir, env = {}) {
+    /**
+     * `dir`: DOCKER_CONFIG, else ~/.docker; `env`: what a credential helper may see (the action layer
+     * decides both); `onHelperFailure`: told when a configured helper fails (its output is not shown:
+     * it may hold the secret it failed to return).
+     */
+    constructor(dir, env = {}, onHelperFailure = () => undefined) {
         this.dir = dir;
         this.env = env;
+        this.onHelperFailure = onHelperFailure;
     }
     get path() {
         return (0,external_node_path_.join)(this.dir, 'config.json');
@@ -44190,19 +44321,19 @@ class DockerConfig {
     /** Credentials for a registry (`docker.io` or `host:port`), or undefined. */
     async credentials(registry) {
         const config = await this.read();
-        const isHub = registry === DOCKER_HUB || registry === 'registry-1.docker.io' || registry === 'index.docker.io';
+        const isHub = registry === hosts/* DOCKER_HUB */.X || registry === 'registry-1.docker.io' || registry === 'index.docker.io';
         const serverUrl = isHub ? HUB_KEY : registry;
         const helpers = isObject(config.credHelpers) ? config.credHelpers : {};
-        const helper = helpers[isHub ? DOCKER_HUB : registry] ?? helpers[serverUrl] ?? config.credsStore;
+        const helper = helpers[isHub ? hosts/* DOCKER_HUB */.X : registry] ?? helpers[serverUrl] ?? config.credsStore;
         // A helper is a program name, docker-credential-<helper>: nothing else is run.
         if (typeof helper === 'string' && HELPER_NAME.test(helper)) {
-            const credentials = await fromHelper(helper, serverUrl, this.env);
+            const credentials = await fromHelper(helper, serverUrl, this.env, this.onHelperFailure);
             if (credentials)
                 return credentials;
         }
         for (const [key, entry] of Object.entries(isObject(config.auths) ? config.auths : {})) {
             const host = normalizeKey(key);
-            if (!(host === registry || (isHub && (host === 'index.docker.io' || host === DOCKER_HUB))))
+            if (!(host === registry || (isHub && (host === 'index.docker.io' || host === hosts/* DOCKER_HUB */.X))))
                 continue;
             if (!isObject(entry))
                 continue;
@@ -44231,10 +44362,19 @@ class DockerConfig {
         return this.file;
     }
 }
-function fromHelper(helper, serverUrl, env) {
+function fromHelper(helper, serverUrl, env, onFailure) {
     return new Promise((resolve) => {
         const options = { encoding: 'utf8', timeout: HELPER_TIMEOUT_MS, env };
         const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], options, (error, stdout) => {
+            // "credentials not found" is how a helper says it has none (docker-credential-helpers: credentials/error.go).
+            if (error && !/credentials not found/i.test(stdout)) {
+                const why = error.code === 'ENOENT'
+                    ? 'is not installed'
+                    : error.killed
+                        ? 'timed out'
+                        : `exited with ${String(error.code)}`;
+                onFailure(`docker-credential-${helper} ${why}; no credentials from it for ${serverUrl}`);
+            }
             if (error || !stdout)
                 return resolve(undefined);
             try {
@@ -44454,7 +44594,8 @@ class client_HttpClient {
     /** A request with auth (401 -> token or basic, once) and retries. */
     async request(req) {
         const url = new URL(req.url);
-        const cacheKey = `${url.host}|${req.scope ?? ''}`;
+        // By origin, scheme included: an authorization earned over https never rides a plain-http request to that host.
+        const cacheKey = `${url.origin}|${req.scope ?? ''}`;
         const cached = this.authCache.get(cacheKey);
         const response = await this.send(cached ? withAuthorization(req, cached) : req);
         if (response.status !== 401)
@@ -44478,7 +44619,7 @@ class client_HttpClient {
      */
     async authorize(url, response, scope) {
         let credentials;
-        const lookUp = () => (credentials ??= this.options.credentials?.(url.host) ?? Promise.resolve(undefined));
+        const lookUp = () => (credentials ??= this.options.credentials?.(url) ?? Promise.resolve(undefined));
         for (const challenge of parseChallenges(response.headers['www-authenticate'])) {
             if (challenge.scheme === 'bearer' && challenge.params.realm) {
                 const realm = tokenRealm(challenge.params.realm, url);
@@ -44616,8 +44757,6 @@ function readBody(response, req, url) {
     });
 }
 
-// EXTERNAL MODULE: ./src/util/hosts.ts
-var hosts = __nccwpck_require__(2075);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 
 
@@ -44732,9 +44871,12 @@ class RegistryClient {
 
 
 const FORMAT = 1;
-/** How long a writer waits for another's lock, and when a lock is old enough to be a crashed writer's. */
-const LOCK_WAIT_MS = 15_000;
-const STALE_LOCK_MS = 120_000;
+/**
+ * A writer holds the lock for a read, a merge and a rename: milliseconds. One older than
+ * STALE_LOCK_MS is a crashed writer's and is taken over; waiters wait longer than that.
+ */
+const STALE_LOCK_MS = 30_000;
+const LOCK_WAIT_MS = 45_000;
 /** No honest state file comes near this (a root and two small files). */
 const MAX_STATE_BYTES = 16 << 20;
 function isStateFile(value) {
@@ -44781,17 +44923,30 @@ class TrustStateStore {
             ...(file.snapshot ? { snapshot: new Uint8Array(Buffer.from(file.snapshot, 'base64')) } : {}),
         };
     }
-    /** Remembers a verified repository; the latest record of a repository in a run wins. */
-    record(server, gun, repo) {
-        this.pending.set(`${server} ${gun}`, { server, gun, repo });
+    /**
+     * Remembers a verified repository. The latest record of a repository in a run wins, but the base
+     * stays the one its first load started from: a read-back after publishing chains from that too.
+     */
+    record(server, gun, record, options = {}) {
+        const key = `${server} ${gun}`;
+        const earlier = this.pending.get(key);
+        this.pending.set(key, { server, gun, record, options: earlier ? { ...options, base: earlier.options.base } : options });
     }
-    /** Writes every recorded repository, each merged with what another job may have written since it was read. */
+    /**
+     * Writes every recorded repository, each merged with what another job may have written since it
+     * was read. Returns a warning for each record dropped because another job recorded another root.
+     */
     async flush() {
-        for (const { server, gun, repo } of this.pending.values())
-            await this.write(server, gun, repo);
+        const warnings = [];
+        for (const { server, gun, record, options } of this.pending.values()) {
+            const dropped = await this.write(server, gun, record, options);
+            if (dropped)
+                warnings.push(dropped);
+        }
         this.pending.clear();
+        return warnings;
     }
-    async write(server, gun, repo) {
+    async write(server, gun, record, options) {
         const path = this.pathOf(server, gun);
         try {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
@@ -44804,11 +44959,16 @@ class TrustStateStore {
         }
         const release = await this.lock(`${path}.lock`);
         try {
-            const current = await this.readFile(path);
-            const next = merge(current, server, gun, repo);
+            const current = options.replace ? undefined : await this.readFile(path);
+            const b64 = (bytes) => (bytes ? Buffer.from(bytes).toString('base64') : undefined);
+            // The file's root must be ours, or the one this run started from; anything else this run never chained from.
+            if (current && current.root !== b64(record.root) && current.root !== b64(options.base))
+                return `${gun}: another job recorded another root for it in ${path} during this run; this run's record is not written`;
+            const next = merge(current, server, gun, record);
             const temp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
             await (0,promises_.writeFile)(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o644 });
             await (0,promises_.rename)(temp, path); // atomic: a reader sees the old file or the new one, never half of either
+            return undefined;
         }
         catch (error) {
             if (error instanceof errors/* StateError */.qq)
@@ -44851,14 +45011,23 @@ class TrustStateStore {
     corrupt(path, why) {
         return new errors/* StateError */.qq('STATE_CORRUPT', `${path} is corrupt (${why}); it is not reset silently, since that would accept a rollback: restore it from its cache, or remove it to trust on first use again (and pin trusted-root-keys)`, { option: 'trustState' });
     }
-    /** An exclusive lock file; one left by a writer that crashed is taken over once it is stale. */
+    /**
+     * An exclusive lock file holding a token of ours, so that release removes only our own lock. One
+     * left by a crashed writer is taken over once stale: renamed away atomically (one waiter wins),
+     * and put back if it turns out to be a live one after all. The remaining window, two takeovers of
+     * one stale lock within microseconds, costs at worst a merge that keeps lower versions for a run.
+     */
     async lock(path) {
+        const token = `${process.pid}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
         const started = Date.now();
         for (;;) {
             try {
-                const handle = await (0,promises_.open)(path, 'wx');
-                await handle.close();
-                return () => (0,promises_.rm)(path, { force: true });
+                await (0,promises_.writeFile)(path, token, { flag: 'wx' });
+                return async () => {
+                    const held = await (0,promises_.readFile)(path, 'utf8').catch(() => '');
+                    if (held === token)
+                        await (0,promises_.rm)(path, { force: true });
+                };
             }
             catch (error) {
                 if (error.code !== 'EEXIST') {
@@ -44868,38 +45037,46 @@ class TrustStateStore {
                     });
                 }
             }
-            const age = await (0,promises_.stat)(path).then((s) => Date.now() - s.mtimeMs, () => 0);
-            if (age > STALE_LOCK_MS)
-                await (0,promises_.rm)(path, { force: true });
-            else if (Date.now() - started > LOCK_WAIT_MS)
+            if (Date.now() - started > LOCK_WAIT_MS)
                 throw new errors/* StateError */.qq('STATE_LOCKED', `${path} is held by another writer for more than ${LOCK_WAIT_MS / 1000} s`, {
                     option: 'trustState',
                 });
-            else
-                await sleep(25 + Math.random() * 50);
+            await this.takeOverIfStale(path);
+            await sleep(25 + Math.random() * 50);
         }
     }
+    async takeOverIfStale(path) {
+        const info = await (0,promises_.stat)(path).catch(() => undefined);
+        if (!info || Date.now() - info.mtimeMs <= STALE_LOCK_MS)
+            return;
+        const stale = await (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
+        const aside = `${path}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.stale`;
+        if (!(await (0,promises_.rename)(path, aside).then(() => true, () => false)))
+            return; // another waiter took it first
+        const taken = await (0,promises_.readFile)(aside, 'utf8').catch(() => undefined);
+        // A live lock renamed by mistake goes back, unless a new one is already there.
+        if (taken !== stale)
+            await (0,promises_.link)(aside, path).catch(() => undefined);
+        await (0,promises_.rm)(aside, { force: true });
+    }
 }
-/** Our verified state merged into the file another job may have written: the higher version of everything wins. */
-function merge(current, server, gun, repo) {
+/**
+ * Our verified state merged into the file another job may have written (whose root is ours or the
+ * one we started from): the higher version of everything wins.
+ */
+function merge(current, server, gun, record) {
     const versions = { ...(current?.versions ?? {}) };
-    const ours = new Map([
-        ['root', repo.root.signed.version],
-        ['timestamp', repo.timestamp.signed.version],
-        ['snapshot', repo.snapshot.signed.version],
-        ...[...repo.roles].map(([name, role]) => [name, role.file.signed.version]),
-    ]);
-    for (const [role, version] of ours)
+    for (const [role, version] of record.versions)
         versions[role] = Math.max(version, versions[role] ?? 0);
     const b64 = (bytes) => Buffer.from(bytes).toString('base64');
-    const newer = (role) => !current || ours.get(role) >= (current.versions[role] ?? 0);
+    const newer = (role) => !current || (record.versions.get(role) ?? 0) >= (current.versions[role] ?? 0);
     return {
         format: FORMAT,
         server,
         gun,
-        root: newer('root') ? b64(repo.root.bytes) : current.root,
-        timestamp: newer('timestamp') ? b64(repo.timestamp.bytes) : current.timestamp,
-        snapshot: newer('snapshot') ? b64(repo.snapshot.bytes) : current.snapshot,
+        root: newer('root') ? b64(record.root) : current.root,
+        timestamp: newer('timestamp') ? b64(record.timestamp) : current.timestamp,
+        snapshot: newer('snapshot') ? b64(record.snapshot) : current.snapshot,
         versions,
     };
 }
@@ -44967,6 +45144,7 @@ async function openRotation(rotation, keys) {
         case 'targets':
             return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey), newKey: await keys.signer(rotation.newKey) };
         case 'snapshot':
+            // The same shape, but newKey may be absent (the server makes the key): its own case keeps the types exact.
             return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey), newKey: await keys.signer(rotation.newKey) };
         case 'timestamp':
             return { role: rotation.role, rootKey: await keys.signer(rotation.rootKey) };
@@ -45015,12 +45193,16 @@ async function runCommand(ctx, settings, keys) {
         }
     }
 }
+/** What a run may still finish once its deadline has passed (closing sessions, writing the error) before the process ends. */
+const GRACE_AFTER_DEADLINE_MS = 10_000;
 /** Rejects when the command's deadline passes, so a step never outlives its `timeout`. */
 function deadline(ms, controller) {
     let timer;
     const passed = new Promise((_resolve, reject) => {
         timer = setTimeout(() => {
             controller.abort();
+            // Whatever still holds the event loop (a call no signal reaches) cannot keep the step alive.
+            setTimeout(() => process.exit(1), GRACE_AFTER_DEADLINE_MS).unref();
             reject(new errors/* DctError */.sY('HTTP_ABORTED', `the command did not finish within ${ms / 1000} s (timeout); nothing more was sent`));
         }, ms);
     });
@@ -45036,11 +45218,19 @@ function forgetSecretInputs(env) {
         delete env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
 /** A network command: the clients, the keys, the trust state, one command, and its deadline. */
-async function runNetworkCommand(settings, runtime, keys) {
+async function runNetworkCommand(settings, runtime) {
     const controller = new AbortController();
+    // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed);
+    // keys behind a network (KMS) keep to the request deadline and stop with the command.
+    const keys = new KeyRing({
+        notice: (message) => notice(message),
+        pkcs11: runtime.pkcs11,
+        requestTimeoutMs: settings.requestTimeoutMs,
+        signal: controller.signal,
+    });
     const http = new client_HttpClient({
         extraCa: settings.notaryCa,
-        credentials: credentialsFor(settings, new DockerConfig(runtime.dockerConfigDir, runtime.childEnv)),
+        credentials: credentialsFor(settings, new DockerConfig(runtime.dockerConfigDir, runtime.childEnv, (message) => core_warning(message))),
         userAgent: 'dct-sign',
         requestDeadlineMs: settings.requestTimeoutMs,
         signal: controller.signal,
@@ -45068,18 +45258,18 @@ async function runNetworkCommand(settings, runtime, keys) {
         };
         await Promise.race([runCommand(ctx, settings, keys), limit.passed]);
         // Written only after success (action-interface.md): a failed run records nothing.
-        await ctx.trustState?.flush();
+        for (const warning of (await ctx.trustState?.flush()) ?? [])
+            core_warning(warning);
     }
     finally {
         limit.clear();
+        await keys.close();
         http.close();
     }
 }
 /** The action: inputs in, outputs out; any failure is one `::error::` line and exit code 1. */
 async function run(flags) {
     const runtime = readRuntime(process.env);
-    // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed).
-    const keys = new KeyRing({ notice: (message) => notice(message), pkcs11: runtime.pkcs11 });
     try {
         // Only a GitHub runner swallows `::add-mask::`; anywhere else it would print the secret itself.
         const mask = runtime.onGitHubRunner ? (secret) => core_setSecret(secret) : () => undefined;
@@ -45088,13 +45278,10 @@ async function run(flags) {
         if (settings.command === 'generate-key')
             await runGenerateKey(settings, runtime);
         else
-            await runNetworkCommand(settings, runtime, keys);
+            await runNetworkCommand(settings, runtime);
     }
     catch (error) {
         setFailed(describeError(error));
-    }
-    finally {
-        await keys.close();
     }
 }
 
@@ -45105,7 +45292,10 @@ async function run(flags) {
 
 
 
+
+
 const USAGE = `usage: dct-sign <${COMMANDS.join('|')}> [--<input-name> VALUE ...]
+       dct-sign --version
 Flags are the action's input names (e.g. --images, --signer-key, --notary-server); every input can
 also come from INPUT_<NAME> as on a runner. Give secrets as --<input>-file PATH (e.g.
 --signer-key-passphrase-file) or INPUT_* variables: a flag's value is visible to other users (ps).
@@ -45168,7 +45358,9 @@ async function askNewPassphrase() {
     }
     return first;
 }
-/** `--name VALUE` and `--name=VALUE` pairs; undefined (with a message) when one is malformed. */
+/** Flags are the inputs, and every secret input's `-file` twin; `command` is the first word. */
+const FLAG_NAMES = new Set([...INPUT_NAMES, ...SECRET_INPUTS.map((name) => `${name}-file`)].filter((name) => name !== 'command'));
+/** `--name VALUE` and `--name=VALUE` pairs; undefined (with a message) when one is malformed or unknown. */
 function parseFlags(args) {
     const flags = new Map();
     for (let i = 0; i < args.length; i++) {
@@ -45178,6 +45370,11 @@ function parseFlags(args) {
         const value = eq > 0 ? flag.slice(eq + 1) : args[++i];
         if (!name || value === undefined) {
             process.stderr.write(`dct-sign: expected --<input-name> VALUE, got "${flag.slice(0, 80)}"\n${USAGE}\n`);
+            return undefined;
+        }
+        // A misspelt flag must fail: ignored, --trusted-root-key would quietly drop the pin it was meant to set.
+        if (!FLAG_NAMES.has(name)) {
+            process.stderr.write(`dct-sign: --${name.slice(0, 80)} is not an input; see dct-sign --help and docs/inputs.md\n`);
             return undefined;
         }
         flags.set(name, value);
@@ -45190,7 +45387,11 @@ function parseFlags(args) {
  */
 async function runCli(argv) {
     const [command, ...rest] = argv;
-    if (!command || command === '--help' || command === '-h') {
+    if (command === '--version') {
+        process.stdout.write(`dct-sign ${VERSION}\n`);
+        return;
+    }
+    if (!command || command === '--help' || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
         process.stdout.write(`${USAGE}\n`);
         process.exitCode = command ? 0 : 1;
         return;
@@ -45201,6 +45402,9 @@ async function runCli(argv) {
         return;
     }
     flags.set('command', command);
+    // Before any prompt: the passphrase typed there is no flag, and no one else sees it.
+    for (const name of SECRET_INPUTS.filter((input) => isSecretValue(input, flags.get(input))))
+        process.stderr.write(`dct-sign: warning: --${name} on the command line is visible to other users; use --${name}-file or INPUT_* instead\n`);
     if (command === 'generate-key' && needsPassphrase(flags)) {
         const passphrase = await askNewPassphrase();
         if (passphrase === undefined) {
@@ -45209,8 +45413,6 @@ async function runCli(argv) {
         }
         flags.set('new-key-passphrase', passphrase);
     }
-    for (const name of SECRET_INPUTS.filter((input) => isSecretValue(input, flags.get(input))))
-        process.stderr.write(`dct-sign: warning: --${name} on the command line is visible to other users; use --${name}-file or INPUT_* instead\n`);
     if (process.env.GITHUB_OUTPUT)
         return run(flags);
     // Outside a runner: collect the outputs in a temp file, then print them as name=value lines.
