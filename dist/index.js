@@ -44919,8 +44919,6 @@ class TrustStateStore {
         return {
             root: new Uint8Array(Buffer.from(file.root, 'base64')),
             versions: new Map(Object.entries(file.versions)),
-            ...(file.timestamp ? { timestamp: new Uint8Array(Buffer.from(file.timestamp, 'base64')) } : {}),
-            ...(file.snapshot ? { snapshot: new Uint8Array(Buffer.from(file.snapshot, 'base64')) } : {}),
         };
     }
     /**

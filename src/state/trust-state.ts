@@ -21,8 +21,6 @@ export interface RepositoryState {
   /** Bytes of the root trusted last time. */
   root: Uint8Array;
   versions: Map<string, number>;
-  timestamp?: Uint8Array;
-  snapshot?: Uint8Array;
 }
 
 /** What a run verified of one repository: its final root, timestamp and snapshot, and every role's version. */
@@ -102,8 +100,6 @@ export class TrustStateStore {
     return {
       root: new Uint8Array(Buffer.from(file.root, 'base64')),
       versions: new Map(Object.entries(file.versions)),
-      ...(file.timestamp ? { timestamp: new Uint8Array(Buffer.from(file.timestamp, 'base64')) } : {}),
-      ...(file.snapshot ? { snapshot: new Uint8Array(Buffer.from(file.snapshot, 'base64')) } : {}),
     };
   }
 
