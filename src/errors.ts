@@ -103,6 +103,9 @@ export type EncodingErrorCode = 'DER_MALFORMED' | 'JSON_NOT_CANONICAL';
 /** The TUF client state kept across runs (`trust-state`). */
 export type StateErrorCode = 'STATE_CORRUPT' | 'STATE_LOCKED' | 'STATE_WRITE_FAILED';
 
+/** An environment variable dct-sign reads (a proxy, a key store's address) that does not parse. */
+export type SettingErrorCode = 'SETTING_INVALID';
+
 /** A broken invariant: a step called out of order, a bug in dct-sign rather than in its inputs. */
 export type InternalErrorCode = 'INTERNAL';
 
@@ -116,23 +119,28 @@ export type ErrorCode =
   | VerificationErrorCode
   | DockerErrorCode
   | StateErrorCode
+  | SettingErrorCode
   | EncodingErrorCode;
 
 export interface ErrorOptions {
   cause?: unknown;
   /** The command option the error is about (its input is named in the message the user sees). */
   option?: OptionName;
+  /** The registry or Notary host the error is about, for hints that depend on who runs it (Azure Container Registry's roles). */
+  host?: string;
 }
 
 /** Base of every error dct-sign throws. */
 export class DctError<C extends ErrorCode = ErrorCode> extends Error {
   readonly code: C;
   readonly option?: OptionName;
+  readonly host?: string;
 
   constructor(code: C, message: string, options: ErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     if (options.option) this.option = options.option;
+    if (options.host) this.host = options.host;
     this.name = new.target.name;
   }
 }
@@ -207,4 +215,14 @@ export class InternalError extends DctError<InternalErrorCode> {
 /** The message without line breaks: a job log shows one line per error. */
 export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** A bad environment setting (`HTTPS_PROXY`, `VAULT_ADDR`...): `variable` is its name; its value is never echoed. */
+export class SettingError extends DctError<SettingErrorCode> {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super('SETTING_INVALID', `${variable}: ${message}`);
+  }
 }

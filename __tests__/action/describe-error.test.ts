@@ -19,6 +19,25 @@ describe('one line for the job log, whatever was thrown', () => {
     );
   });
 
+  it('on Azure Container Registry, names the role or login that is probably missing', () => {
+    const notary = describeError(
+      new NotaryError('NOTARY_ACCESS_DENIED', 'publish: HTTP 401', { server: 'https://contoso.azurecr.io', status: 401 }),
+    );
+    expect(notary).toMatch(/AcrImageSigner role beside AcrPush/);
+    expect(notary).toMatch(/content trust enabled on the registry/);
+    expect(notary).toMatch(/repository-scoped tokens cannot use content trust/);
+    const registry = describeError(
+      new RegistryError('REGISTRY_ACCESS_DENIED', 'the registry refused access', { host: 'contoso.azurecr.us' }),
+    );
+    expect(registry).toMatch(/AcrPull role/);
+    expect(registry).toMatch(/az acr login/);
+    // Any other registry keeps the generic hint.
+    expect(describeError(new RegistryError('REGISTRY_ACCESS_DENIED', 'refused', { host: 'registry.example.com' }))).toBe(
+      'refused (set registry-username/registry-password or docker login)',
+    );
+    expect(describeError(new RegistryError('REGISTRY_ACCESS_DENIED', 'refused', { host: 'azurecr.io.example.com' }))).not.toMatch(/Acr/);
+  });
+
   it('folds lines and handles values that are not errors', () => {
     expect(describeError(new Error('first\n  second'))).toBe('first second');
     expect(describeError('a string')).toBe('a string');

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execSync } from './exec.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,13 @@ export interface TokenRequest {
   scope: string[];
   account: string | null;
   authorized: boolean;
+  /** GET (Basic auth) or POST (an OAuth2 grant). */
+  method: 'GET' | 'POST';
+  /** `basic`, `refresh_token` or `password`. */
+  grant: string;
+  clientId: string | null;
+  /** Set when the server refused the request's form (405 to a GET while OAuth-only). */
+  refused?: number;
 }
 
 /**
@@ -24,11 +32,21 @@ export class TokenServer {
   port = 0;
   child?: ChildProcess;
 
+  /** The refresh token (an ACR identity token's stand-in) the POST refresh-token grant accepts. */
+  readonly refreshToken = `refresh-${randomBytes(12).toString('hex')}`;
+
   constructor(
     readonly dir: string,
     readonly username: string,
     readonly password: string,
   ) {}
+
+  /** While on, GET answers 405 and only the OAuth2 POST grants work. */
+  set oauthOnly(on: boolean) {
+    const flag = join(this.dir, 'oauth-only');
+    if (on) writeFileSync(flag, '');
+    else rmSync(flag, { force: true });
+  }
 
   get certFile(): string {
     return join(this.dir, 'token.crt');
@@ -52,7 +70,7 @@ export class TokenServer {
     execSync('openssl', ['req', '-x509', '-new', '-key', 'token.key', '-subj', '/CN=token issuer', '-days', '30', '-out', 'token.crt'], {
       cwd: this.dir,
     });
-    const child = spawn(TSX, [join(HERE, 'token-server-main.ts'), this.dir, this.username, this.password, this.issuer], {
+    const child = spawn(TSX, [join(HERE, 'token-server-main.ts'), this.dir, this.username, this.password, this.issuer, this.refreshToken], {
       stdio: 'ignore',
     });
     this.child = child;

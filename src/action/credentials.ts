@@ -1,6 +1,6 @@
 import { notaryServerFor } from '../commands/context.js';
 import type { DockerConfig } from '../docker/config.js';
-import type { Credentials } from '../http/auth.js';
+import { withIdentityToken, type Credentials } from '../http/auth.js';
 import { registryApiHost } from '../registry/reference.js';
 import { isLoopbackHost } from '../util/hosts.js';
 import type { CommonSettings } from './inputs.js';
@@ -34,10 +34,10 @@ export function credentialsFor(
     if (!registry) return Promise.resolve(undefined);
     if (target.protocol !== 'https:' && !isLoopbackHost(host) && !settings.insecureRegistries.includes(host))
       return Promise.resolve(undefined);
-    if (given) return Promise.resolve(given);
+    if (given) return Promise.resolve(withIdentityToken(given));
     let credentials = cache.get(registry);
     if (!credentials) {
-      credentials = config.credentials(registry);
+      credentials = config.credentials(registry).then((found) => (found ? withIdentityToken(found) : undefined));
       cache.set(registry, credentials);
     }
     return credentials;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Credentials } from '../http/auth.js';
+import { TOKEN_USER_HELPER, type Credentials } from '../http/auth.js';
 import { DOCKER_HUB } from '../util/hosts.js';
 
 /**
@@ -63,13 +63,8 @@ export class DockerConfig {
       const host = normalizeKey(key);
       if (!(host === registry || (isHub && (host === 'index.docker.io' || host === DOCKER_HUB)))) continue;
       if (!isObject(entry)) continue;
-      if (typeof entry.auth === 'string' && entry.auth) {
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const sep = decoded.indexOf(':');
-        if (sep > 0) return { username: decoded.slice(0, sep), password: decoded.slice(sep + 1) };
-      }
-      if (typeof entry.username === 'string' && typeof entry.password === 'string' && entry.username && entry.password)
-        return { username: entry.username, password: entry.password };
+      const credentials = fromAuthEntry(entry);
+      if (credentials) return credentials;
     }
     return undefined;
   }
@@ -89,6 +84,26 @@ export class DockerConfig {
     );
     return this.file;
   }
+}
+
+/**
+ * One `auths` entry: `auth` (base64 user:password) or `username`/`password`, and an `identitytoken`
+ * (a refresh token, as `az acr login` writes it beside `auth` = the zero user and no password),
+ * which docker uses instead of the password (docker/cli: cli/trust/trust.go simpleCredentialStore
+ * RefreshToken).
+ */
+function fromAuthEntry(entry: Record<string, unknown>): Credentials | undefined {
+  let username = '';
+  let password = '';
+  if (typeof entry.auth === 'string' && entry.auth) {
+    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const sep = decoded.indexOf(':');
+    if (sep > 0) [username, password] = [decoded.slice(0, sep), decoded.slice(sep + 1)];
+  } else if (typeof entry.username === 'string' && typeof entry.password === 'string') {
+    [username, password] = [entry.username, entry.password];
+  }
+  if (typeof entry.identitytoken === 'string' && entry.identitytoken) return { username, password: '', identityToken: entry.identitytoken };
+  return username && password ? { username, password } : undefined;
 }
 
 function fromHelper(
@@ -113,8 +128,12 @@ function fromHelper(
       if (error || !stdout) return resolve(undefined);
       try {
         const value: unknown = JSON.parse(stdout);
-        if (isObject(value) && typeof value.Username === 'string' && typeof value.Secret === 'string')
+        if (isObject(value) && typeof value.Username === 'string' && typeof value.Secret === 'string' && value.Secret) {
+          // A helper answers `<token>` as the user name when the secret is an identity token
+          // (docker/cli: cli/config/credentials/native_store.go).
+          if (value.Username === TOKEN_USER_HELPER) return resolve({ username: '', password: '', identityToken: value.Secret });
           return resolve({ username: value.Username, password: value.Secret });
+        }
       } catch {
         // a helper that prints something else has nothing for us
       }

@@ -26,6 +26,26 @@ export function parseChallenges(header: string | string[] | undefined): Challeng
 export interface Credentials {
   username: string;
   password: string;
+  /**
+   * An OAuth2 refresh token to trade for access tokens (the docker config's `identitytoken`, which
+   * `az acr login` and `docker login` with an Entra token write). When present it is what the token
+   * exchange sends, as docker does; `password` is then unused.
+   */
+  identityToken?: string;
+}
+
+/**
+ * The user name that stands for "the password is a refresh token": Azure Container Registry's
+ * (`az acr login --expose-token`), and what `az acr login` writes beside an `identitytoken`.
+ */
+export const TOKEN_USER_ACR = '00000000-0000-0000-0000-000000000000';
+/** A credential helper's user name meaning "the secret is an identity token" (docker/cli: cli/config/credentials/native_store.go tokenUsername). */
+export const TOKEN_USER_HELPER = '<token>';
+
+/** Credentials whose password is a refresh token (the ACR zero user) become an identity token, as docker login turns them into one. */
+export function withIdentityToken(credentials: Credentials): Credentials {
+  if (credentials.identityToken || credentials.username !== TOKEN_USER_ACR || !credentials.password) return credentials;
+  return { username: credentials.username, password: '', identityToken: credentials.password };
 }
 
 export function basicAuthorization(credentials: Credentials): string {
@@ -54,6 +74,11 @@ export function tokenRealm(realm: string, request: URL): URL {
   return url;
 }
 
+/** The scopes to ask for: the challenge's, and ours when it names another. */
+export function tokenScopes(params: Record<string, string>, scope: string | undefined): string[] {
+  return [...new Set([params.scope, scope].filter((x): x is string => !!x))];
+}
+
 /** docker/distribution token flow (docs/spec/auth/token.md): GET realm?service=&scope=&account=. */
 export function tokenRequestUrl(
   realm: URL,
@@ -63,9 +88,33 @@ export function tokenRequestUrl(
 ): URL {
   const url = new URL(realm);
   if (params.service) url.searchParams.set('service', params.service);
-  for (const s of new Set([params.scope, scope].filter((x): x is string => !!x))) url.searchParams.append('scope', s);
-  if (credentials) url.searchParams.set('account', credentials.username);
+  for (const s of tokenScopes(params, scope)) url.searchParams.append('scope', s);
+  if (credentials && !credentials.identityToken) url.searchParams.set('account', credentials.username);
   return url;
+}
+
+/** The OAuth2 client ID the token exchange names (a required field: distribution docs/spec/auth/oauth.md). */
+export const OAUTH_CLIENT_ID = 'dct-sign';
+
+/**
+ * The form of an OAuth2 token request (distribution docs/spec/auth/oauth.md, as docker sends it:
+ * distribution registry/client/auth/session.go fetchTokenWithOAuth): the refresh-token grant for an
+ * identity token, else the password grant; scopes space-separated.
+ */
+export function oauthTokenForm(params: Record<string, string>, scope: string | undefined, credentials: Credentials): string {
+  const form = new URLSearchParams();
+  form.set('scope', tokenScopes(params, scope).join(' '));
+  if (params.service) form.set('service', params.service);
+  form.set('client_id', OAUTH_CLIENT_ID);
+  if (credentials.identityToken) {
+    form.set('grant_type', 'refresh_token');
+    form.set('refresh_token', credentials.identityToken);
+  } else {
+    form.set('grant_type', 'password');
+    form.set('username', credentials.username);
+    form.set('password', credentials.password);
+  }
+  return form.toString();
 }
 
 /** The token of a token server's JSON answer (`token`, or OAuth2's `access_token`). */

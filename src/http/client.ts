@@ -2,9 +2,10 @@ import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { HttpError } from '../errors.js';
-import { basicAuthorization, parseChallenges, tokenOf, tokenRealm, tokenRequestUrl, type Credentials } from './auth.js';
+import { basicAuthorization, oauthTokenForm, parseChallenges, tokenOf, tokenRealm, tokenRequestUrl, type Credentials } from './auth.js';
 import { abortedError, connectionError, deadlineError, idleError, shown, tooLargeError } from './failures.js';
 import { backoff, retryAfterMs } from './retry.js';
+import { proxyAgent, proxyFor, shownProxy, type ProxySettings } from './proxy.js';
 
 /**
  * HTTP for the Notary server and registries over node:http(s), not fetch: it needs a per-client
@@ -35,6 +36,8 @@ export interface HttpRequest {
 export interface HttpClientOptions {
   /** Extra CA certificates (PEM) trusted besides the system's. */
   extraCa?: string;
+  /** The run's proxy settings: every request, token realms included, goes by them. */
+  proxy?: ProxySettings;
   /**
    * Credentials for the server a request goes to (its URL: scheme and host), the registry or Notary
    * server, never a token realm's host (see `authorize`). The scheme is there so that the lookup can
@@ -61,6 +64,9 @@ export interface HttpClientOptions {
 export class HttpClient {
   private readonly httpsAgent: https.Agent;
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  /** Agents through a proxy, by proxy and scheme; made on first use. */
+  private readonly proxyAgents = new Map<string, http.Agent>();
+  private readonly ca: string[] | undefined;
   /** Authorization headers that worked, by host and scope, so later requests skip the 401. */
   private readonly authCache = new Map<string, string>();
   /** What the signal stops: each request in flight and each wait registers its own stopper. */
@@ -73,11 +79,8 @@ export class HttpClient {
   private readonly maxRetryAfterMs: number;
 
   constructor(private readonly options: HttpClientOptions = {}) {
-    this.httpsAgent = new https.Agent({
-      keepAlive: true,
-      maxSockets: 16,
-      ca: options.extraCa ? [...rootCertificates, options.extraCa] : undefined,
-    });
+    this.ca = options.extraCa ? [...rootCertificates, options.extraCa] : undefined;
+    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16, ca: this.ca });
     this.attempts = Math.max(1, options.attempts ?? 4);
     this.backoffMs = options.backoffMs ?? 250;
     this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -91,6 +94,20 @@ export class HttpClient {
     this.options.signal?.removeEventListener('abort', this.onAbort);
     this.httpsAgent.destroy();
     this.httpAgent.destroy();
+    for (const agent of this.proxyAgents.values()) agent.destroy();
+  }
+
+  /** The agent for `url`: through the proxy the settings pick for it, else direct. The extra CA applies either way. */
+  private agentFor(url: URL, proxy: URL | undefined): http.Agent {
+    const secure = url.protocol === 'https:';
+    if (!proxy) return secure ? this.httpsAgent : this.httpAgent;
+    const key = `${url.protocol}|${proxy.href}`;
+    let agent = this.proxyAgents.get(key);
+    if (!agent) {
+      agent = proxyAgent(proxy, secure ? 'https:' : 'http:');
+      this.proxyAgents.set(key, agent);
+    }
+    return agent;
   }
 
   /** A request with auth (401 -> token or basic, once) and retries. */
@@ -123,24 +140,61 @@ export class HttpClient {
     for (const challenge of parseChallenges(response.headers['www-authenticate'])) {
       if (challenge.scheme === 'bearer' && challenge.params.realm) {
         const realm = tokenRealm(challenge.params.realm, url);
-        const given = await lookUp();
-        return `Bearer ${await this.fetchToken(tokenRequestUrl(realm, challenge.params, scope, given), given)}`;
+        return `Bearer ${await this.fetchToken(realm, challenge.params, scope, await lookUp())}`;
       }
       const basic = challenge.scheme === 'basic' ? await lookUp() : undefined;
-      if (basic) return basicAuthorization(basic);
+      if (basic && !basic.identityToken) return basicAuthorization(basic);
     }
     return undefined;
   }
 
-  private async fetchToken(url: URL, credentials: Credentials | undefined): Promise<string> {
+  /**
+   * A token from the realm, the way docker gets one (distribution registry/client/auth/session.go):
+   * an identity token is traded with the OAuth2 refresh-token grant (POST); a user name and password
+   * go as Basic auth on a GET (docs/spec/auth/token.md), and when the realm does not serve GET (404
+   * or 405, an OAuth2-only server) with the password grant instead.
+   */
+  private async fetchToken(
+    realm: URL,
+    params: Record<string, string>,
+    scope: string | undefined,
+    credentials: Credentials | undefined,
+  ): Promise<string> {
+    if (credentials?.identityToken) return this.postToken(realm, params, scope, credentials, 'the identity token was refused');
+    const url = tokenRequestUrl(realm, params, scope, credentials);
     const headers: Record<string, string> = credentials ? { authorization: basicAuthorization(credentials) } : {};
     const response = await this.send({ url: url.toString(), headers, maxBytes: 1 << 20 });
+    if (credentials && (response.status === 404 || response.status === 405))
+      return this.postToken(realm, params, scope, credentials, 'the credentials were refused');
     if (response.status !== 200) {
       const hint = credentials ? (response.status === 401 ? ' (the credentials were refused)' : '') : ' (no credentials configured)';
       // Origin and path only: the query carries the account, and whatever the realm put there.
       throw new HttpError('HTTP_AUTH', `token request to ${shown(url)} failed with HTTP ${response.status}${hint}`, shown(url));
     }
     return tokenOf(response.body, url);
+  }
+
+  /** The OAuth2 token request: a form POST to the realm, never retried on 4xx. */
+  private async postToken(
+    realm: URL,
+    params: Record<string, string>,
+    scope: string | undefined,
+    credentials: Credentials,
+    refused: string,
+  ): Promise<string> {
+    const body = new Uint8Array(Buffer.from(oauthTokenForm(params, scope, credentials)));
+    const response = await this.send({
+      method: 'POST',
+      url: realm.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      maxBytes: 1 << 20,
+    });
+    if (response.status !== 200) {
+      const hint = response.status === 400 || response.status === 401 ? ` (${refused})` : '';
+      throw new HttpError('HTTP_AUTH', `token request to ${shown(realm)} failed with HTTP ${response.status}${hint}`, shown(realm));
+    }
+    return tokenOf(response.body, realm);
   }
 
   /** One request with retries on connection errors and 5xx/429, every wait cut short by the signal. */
@@ -192,9 +246,12 @@ export class HttpClient {
   private once(req: HttpRequest): Promise<HttpResponse> {
     const url = new URL(req.url);
     if (this.options.signal?.aborted) return Promise.reject(abortedError(url));
+    const proxy = this.options.proxy ? proxyFor(this.options.proxy, url) : undefined;
     const request = (url.protocol === 'https:' ? https : http).request(url, {
       method: req.method ?? 'GET',
-      agent: url.protocol === 'https:' ? this.httpsAgent : this.httpAgent,
+      agent: this.agentFor(url, proxy),
+      // Through a CONNECT tunnel the TLS to the server is made from these options, not the agent's.
+      ...(proxy && this.ca ? { ca: this.ca } : {}),
       headers: {
         'user-agent': this.options.userAgent ?? 'dct-sign',
         ...req.headers,
@@ -205,7 +262,7 @@ export class HttpClient {
     const exchange = new Promise<HttpResponse>((resolve, reject) => {
       request.on('response', (response) => void readBody(response, req, url).then(resolve, reject));
       request.on('timeout', () => request.destroy(idleError(url, this.timeoutMs)));
-      request.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(url, error)));
+      request.on('error', (error: NodeJS.ErrnoException) => reject(connectionError(url, error, proxy && shownProxy(proxy))));
     });
     request.end(req.body ? Buffer.from(req.body) : undefined);
     return this.bounded(url, request, exchange);

@@ -12,11 +12,15 @@ export function shown(url: URL): string {
 
 const seconds = (ms: number) => `${ms / 1000} s`;
 
-/** A socket or TLS failure, as Node reported it (its words name no URL). */
-export function connectionError(url: URL, error: NodeJS.ErrnoException): HttpError {
+/**
+ * A socket or TLS failure, as Node reported it (its words name no URL). `proxy` is the proxy the
+ * request went through (already stripped of credentials), so the message says which hop failed.
+ */
+export function connectionError(url: URL, error: NodeJS.ErrnoException, proxy?: string): HttpError {
   if (error instanceof HttpError) return error;
   const errno = error.code ?? 'ERROR';
-  const reason = `${error.message}${error.code && !error.message.includes(error.code) ? ` (${error.code})` : ''}`;
+  const system = `${error.message}${error.code && !error.message.includes(error.code) ? ` (${error.code})` : ''}`;
+  const reason = proxy ? `${system}, through the proxy ${proxy}` : system;
   return new HttpError(errno === 'ETIMEDOUT' ? 'HTTP_TIMEOUT' : 'HTTP_CONNECTION', `cannot reach ${url.origin}: ${reason}`, shown(url), {
     errno,
     reason,

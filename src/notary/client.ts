@@ -111,7 +111,13 @@ export class NotaryClient implements MetadataSource {
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       const code =
-        error.code === 'HTTP_CONNECTION' ? 'NOTARY_UNREACHABLE' : error.code === 'HTTP_TIMEOUT' ? 'NOTARY_TIMEOUT' : 'NOTARY_HTTP_ERROR';
+        error.code === 'HTTP_CONNECTION'
+          ? 'NOTARY_UNREACHABLE'
+          : error.code === 'HTTP_TIMEOUT'
+            ? 'NOTARY_TIMEOUT'
+            : error.code === 'HTTP_AUTH'
+              ? 'NOTARY_ACCESS_DENIED'
+              : 'NOTARY_HTTP_ERROR';
       throw new NotaryError(
         code,
         `${this.where(what)}: ${error.message}`,

@@ -72,6 +72,11 @@ export class RegistryClient {
       });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
+      if (error.code === 'HTTP_AUTH')
+        throw new RegistryError('REGISTRY_ACCESS_DENIED', `cannot log in to the registry for ${name}: ${error.message}`, {
+          cause: error,
+          host: ref.registry,
+        });
       throw new RegistryError('REGISTRY_UNREACHABLE', `cannot read ${name} from the registry: ${error.message}`, { cause: error });
     }
     if (response.status === 404)
@@ -84,7 +89,9 @@ export class RegistryClient {
     const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
     const response = await this.requestManifest(ref, 'GET');
     if (response.status === 401 || response.status === 403) {
-      throw new RegistryError('REGISTRY_ACCESS_DENIED', `the registry refused access to ${name} (HTTP ${response.status})`);
+      throw new RegistryError('REGISTRY_ACCESS_DENIED', `the registry refused access to ${name} (HTTP ${response.status})`, {
+        host: ref.registry,
+      });
     }
     if (response.status !== 200)
       throw new RegistryError('REGISTRY_BAD_RESPONSE', `the registry answered HTTP ${response.status} for ${name}`);
