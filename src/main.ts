@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { credentialsFor } from './action/credentials.js';
 import { describeError } from './action/describe-error.js';
 import { runGenerateKey } from './action/generate-key.js';
+import { readProxySettings, readVaultSettings } from './action/environment.js';
 import { readRuntime, readSettings, type NetworkSettings, type RotationSettings } from './action/inputs.js';
 import { KeyRing } from './action/keys.js';
 import {
@@ -154,14 +155,18 @@ async function runNetworkCommand(settings: NetworkSettings, runtime: ReturnType<
   const controller = new AbortController();
   // Hardware keys say when they are about to sign, as a notice on the run page (a touch may be needed);
   // keys behind a network (KMS) keep to the request deadline and stop with the command.
+  const proxy = readProxySettings(process.env);
   const keys = new KeyRing({
     notice: (message) => core.notice(message),
     pkcs11: runtime.pkcs11,
     requestTimeoutMs: settings.requestTimeoutMs,
     signal: controller.signal,
+    proxy,
+    vault: () => readVaultSettings(process.env),
   });
   const http = new HttpClient({
     extraCa: settings.notaryCa,
+    proxy,
     credentials: credentialsFor(settings, new DockerConfig(runtime.dockerConfigDir, runtime.childEnv, (message) => core.warning(message))),
     userAgent: 'dct-sign',
     requestDeadlineMs: settings.requestTimeoutMs,

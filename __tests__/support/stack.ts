@@ -23,7 +23,8 @@ import { TokenServer } from './token-server.js';
  * is stopped by the PID started here, also when a test fails (afterAll, and an exit hook).
  */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const ACTION = join(REPO_ROOT, 'dist', 'index.js');
+/** The bundle the end-to-end tests run: dist/, or another build named by DCT_SIGN_TEST_ACTION (a work-in-progress bundle). */
+export const ACTION = process.env.DCT_SIGN_TEST_ACTION || join(REPO_ROOT, 'dist', 'index.js');
 /**
  * The Node that runs the action: this one, or another named by DCT_SIGN_TEST_NODE. CI runs the
  * end-to-end tests again with Node 24, the runtime action.yml names (`runs.using: node24`).

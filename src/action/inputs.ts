@@ -290,7 +290,8 @@ function readSigner(read: InputReader): string {
   return signer;
 }
 
-const KEY_FORMS = 'a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI';
+const KEY_FORMS =
+  'a PEM private key, the base64 of one, a file path, or a key URI (awskms://, azurekms://, azurekv://, gcpkms://, hashivault:// or pkcs11:)';
 
 function requireKey(key: KeySetting | undefined, input: string, why: string): KeySetting {
   if (!key) throw new InputError(input, `is required ${why}; expected ${KEY_FORMS}`, 'INPUT_REQUIRED');

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { InputError, KeyError } from '../errors.js';
 import { quoted } from '../util/redact.js';
 import { readInputFile } from './input-files.js';
-import type { KeySource } from '../keys/open.js';
+import { keyStoreOf, type KeySource } from '../keys/open.js';
 import { PublicKey, publicKeyFromPem } from '../tuf/keys.js';
 
 /** A key input as read: where the key is, and the input names that errors about it must name. */
@@ -21,7 +21,8 @@ export type PublicKeySetting = { kind: 'pem'; key: PublicKey } | { kind: 'store'
 
 export type Masker = (secret: string) => void;
 
-const EXPECTED = 'a PEM private key, the base64 of one, a file path, an awskms:// URI or a pkcs11: URI';
+const EXPECTED =
+  'a PEM private key, the base64 of one, a file path, or a key URI (awskms://, azurekms://, azurekv://, gcpkms://, hashivault:// or pkcs11:)';
 
 /** The runner masks line by line, so register each line of a key as well as the whole. */
 function maskPem(pem: string, mask: Masker): void {
@@ -32,8 +33,8 @@ function maskPem(pem: string, mask: Masker): void {
 /** Reads the form of a key input's value; `mask` receives every secret form found (for core.setSecret). */
 export function parseKeySource(input: string, value: string, mask: Masker): KeySource {
   const text = value.trim();
-  if (text.startsWith('awskms://')) return { kind: 'awskms', uri: text };
-  if (text.startsWith('pkcs11:')) return { kind: 'pkcs11', uri: text };
+  const store = keyStoreOf(text);
+  if (store) return { kind: store, uri: text };
   if (text.includes('-----BEGIN')) {
     maskPem(text, mask);
     return { kind: 'pem', pem: text };
@@ -71,7 +72,7 @@ export function readPublicKeySetting(read: (name: string) => string, mask: Maske
   const input = 'signer-public-key';
   const text = read(input).trim();
   if (!text) return undefined;
-  if (text.startsWith('awskms://') || text.startsWith('pkcs11:')) {
+  if (keyStoreOf(text)) {
     const pin = read(pinInput);
     if (pin) mask(pin);
     return {

@@ -1,6 +1,7 @@
 import { InputError, KeyError, type KeyErrorCode } from '../errors.js';
 import { openSigner, type OpenKeyOptions } from '../keys/open.js';
 import type { Signer } from '../keys/signer.js';
+import type { VaultSettings } from '../keys/vault-settings.js';
 import type { PublicKey } from '../tuf/keys.js';
 import type { KeySetting, PublicKeySetting } from './key-inputs.js';
 
@@ -16,14 +17,20 @@ export class KeyRing {
   private readonly open: Signer[] = [];
   private closed = false;
 
-  constructor(private readonly options: Omit<OpenKeyOptions, 'secret'>) {}
+  /** `vault` is read when a `hashivault://` key is opened, so a bad VAULT_ADDR fails only runs that use Vault. */
+  constructor(private readonly options: Omit<OpenKeyOptions, 'secret' | 'vault'> & { vault?: () => VaultSettings }) {}
 
   async signer(setting: KeySetting): Promise<Signer>;
   async signer(setting: KeySetting | undefined): Promise<Signer | undefined>;
   async signer(setting: KeySetting | undefined): Promise<Signer | undefined> {
     if (!setting) return undefined;
     try {
-      const signer = await openSigner(setting.source, { ...this.options, secret: setting.secret });
+      const { vault, ...options } = this.options;
+      const signer = await openSigner(setting.source, {
+        ...options,
+        ...(setting.source.kind === 'hashivault' && vault ? { vault: vault() } : {}),
+        secret: setting.secret,
+      });
       // A key that finished opening after the run ended (its deadline passed) is closed at once.
       if (this.closed) {
         await signer.close();

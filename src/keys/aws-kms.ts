@@ -6,6 +6,8 @@ import { PublicKey } from '../tuf/keys.js';
 import { verifySignature } from '../tuf/signatures.js';
 import { publicKeyFromSpki } from '../tuf/x509.js';
 import { isLoopbackHost } from '../util/hosts.js';
+import { NO_PROXY_SETTINGS, ProxyRoutingAgent } from '../http/proxy.js';
+import type { NetworkKeyOptions } from './network-key.js';
 import type { Signer } from './signer.js';
 import { quoted } from '../util/redact.js';
 
@@ -24,12 +26,6 @@ export interface KmsKeyUri {
 
 const KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]{1,250})$/;
 const ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:(?:key\/[A-Za-z0-9-]+|alias\/[A-Za-z0-9/_-]+)$/;
-
-/** The command's limits, which every KMS call keeps to. */
-export interface KmsLimits {
-  requestTimeoutMs?: number;
-  signal?: AbortSignal;
-}
 
 export function parseKmsUri(uri: string): KmsKeyUri {
   const rest = uri.slice('awskms://'.length);
@@ -99,24 +95,23 @@ export class AwsKmsSigner implements Signer {
    * Reads the public key once and checks the key can sign as notary needs (P-256, SIGN_VERIFY).
    * Every call has the command's deadline: the SDK sets no timeout of its own.
    */
-  static async open(uri: string, limits: KmsLimits = {}): Promise<AwsKmsSigner> {
+  static async open(uri: string, limits: NetworkKeyOptions = { proxy: NO_PROXY_SETTINGS }): Promise<AwsKmsSigner> {
     const key = parseKmsUri(uri);
     const endpoint = key.endpoint ? `${isLoopbackHost(key.endpoint) ? 'http' : 'https'}://${key.endpoint}` : undefined;
+    // The SDK ignores HTTPS_PROXY; its own handler gets agents that go by our proxy settings, per
+    // host, since the endpoint is resolved inside the SDK (region, AWS_ENDPOINT_URL_KMS).
+    const proxied = limits.proxy.httpsProxy || limits.proxy.httpProxy;
+    const agents = proxied ? { httpsAgent: new ProxyRoutingAgent(limits.proxy), httpAgent: new ProxyRoutingAgent(limits.proxy) } : {};
+    const timeouts = limits.requestTimeoutMs
+      ? { connectionTimeout: limits.requestTimeoutMs, requestTimeout: limits.requestTimeoutMs, throwOnRequestTimeout: true }
+      : {};
     // Throttling and 5xx are retried by the SDK's standard strategy, with a bound.
     const client = new KMSClient({
       maxAttempts: 5,
       retryMode: 'standard',
       ...(key.region ? { region: key.region } : {}),
       ...(endpoint ? { endpoint } : {}),
-      ...(limits.requestTimeoutMs
-        ? {
-            requestHandler: {
-              connectionTimeout: limits.requestTimeoutMs,
-              requestTimeout: limits.requestTimeoutMs,
-              throwOnRequestTimeout: true,
-            },
-          }
-        : {}),
+      ...(proxied || limits.requestTimeoutMs ? { requestHandler: { ...agents, ...timeouts } } : {}),
     });
     const options = limits.signal ? { abortSignal: limits.signal } : {};
     try {
