@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'jest.config.js', 'eslint.config.js', '.ci/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.tmp/', 'jest.config.js', 'eslint.config.js', '.ci/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

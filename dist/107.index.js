@@ -303,7 +303,7 @@ function publicKeyObject(api, module, session, handle, what) {
 /* harmony export */ });
 /* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5108);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _tuf_signatures_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3625);
+/* harmony import */ var _tuf_signatures_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6360);
 /* harmony import */ var _pkcs11_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8283);
 
 
@@ -409,6 +409,123 @@ class Pkcs11Signer {
         }
         return Promise.resolve();
     }
+}
+
+
+/***/ }),
+
+/***/ 6360:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Od: () => (/* binding */ verifySignature),
+/* harmony export */   VH: () => (/* binding */ verifyThreshold)
+/* harmony export */ });
+/* unused harmony export ecPoint */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _noble_curves_ed25519_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1185);
+/* harmony import */ var _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(895);
+/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5108);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+
+
+
+const CURVES = { prime256v1: _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_2__/* .p256 */ .s9, secp384r1: _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_2__/* .p384 */ .sL, secp521r1: _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_2__/* .p521 */ .Bt };
+/** The uncompressed point (04||x||y) of an EC key, as noble expects it. */
+function ecPoint(key) {
+    const name = key.asymmetricKeyDetails?.namedCurve;
+    const curve = name ? CURVES[name] : undefined;
+    const jwk = key.export({ format: 'jwk' });
+    if (!curve || !jwk.x || !jwk.y)
+        return undefined;
+    return {
+        curve,
+        point: new Uint8Array(Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')])),
+    };
+}
+/**
+ * One signature over `message` (the canonical bytes of `signed`), by the rules of
+ * notary: tuf/signed/verifiers.go. ECDSA is over SHA-256 for every curve, as raw r||s of exactly
+ * 2*ceil(bits/8) bytes; Go signatures are not low-S, so low-S must not be required.
+ */
+function verifySignature(key, method, sig, message) {
+    const keyObject = key.keyObject();
+    if (!keyObject)
+        return false;
+    // Method names match case-insensitively, as notary lower-cases them on input (notary: tuf/data/types.go Signature.UnmarshalJSON).
+    const name = method.toLowerCase();
+    try {
+        switch (name) {
+            case 'ecdsa': {
+                if (key.keytype !== 'ecdsa' && key.keytype !== 'ecdsa-x509')
+                    return false;
+                const ec = ecPoint(keyObject);
+                if (!ec || sig.length !== 2 * ec.curve.Point.Fn.BYTES)
+                    return false;
+                return ec.curve.verify(sig, (0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(message), ec.point, { prehash: false, lowS: false, format: 'compact' });
+            }
+            case 'eddsa':
+                if (key.keytype !== 'ed25519' || sig.length !== 64)
+                    return false;
+                return _noble_curves_ed25519_js__WEBPACK_IMPORTED_MODULE_4__/* .ed25519 */ .ev.verify(sig, message, key.publicBytes);
+            case 'rsapss':
+            case 'rsapkcs1v15': {
+                if (key.keytype !== 'rsa' && key.keytype !== 'rsa-x509')
+                    return false;
+                if (sig.length < 256)
+                    return false;
+                const padding = name === 'rsapss' ? node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PKCS1_PSS_PADDING : node_crypto__WEBPACK_IMPORTED_MODULE_0__.constants.RSA_PKCS1_PADDING;
+                return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', message, { key: keyObject, padding, saltLength: 32 }, sig);
+            }
+            default:
+                return false;
+        }
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Threshold verification as notary: tuf/signed/verify.go VerifySignatures does it: signatures by keys
+ * outside the role are ignored; a role key whose real ID differs from its listed ID fails the
+ * whole check. The threshold counts distinct keys, by canonical ID: notary counts listed key IDs,
+ * so one key listed both bare (`ecdsa`) and as its `ecdsa-x509` certificate would count twice
+ * (TUF spec 4.3: a threshold of keys; the same flaw as go-tuf GHSA-3633-5h82-39pq).
+ * Returns the listed IDs of the keys with a valid signature.
+ */
+function verifyThreshold(source, role, message, signatures) {
+    if (signatures.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .VerificationError */ .mk('THRESHOLD_NOT_MET', `${source}: no signatures`);
+    if (role.threshold < 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .VerificationError */ .mk('METADATA_MALFORMED', `${source}: role ${role.name} has threshold ${role.threshold} (must be >= 1)`);
+    const valid = new Set();
+    const distinctKeys = new Set();
+    for (const signature of signatures) {
+        if (!role.keyids.includes(signature.keyid) || valid.has(signature.keyid))
+            continue;
+        const key = role.keys.get(signature.keyid);
+        if (!key)
+            continue;
+        if (key.id !== signature.keyid) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .VerificationError */ .mk('METADATA_MALFORMED', `${source}: key listed as ${signature.keyid} has ID ${key.id}`);
+        }
+        if (!verifySignature(key, signature.method, signature.sig, message))
+            continue;
+        valid.add(signature.keyid);
+        distinctKeys.add(key.canonicalId);
+    }
+    if (distinctKeys.size < role.threshold)
+        throw thresholdNotMet(source, role, signatures, valid.size, distinctKeys.size);
+    return [...valid];
+}
+function thresholdNotMet(source, role, signatures, ids, keys) {
+    const signedBy = signatures.map((s) => s.keyid.slice(0, 12)).join(', ');
+    const sameKey = ids > keys ? `; ${ids} of the role's key IDs name only ${keys} distinct key(s), counted once each` : '';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .VerificationError */ .mk('THRESHOLD_NOT_MET', `${source}: signature threshold not met for ${role.name}: ${keys} valid of ${role.threshold} required ` +
+        `(role keys ${role.keyids.map((k) => k.slice(0, 12)).join(', ') || 'none'}; signed by ${signedBy}${sameKey})`);
 }
 
 

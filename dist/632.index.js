@@ -22,7 +22,7 @@ const { defaultProvider } = __webpack_require__(5861);
 const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
 const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
 const { AwsJson1_1Protocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(7161);
+const { Sha256 } = __webpack_require__(9542);
 
 const defaultKMSHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -7450,7 +7450,7 @@ const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE
 const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
 const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
 const { AwsRestJsonProtocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(7161);
+const { Sha256 } = __webpack_require__(9542);
 
 const defaultSigninHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -8060,7 +8060,7 @@ const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE
 const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
 const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
 const { AwsRestJsonProtocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(7161);
+const { Sha256 } = __webpack_require__(9542);
 
 const defaultSSOOIDCHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -8754,7 +8754,7 @@ const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE
 const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
 const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
 const { AwsRestJsonProtocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(7161);
+const { Sha256 } = __webpack_require__(9542);
 
 const defaultSSOHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -9236,7 +9236,7 @@ const { SignatureV4MultiRegion } = __webpack_require__(5785);
 const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
 const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
 const { AwsQueryProtocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(7161);
+const { Sha256 } = __webpack_require__(9542);
 
 const q = "ref";
 const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = "us-east-1", i = "sigv4", j = "sts", k = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l = { [q]: "Endpoint" }, m = { [q]: "Region" }, n = { [q]: d }, o = {}, p = [m];
@@ -13878,7 +13878,7 @@ exports.tagSymbol = tagSymbol;
 
 /***/ }),
 
-/***/ 7161:
+/***/ 9542:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { createReadStream } = __webpack_require__(3024);
@@ -17390,7 +17390,7 @@ exports.resolveParams = resolveParams;
 /***/ 6579:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { Crc32 } = __webpack_require__(7161);
+const { Crc32 } = __webpack_require__(9542);
 const { hasOwn } = __webpack_require__(4534);
 const { toHex, fromHex, toUtf8, fromUtf8 } = __webpack_require__(2430);
 const { Readable } = __webpack_require__(7075);
