@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 missing=()
 for pair in notary-server:notary notary:notary docker-registry:docker-registry skopeo:skopeo openssl:openssl \
-            softhsm2-util:softhsm2 pkcs11-tool:opensc; do
+            softhsm2-util:softhsm2 pkcs11-tool:opensc tinyproxy:tinyproxy; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
