@@ -99,6 +99,8 @@ function actionEnv(stack: LocalStack, images: string[], keyDir: string, command 
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const STARTS = 15;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main(): Promise<void> {
   const stack = await LocalStack.start();
@@ -157,6 +159,28 @@ async function main(): Promise<void> {
     );
     if (verify200.exitCode !== 0) throw new Error(`verify failed:\n${verify200.tail}`);
     rows.push([`verify ${TAGS} tags`, seconds(verify200.ms), '-', '-', `${verify200.peakMb.toFixed(0)} MB`]);
+
+    // Fixed cost of a run: a one-tag sign with a file key (the key stores' SDKs must not load for it),
+    // and `--version` beside node's own start. Medians of STARTS runs. To compare with another
+    // bundle: DCT_SIGN_TEST_ACTION=<its index.js> npm run bench -- --large 0.
+    const oneTag = [];
+    for (let i = 0; i < STARTS; i++) {
+      const run = await runAction(actionEnv(stack, [`${gunAction}:t0`], keyDir));
+      if (run.exitCode !== 0) throw new Error(`one-tag sign failed:\n${run.tail}`);
+      oneTag.push(run.ms);
+    }
+    rows.push(['sign 1 tag (file key)', `${median(oneTag).toFixed(0)} ms`, '-', '-', '-']);
+    const timed = (args: string[]) => {
+      const times = [];
+      for (let i = 0; i < STARTS; i++) {
+        const start = performance.now();
+        execFileSync(process.execPath, args, { stdio: 'ignore' });
+        times.push(performance.now() - start);
+      }
+      return median(times);
+    };
+    rows.push(['dct-sign --version', `${timed([ACTION, '--version']).toFixed(0)} ms`, '-', '-', '-']);
+    rows.push(['node -e 0', `${timed(['-e', '0']).toFixed(0)} ms`, '-', '-', '-']);
 
     if (LARGE > 0) {
       const gunLarge = `${stack.registry}/bench/large`;
