@@ -157,8 +157,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@noble/curves/nist.js + 3 modules
-var nist = __webpack_require__(895);
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/sha2.js + 2 modules
 var sha2 = __webpack_require__(5108);
 // EXTERNAL MODULE: ./node_modules/google-auth-library/build/src/index.js
@@ -188,7 +186,6 @@ function crc32c_crc32c(data) {
 // EXTERNAL MODULE: ./src/util/redact.ts
 var redact = __webpack_require__(767);
 ;// CONCATENATED MODULE: ./src/keys/gcp-kms.ts
-
 
 
 
@@ -315,13 +312,9 @@ class GcpKmsSigner {
     }
     /** Cloud KMS signs ECDSA as a DER ECDSA-Sig-Value; notary wants raw r||s, checked against the key read at open. */
     rawSignature(der, data) {
-        let signature;
-        try {
-            signature = nist/* p256 */.s9.Signature.fromBytes(der, 'der').toBytes('compact');
-        }
-        catch {
+        const signature = (0,signatures/* p256DerToRaw */.a4)(der);
+        if (!signature)
             throw new errors/* KeyError */.eN('KEY_SIGN_FAILED', `${this.key.uri}: Cloud KMS returned a signature that is not a DER P-256 ECDSA signature`);
-        }
         if (!(0,signatures/* verifySignature */.Od)(this.publicKey, 'ecdsa', signature, data))
             throw new errors/* KeyError */.eN('KEY_SIGN_FAILED', `${this.key.uri}: Cloud KMS returned a signature that does not verify with the key's public key`);
         return signature;
@@ -545,7 +538,8 @@ function isRecord(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Od: () => (/* binding */ verifySignature),
-/* harmony export */   VH: () => (/* binding */ verifyThreshold)
+/* harmony export */   VH: () => (/* binding */ verifyThreshold),
+/* harmony export */   a4: () => (/* binding */ p256DerToRaw)
 /* harmony export */ });
 /* unused harmony export ecPoint */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -571,6 +565,18 @@ function ecPoint(key) {
         curve,
         point: new Uint8Array(Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')])),
     };
+}
+/**
+ * A DER ECDSA-Sig-Value over P-256, as cloud KMS and Vault answer, in notary's `ecdsa` form (raw
+ * r||s, 32 bytes each); undefined when it is not one.
+ */
+function p256DerToRaw(der) {
+    try {
+        return _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_2__/* .p256 */ .s9.Signature.fromBytes(der, 'der').toBytes('compact');
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * One signature over `message` (the canonical bytes of `signed`), by the rules of

@@ -151,17 +151,15 @@ class ProxyRoutingAgent extends agent_base__WEBPACK_IMPORTED_MODULE_2__/* .Agent
 /* harmony export */   AwsKmsSigner: () => (/* binding */ AwsKmsSigner)
 /* harmony export */ });
 /* unused harmony exports parseKmsUri, derToRawSignature */
-/* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2632);
-/* harmony import */ var _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(895);
-/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5108);
+/* harmony import */ var _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2632);
+/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5108);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _tuf_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5591);
 /* harmony import */ var _tuf_signatures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6360);
 /* harmony import */ var _tuf_x509_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4103);
-/* harmony import */ var _util_hosts_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2075);
+/* harmony import */ var _util_hosts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2075);
 /* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7856);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(767);
-
 
 
 
@@ -186,12 +184,10 @@ function parseKmsUri(uri) {
 }
 /** KMS signs ECDSA as a DER ECDSA-Sig-Value; notary wants raw r||s, 32 bytes each for P-256. */
 function derToRawSignature(der) {
-    try {
-        return _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_6__/* .p256 */ .s9.Signature.fromBytes(der, 'der').toBytes('compact');
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_SIGN_FAILED', 'AWS KMS returned a signature that is not a DER P-256 ECDSA signature', { cause: error });
-    }
+    const raw = (0,_tuf_signatures_js__WEBPACK_IMPORTED_MODULE_2__/* .p256DerToRaw */ .a4)(der);
+    if (!raw)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN('KEY_SIGN_FAILED', 'AWS KMS returned a signature that is not a DER P-256 ECDSA signature');
+    return raw;
 }
 /** One line naming the key, whatever the SDK threw. */
 function kmsError(key, operation, error) {
@@ -236,7 +232,7 @@ class AwsKmsSigner {
      */
     static async open(uri, limits = { proxy: _http_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .NO_PROXY_SETTINGS */ .JB }) {
         const key = parseKmsUri(uri);
-        const endpoint = key.endpoint ? `${(0,_util_hosts_js__WEBPACK_IMPORTED_MODULE_7__/* .isLoopbackHost */ .cW)(key.endpoint) ? 'http' : 'https'}://${key.endpoint}` : undefined;
+        const endpoint = key.endpoint ? `${(0,_util_hosts_js__WEBPACK_IMPORTED_MODULE_6__/* .isLoopbackHost */ .cW)(key.endpoint) ? 'http' : 'https'}://${key.endpoint}` : undefined;
         // The SDK ignores HTTPS_PROXY; its own handler gets agents that go by our proxy settings, per
         // host, since the endpoint is resolved inside the SDK (region, AWS_ENDPOINT_URL_KMS).
         const proxied = limits.proxy.httpsProxy || limits.proxy.httpProxy;
@@ -245,7 +241,7 @@ class AwsKmsSigner {
             ? { connectionTimeout: limits.requestTimeoutMs, requestTimeout: limits.requestTimeoutMs, throwOnRequestTimeout: true }
             : {};
         // Throttling and 5xx are retried by the SDK's standard strategy, with a bound.
-        const client = new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_8__/* .KMSClient */ .pgq({
+        const client = new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__/* .KMSClient */ .pgq({
             maxAttempts: 5,
             retryMode: 'standard',
             ...(key.region ? { region: key.region } : {}),
@@ -254,7 +250,7 @@ class AwsKmsSigner {
         });
         const options = limits.signal ? { abortSignal: limits.signal } : {};
         try {
-            const response = await client.send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_8__/* .GetPublicKeyCommand */ .QSA({ KeyId: key.keyId }), options).catch((error) => {
+            const response = await client.send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__/* .GetPublicKeyCommand */ .QSA({ KeyId: key.keyId }), options).catch((error) => {
                 throw kmsError(key, 'GetPublicKey', error);
             });
             if (response.KeySpec !== 'ECC_NIST_P256') {
@@ -284,7 +280,7 @@ class AwsKmsSigner {
     /** The digest is computed here: metadata outgrows KMS's 4096-byte message limit. */
     async sign(data) {
         const response = await this.client
-            .send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_8__/* .SignCommand */ .fJE({ KeyId: this.key.keyId, Message: (0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256 */ .sc)(data), MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }), this.sendOptions)
+            .send(new _aws_sdk_client_kms__WEBPACK_IMPORTED_MODULE_7__/* .SignCommand */ .fJE({ KeyId: this.key.keyId, Message: (0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_8__/* .sha256 */ .sc)(data), MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }), this.sendOptions)
             .catch((error) => {
             throw kmsError(this.key, 'Sign', error);
         });
@@ -310,7 +306,8 @@ class AwsKmsSigner {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Od: () => (/* binding */ verifySignature),
-/* harmony export */   VH: () => (/* binding */ verifyThreshold)
+/* harmony export */   VH: () => (/* binding */ verifyThreshold),
+/* harmony export */   a4: () => (/* binding */ p256DerToRaw)
 /* harmony export */ });
 /* unused harmony export ecPoint */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -336,6 +333,18 @@ function ecPoint(key) {
         curve,
         point: new Uint8Array(Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')])),
     };
+}
+/**
+ * A DER ECDSA-Sig-Value over P-256, as cloud KMS and Vault answer, in notary's `ecdsa` form (raw
+ * r||s, 32 bytes each); undefined when it is not one.
+ */
+function p256DerToRaw(der) {
+    try {
+        return _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_2__/* .p256 */ .s9.Signature.fromBytes(der, 'der').toBytes('compact');
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * One signature over `message` (the canonical bytes of `signed`), by the rules of

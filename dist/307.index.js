@@ -659,7 +659,8 @@ function retryAfterMs(value, now) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Od: () => (/* binding */ verifySignature),
-/* harmony export */   VH: () => (/* binding */ verifyThreshold)
+/* harmony export */   VH: () => (/* binding */ verifyThreshold),
+/* harmony export */   a4: () => (/* binding */ p256DerToRaw)
 /* harmony export */ });
 /* unused harmony export ecPoint */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -685,6 +686,18 @@ function ecPoint(key) {
         curve,
         point: new Uint8Array(Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')])),
     };
+}
+/**
+ * A DER ECDSA-Sig-Value over P-256, as cloud KMS and Vault answer, in notary's `ecdsa` form (raw
+ * r||s, 32 bytes each); undefined when it is not one.
+ */
+function p256DerToRaw(der) {
+    try {
+        return _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_2__/* .p256 */ .s9.Signature.fromBytes(der, 'der').toBytes('compact');
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * One signature over `message` (the canonical bytes of `signed`), by the rules of

@@ -13,15 +13,13 @@ export const modules = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(895);
-/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5108);
+/* harmony import */ var _noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5108);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3329);
 /* harmony import */ var _tuf_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5591);
 /* harmony import */ var _tuf_signatures_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6360);
-/* harmony import */ var _util_hosts_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2075);
+/* harmony import */ var _util_hosts_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2075);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(767);
-
 
 
 
@@ -99,15 +97,6 @@ function parseJson(body) {
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** Transit's ECDSA signature (`marshaling_algorithm: asn1`) is DER; notary wants raw r||s, 32 bytes each. */
-function derToRaw(der) {
-    try {
-        return _noble_curves_nist_js__WEBPACK_IMPORTED_MODULE_7__/* .p256 */ .s9.Signature.fromBytes(der, 'der').toBytes('compact');
-    }
-    catch {
-        return undefined;
-    }
-}
 class VaultTransitSigner {
     target;
     http;
@@ -170,7 +159,7 @@ class VaultTransitSigner {
     async sign(data) {
         const { key } = this.target;
         const request = {
-            input: Buffer.from((0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_8__/* .sha256 */ .sc)(data)).toString('base64'),
+            input: Buffer.from((0,_noble_hashes_sha2_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .sc)(data)).toString('base64'),
             prehashed: true,
             key_version: this.version,
             marshaling_algorithm: 'asn1',
@@ -192,7 +181,8 @@ class VaultTransitSigner {
         if (Number(parts[1]) !== this.version) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${key.uri}: Vault signed with key version ${parts[1]}, not the version ${this.version} asked for`);
         }
-        const raw = derToRaw(Buffer.from(parts[2], 'base64'));
+        // Transit's ECDSA signature (`marshaling_algorithm: asn1`) is DER.
+        const raw = (0,_tuf_signatures_js__WEBPACK_IMPORTED_MODULE_5__/* .p256DerToRaw */ .a4)(Buffer.from(parts[2], 'base64'));
         if (!raw)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .KeyError */ .eN('KEY_SIGN_FAILED', `${key.uri}: Vault returned a signature that is not a DER P-256 ECDSA signature`);
         // A signature by another key (a misconfigured mount, a proxy answering for Vault) fails here, not at the Notary server.
@@ -219,7 +209,7 @@ function targetOf(key, settings) {
     if (!/^[\x21-\x7e]+$/.test(token))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .KeyError */ .eN('KEY_ACCESS_DENIED', `${key.uri}: VAULT_TOKEN has characters no Vault token has`);
     // As docker allows plain HTTP only to loopback registries: the token must not cross a network in clear.
-    if (settings.address.protocol === 'http:' && !(0,_util_hosts_js__WEBPACK_IMPORTED_MODULE_9__/* .isLoopbackHost */ .cW)(settings.address.host)) {
+    if (settings.address.protocol === 'http:' && !(0,_util_hosts_js__WEBPACK_IMPORTED_MODULE_8__/* .isLoopbackHost */ .cW)(settings.address.host)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .KeyError */ .eN('KEY_STORE_ERROR', `${key.uri}: VAULT_ADDR ${settings.address.origin} is plain http to a host that is not loopback, which would send the token unencrypted; use https`);
     }
     return {

@@ -1,9 +1,8 @@
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { KeyError, type KeyErrorCode } from '../errors.js';
 import { PublicKey } from '../tuf/keys.js';
-import { verifySignature } from '../tuf/signatures.js';
+import { p256DerToRaw, verifySignature } from '../tuf/signatures.js';
 import { publicKeyFromSpki } from '../tuf/x509.js';
 import { isLoopbackHost } from '../util/hosts.js';
 import { NO_PROXY_SETTINGS, ProxyRoutingAgent } from '../http/proxy.js';
@@ -44,11 +43,9 @@ export function parseKmsUri(uri: string): KmsKeyUri {
 
 /** KMS signs ECDSA as a DER ECDSA-Sig-Value; notary wants raw r||s, 32 bytes each for P-256. */
 export function derToRawSignature(der: Uint8Array): Uint8Array {
-  try {
-    return p256.Signature.fromBytes(der, 'der').toBytes('compact');
-  } catch (error) {
-    throw new KeyError('KEY_SIGN_FAILED', 'AWS KMS returned a signature that is not a DER P-256 ECDSA signature', { cause: error });
-  }
+  const raw = p256DerToRaw(der);
+  if (!raw) throw new KeyError('KEY_SIGN_FAILED', 'AWS KMS returned a signature that is not a DER P-256 ECDSA signature');
+  return raw;
 }
 
 /** One line naming the key, whatever the SDK threw. */

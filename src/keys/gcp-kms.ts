@@ -1,11 +1,10 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { AuthClient, GoogleAuth, gaxios } from 'google-auth-library';
 import { KeyError, type KeyErrorCode } from '../errors.js';
 import { ProxyRoutingAgent } from '../http/proxy.js';
 import { PublicKey } from '../tuf/keys.js';
-import { verifySignature } from '../tuf/signatures.js';
+import { p256DerToRaw, verifySignature } from '../tuf/signatures.js';
 import { crc32c } from '../util/crc32c.js';
 import { quoted } from '../util/redact.js';
 import type { NetworkKeyOptions } from './network-key.js';
@@ -150,12 +149,9 @@ export class GcpKmsSigner implements Signer {
 
   /** Cloud KMS signs ECDSA as a DER ECDSA-Sig-Value; notary wants raw r||s, checked against the key read at open. */
   private rawSignature(der: Uint8Array, data: Uint8Array): Uint8Array {
-    let signature: Uint8Array;
-    try {
-      signature = p256.Signature.fromBytes(der, 'der').toBytes('compact');
-    } catch {
+    const signature = p256DerToRaw(der);
+    if (!signature)
       throw new KeyError('KEY_SIGN_FAILED', `${this.key.uri}: Cloud KMS returned a signature that is not a DER P-256 ECDSA signature`);
-    }
     if (!verifySignature(this.publicKey, 'ecdsa', signature, data))
       throw new KeyError(
         'KEY_SIGN_FAILED',

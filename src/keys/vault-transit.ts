@@ -1,11 +1,10 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { HttpError, KeyError, type KeyErrorCode } from '../errors.js';
 import { HttpClient, type HttpResponse } from '../http/client.js';
 import { PublicKey } from '../tuf/keys.js';
-import { verifySignature } from '../tuf/signatures.js';
+import { p256DerToRaw, verifySignature } from '../tuf/signatures.js';
 import { isLoopbackHost } from '../util/hosts.js';
 import { quoted } from '../util/redact.js';
 import type { NetworkKeyOptions } from './network-key.js';
@@ -107,15 +106,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Transit's ECDSA signature (`marshaling_algorithm: asn1`) is DER; notary wants raw r||s, 32 bytes each. */
-function derToRaw(der: Uint8Array): Uint8Array | undefined {
-  try {
-    return p256.Signature.fromBytes(der, 'der').toBytes('compact');
-  } catch {
-    return undefined;
-  }
-}
-
 /** Where the key is and what to call it in messages: the URI, and the namespace when there is one. */
 interface VaultTarget {
   key: VaultKeyUri;
@@ -214,7 +204,8 @@ export class VaultTransitSigner implements Signer {
         `${key.uri}: Vault signed with key version ${parts[1]}, not the version ${this.version} asked for`,
       );
     }
-    const raw = derToRaw(Buffer.from(parts[2]!, 'base64'));
+    // Transit's ECDSA signature (`marshaling_algorithm: asn1`) is DER.
+    const raw = p256DerToRaw(Buffer.from(parts[2]!, 'base64'));
     if (!raw) throw new KeyError('KEY_SIGN_FAILED', `${key.uri}: Vault returned a signature that is not a DER P-256 ECDSA signature`);
     // A signature by another key (a misconfigured mount, a proxy answering for Vault) fails here, not at the Notary server.
     if (!verifySignature(this.publicKey, 'ecdsa', raw, data)) {

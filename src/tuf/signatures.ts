@@ -27,6 +27,18 @@ export function ecPoint(key: KeyObject): { curve: (typeof CURVES)[keyof typeof C
 }
 
 /**
+ * A DER ECDSA-Sig-Value over P-256, as cloud KMS and Vault answer, in notary's `ecdsa` form (raw
+ * r||s, 32 bytes each); undefined when it is not one.
+ */
+export function p256DerToRaw(der: Uint8Array): Uint8Array | undefined {
+  try {
+    return p256.Signature.fromBytes(der, 'der').toBytes('compact');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * One signature over `message` (the canonical bytes of `signed`), by the rules of
  * notary: tuf/signed/verifiers.go. ECDSA is over SHA-256 for every curve, as raw r||s of exactly
  * 2*ceil(bits/8) bytes; Go signatures are not low-S, so low-S must not be required.
