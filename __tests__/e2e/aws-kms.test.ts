@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CREDENTIALS, KmsServer, REGION } from '../support/kms-server.js';
+import { contentTrustPull } from '../support/docker-trust.js';
+import { expectSuccess as ok } from '../support/repository.js';
+import { awsTestEnvironment, KmsServer, REGION } from '../support/kms-server.js';
 import { LocalStack, type RunResult } from '../support/stack.js';
 import { expectRefusedWithoutPublishing } from '../support/assertions.js';
 import { newKeyPem } from '../support/keys.js';
@@ -8,26 +10,10 @@ describe('AWS KMS keys through the real @aws-sdk/client-kms, against a KMS-proto
   let stack: LocalStack;
   let kms: KmsServer;
   let repositoryKey = '';
-  // The SDK's own resolution: endpoint from AWS_ENDPOINT_URL_KMS, region and credentials from the environment.
-  const awsEnv = () => ({
-    AWS_ENDPOINT_URL_KMS: kms.url,
-    AWS_REGION: REGION,
-    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: '/nonexistent',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-  });
+  const awsEnv = () => awsTestEnvironment(kms.url);
   const action = (images: string, inputs: Record<string, string>): Promise<RunResult> =>
     stack.runAction({ images, 'notary-server': stack.notaryUrl, 'notary-ca': stack.caFile, ...inputs }, awsEnv());
-  const pull = (ref: string) => {
-    stack.docker(['rmi', '-f', ref]);
-    return stack.docker(['pull', ref], { DOCKER_CONTENT_TRUST: '1' });
-  };
-  const ok = (result: RunResult) => {
-    expect(result.errors).toEqual([]);
-    expect(result.exitCode).toBe(0);
-  };
+  const pull = (ref: string) => contentTrustPull(stack, ref);
 
   beforeAll(async () => {
     stack = await LocalStack.start({ docker: true });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { contentTrustPull, trustSignerKeyIds } from '../support/docker-trust.js';
+import { expectSuccess as ok } from '../support/repository.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -72,19 +74,8 @@ describe('Azure Key Vault keys (azurekms://, azurekv://) through the action, wit
     }
     return result;
   };
-  const ok = (result: RunResult) => {
-    expect(result.errors).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    return result;
-  };
-  const pull = (ref: string) => {
-    stack.docker(['rmi', '-f', ref]);
-    return stack.docker(['pull', ref], { DOCKER_CONTENT_TRUST: '1' });
-  };
-  const signerKeyIds = (repository: string, signer: string): string[] => {
-    const inspect = JSON.parse(stack.docker(['trust', 'inspect', repository])) as { Signers: { Name: string; Keys: { ID: string }[] }[] }[];
-    return inspect[0]!.Signers.find((s) => s.Name === signer)!.Keys.map((k) => k.ID);
-  };
+  const pull = (ref: string) => contentTrustPull(stack, ref);
+  const signerKeyIds = (repository: string, signer: string) => trustSignerKeyIds(stack, repository, signer);
   const azCalls = (cli: { log: string }) => readFileSync(cli.log, 'utf8').split('\n').filter(Boolean);
   /** What went through the routing proxy during `run`; nothing may reach the environment's proxy. */
   const proxied = async <T>(run: () => Promise<T>): Promise<{ result: T; requests: { request: string; routed: boolean }[] }> => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { contentTrustPull, trustSignerKeyIds } from '../support/docker-trust.js';
+import { expectSuccess as ok } from '../support/repository.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectRefusedWithoutPublishing } from '../support/assertions.js';
@@ -54,19 +56,8 @@ describe('Google Cloud KMS keys (gcpkms://) through the action, with the real go
     expect(environmentProxy.log).toEqual([]);
     return result;
   };
-  const ok = (result: RunResult) => {
-    expect(result.errors).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    return result;
-  };
-  const pull = (ref: string) => {
-    stack.docker(['rmi', '-f', ref]);
-    return stack.docker(['pull', ref], { DOCKER_CONTENT_TRUST: '1' });
-  };
-  const signerKeyIds = (repository: string, signer: string): string[] => {
-    const inspect = JSON.parse(stack.docker(['trust', 'inspect', repository])) as { Signers: { Name: string; Keys: { ID: string }[] }[] }[];
-    return inspect[0]!.Signers.find((s) => s.Name === signer)!.Keys.map((k) => k.ID);
-  };
+  const pull = (ref: string) => contentTrustPull(stack, ref);
+  const signerKeyIds = (repository: string, signer: string) => trustSignerKeyIds(stack, repository, signer);
 
   beforeAll(async () => {
     stack = await LocalStack.start({ docker: true });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CREDENTIALS, KmsServer, REGION } from '../support/kms-server.js';
+import { awsTestEnvironment, KmsServer } from '../support/kms-server.js';
 import { expectSuccess, TestKeys } from '../support/repository.js';
 import { LocalStack } from '../support/stack.js';
 import { Tinyproxy } from '../support/tinyproxy.js';
@@ -89,15 +89,7 @@ describe('proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY, through a real tinyprox
   it('AWS KMS keys: the SDK’s own request handler goes through the same proxy', async () => {
     stack.makeImage('proxy/app', 'kms');
     kms.createKey({ alias: 'proxy-signer' });
-    const aws = {
-      AWS_ENDPOINT_URL_KMS: kms.url,
-      AWS_REGION: REGION,
-      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: '/nonexistent',
-      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-    };
+    const aws = awsTestEnvironment(kms.url);
     expectSuccess(
       await stack.runAction(
         {

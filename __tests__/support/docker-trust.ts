@@ -37,3 +37,15 @@ export async function timestampOf(stack: LocalStack, gun: string): Promise<strin
       .on('error', reject);
   });
 }
+
+/** `DOCKER_CONTENT_TRUST=1 docker pull REF` after removing any local copy: docker's own check of the signed digest. */
+export function contentTrustPull(stack: LocalStack, ref: string): string {
+  stack.docker(['rmi', '-f', ref]);
+  return stack.docker(['pull', ref], { DOCKER_CONTENT_TRUST: '1' });
+}
+
+/** The key IDs `docker trust inspect` lists for a signer of `repository`. */
+export function trustSignerKeyIds(stack: LocalStack, repository: string, signer: string): string[] {
+  const inspect = JSON.parse(stack.docker(['trust', 'inspect', repository])) as { Signers: { Name: string; Keys: { ID: string }[] }[] }[];
+  return inspect[0]!.Signers.find((s) => s.Name === signer)!.Keys.map((k) => k.ID);
+}

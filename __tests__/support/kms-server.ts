@@ -11,6 +11,23 @@ export const ACCOUNT = '111122223333';
 export const REGION = 'us-east-1';
 export const CREDENTIALS = { accessKeyId: 'AKIADCTSIGNTEST00001', secretAccessKey: 'dct-sign-test-secret-key-0000000000000000' };
 
+/**
+ * What the action needs to reach a KmsServer at `url` through the SDK's own resolution (endpoint
+ * from AWS_ENDPOINT_URL_KMS, region and credentials from the environment), with no metadata probe
+ * and no shared config files.
+ */
+export function awsTestEnvironment(url: string): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL_KMS: url,
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  };
+}
+
 interface KmsKey {
   id: string;
   spec: string;
