@@ -2,7 +2,7 @@ export const id = 215;
 export const ids = [215];
 export const modules = {
 
-/***/ 2148:
+/***/ 32148:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,8 +15,8 @@ export const modules = {
 /* harmony export */   iN: () => (/* binding */ mulAddUnsafe)
 /* harmony export */ });
 /* unused harmony exports pippenger, interleavedMSMUnsafe */
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8593);
-/* harmony import */ var _modular_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6297);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48593);
+/* harmony import */ var _modular_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16297);
 /**
  * Methods for elliptic curve multiplication by scalars.
  * Contains wNAF-based ScalarMultiplier, pippenger.
@@ -773,7 +773,7 @@ function createKeygen(randomSecretKey, getPublicKey) {
 
 /***/ }),
 
-/***/ 6297:
+/***/ 16297:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -789,7 +789,7 @@ function createKeygen(randomSecretKey, getPublicKey) {
 /* harmony export */   zi: () => (/* binding */ mod)
 /* harmony export */ });
 /* unused harmony exports pow, invert, tonelliShanks, FpSqrt, FpPow, FpDiv, FpIsSquare, nLength, FpSqrtOdd, FpSqrtEven, getFieldBytesLength */
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8593);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48593);
 /**
  * Utils for modular division and fields.
  * Field over 11 is a finite (Galois) field is integer number operations `mod 11`.
@@ -1778,15 +1778,15 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ED25519_TORSION_SUBGROUP, _map_to_curve_elligator2_curve25519, ed25519_FROST, ed25519_hasher, ed25519ctx, ed25519ph, ristretto255, ristretto255_FROST, ristretto255_hasher, ristretto255_oprf, x25519
 
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/sha2.js + 2 modules
-var sha2 = __webpack_require__(5108);
+var sha2 = __webpack_require__(65108);
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
-var utils = __webpack_require__(2565);
+var utils = __webpack_require__(42565);
 // EXTERNAL MODULE: ./node_modules/@noble/curves/utils.js
-var curves_utils = __webpack_require__(8593);
+var curves_utils = __webpack_require__(48593);
 // EXTERNAL MODULE: ./node_modules/@noble/curves/abstract/curve.js
-var curve = __webpack_require__(2148);
+var curve = __webpack_require__(32148);
 // EXTERNAL MODULE: ./node_modules/@noble/curves/abstract/modular.js
-var modular = __webpack_require__(6297);
+var modular = __webpack_require__(16297);
 ;// CONCATENATED MODULE: ./node_modules/@noble/curves/abstract/edwards.js
 /**
  * Twisted Edwards curve. The formula is: ax² + y² = 1 + dx²y².
@@ -3725,7 +3725,7 @@ const ED25519_TORSION_SUBGROUP = /* @__PURE__ */ (/* unused pure expression or s
 
 /***/ }),
 
-/***/ 895:
+/***/ 90895:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3739,9 +3739,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: p256_FROST, p256_hasher, p256_oprf, p384_hasher, p384_oprf, p521_hasher, p521_oprf
 
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/sha2.js + 2 modules
-var sha2 = __webpack_require__(5108);
+var sha2 = __webpack_require__(65108);
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
-var hashes_utils = __webpack_require__(2565);
+var hashes_utils = __webpack_require__(42565);
 ;// CONCATENATED MODULE: ./node_modules/@noble/hashes/hmac.js
 /**
  * HMAC: RFC2104 message authentication code.
@@ -3838,9 +3838,9 @@ const hmac_hmac = /* @__PURE__ */ (() => {
 })();
 
 // EXTERNAL MODULE: ./node_modules/@noble/curves/utils.js
-var curves_utils = __webpack_require__(8593);
+var curves_utils = __webpack_require__(48593);
 // EXTERNAL MODULE: ./node_modules/@noble/curves/abstract/curve.js
-var curve = __webpack_require__(2148);
+var curve = __webpack_require__(32148);
 ;// CONCATENATED MODULE: ./node_modules/@noble/curves/abstract/der.js
 /**
  * ASN.1 DER (Distinguished Encoding Rules) helpers for ECDSA signatures.
@@ -4012,7 +4012,7 @@ const DER = /* @__PURE__ */ (() => {
 })();
 
 // EXTERNAL MODULE: ./node_modules/@noble/curves/abstract/modular.js
-var modular = __webpack_require__(6297);
+var modular = __webpack_require__(16297);
 ;// CONCATENATED MODULE: ./node_modules/@noble/curves/abstract/weierstrass.js
 /**
  * Short Weierstrass curve methods. The formula is: y² = x³ + ax + b.
@@ -5455,7 +5455,7 @@ const p521_oprf = /* @__PURE__ */ (/* unused pure expression or super */ null &&
 
 /***/ }),
 
-/***/ 8593:
+/***/ 48593:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5491,7 +5491,7 @@ const p521_oprf = /* @__PURE__ */ (/* unused pure expression or super */ null &&
 /* harmony export */   zu: () => (/* binding */ aobject)
 /* harmony export */ });
 /* unused harmony exports hexToNumber, numberToVarBytesBE, bitGet, bitSet */
-/* harmony import */ var _noble_hashes_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2565);
+/* harmony import */ var _noble_hashes_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42565);
 /**
  * Hex, bytes and number utilities.
  * @module

@@ -2,7 +2,7 @@ export const id = 383;
 export const ids = [383];
 export const modules = {
 
-/***/ 2383:
+/***/ 62383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -51,6 +51,9 @@ const INPUT_NAMES = [
     'snapshot-key-passphrase-file',
     'trusted-root-keys',
     'required-signers',
+    'policy',
+    'manifests',
+    'pin-manifests',
     'expiry-warning-days',
     'trust-state',
     'request-timeout',

@@ -2,7 +2,7 @@ export const id = 627;
 export const ids = [627];
 export const modules = {
 
-/***/ 868:
+/***/ 90868:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -31,8 +31,8 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.req = exports.json = exports.toBuffer = void 0;
-const http = __importStar(__webpack_require__(8611));
-const https = __importStar(__webpack_require__(5692));
+const http = __importStar(__webpack_require__(58611));
+const https = __importStar(__webpack_require__(65692));
 async function toBuffer(stream) {
     let length = 0;
     const chunks = [];
@@ -74,7 +74,7 @@ exports.req = req;
 
 /***/ }),
 
-/***/ 5209:
+/***/ 35209:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -106,10 +106,10 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Agent = void 0;
-const net = __importStar(__webpack_require__(9278));
-const http = __importStar(__webpack_require__(8611));
-const https_1 = __webpack_require__(5692);
-__exportStar(__webpack_require__(868), exports);
+const net = __importStar(__webpack_require__(69278));
+const http = __importStar(__webpack_require__(58611));
+const https_1 = __webpack_require__(65692);
+__exportStar(__webpack_require__(90868), exports);
 const INTERNAL = Symbol('AgentBaseInternalState');
 class Agent extends http.Agent {
     constructor(opts) {
@@ -258,7 +258,7 @@ exports.Agent = Agent;
 
 /***/ }),
 
-/***/ 7969:
+/***/ 47969:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -290,12 +290,12 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HttpProxyAgent = void 0;
-const net = __importStar(__webpack_require__(9278));
-const tls = __importStar(__webpack_require__(4756));
+const net = __importStar(__webpack_require__(69278));
+const tls = __importStar(__webpack_require__(64756));
 const debug_1 = __importDefault(__webpack_require__(2830));
-const events_1 = __webpack_require__(4434);
-const agent_base_1 = __webpack_require__(5209);
-const url_1 = __webpack_require__(7016);
+const events_1 = __webpack_require__(24434);
+const agent_base_1 = __webpack_require__(35209);
+const url_1 = __webpack_require__(87016);
 const debug = (0, debug_1.default)('http-proxy-agent');
 /**
  * The `HttpProxyAgent` implements an HTTP Agent subclass that connects
@@ -412,7 +412,7 @@ function omit(obj, ...keys) {
 
 /***/ }),
 
-/***/ 5588:
+/***/ 15588:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -444,13 +444,13 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HttpsProxyAgent = void 0;
-const net = __importStar(__webpack_require__(9278));
-const tls = __importStar(__webpack_require__(4756));
-const assert_1 = __importDefault(__webpack_require__(2613));
+const net = __importStar(__webpack_require__(69278));
+const tls = __importStar(__webpack_require__(64756));
+const assert_1 = __importDefault(__webpack_require__(42613));
 const debug_1 = __importDefault(__webpack_require__(2830));
-const agent_base_1 = __webpack_require__(5209);
-const url_1 = __webpack_require__(7016);
-const parse_proxy_response_1 = __webpack_require__(1632);
+const agent_base_1 = __webpack_require__(35209);
+const url_1 = __webpack_require__(87016);
+const parse_proxy_response_1 = __webpack_require__(51632);
 const debug = (0, debug_1.default)('https-proxy-agent');
 const setServernameFromNonIpHost = (options) => {
     if (options.servername === undefined &&
@@ -598,7 +598,7 @@ function omit(obj, ...keys) {
 
 /***/ }),
 
-/***/ 1632:
+/***/ 51632:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -705,10 +705,10 @@ exports.parseProxyResponse = parseProxyResponse;
 
 /***/ }),
 
-/***/ 2047:
+/***/ 92047:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var jws = __webpack_require__(3324);
+var jws = __webpack_require__(33324);
 
 module.exports = function (jwt, options) {
   options = options || {};
@@ -742,22 +742,22 @@ module.exports = function (jwt, options) {
 
 /***/ }),
 
-/***/ 9653:
+/***/ 69653:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = {
-  decode: __webpack_require__(2047),
-  verify: __webpack_require__(772),
-  sign: __webpack_require__(4912),
-  JsonWebTokenError: __webpack_require__(6248),
-  NotBeforeError: __webpack_require__(1269),
-  TokenExpiredError: __webpack_require__(1241),
+  decode: __webpack_require__(92047),
+  verify: __webpack_require__(60772),
+  sign: __webpack_require__(14912),
+  JsonWebTokenError: __webpack_require__(26248),
+  NotBeforeError: __webpack_require__(91269),
+  TokenExpiredError: __webpack_require__(41241),
 };
 
 
 /***/ }),
 
-/***/ 6248:
+/***/ 26248:
 /***/ ((module) => {
 
 var JsonWebTokenError = function (message, error) {
@@ -778,10 +778,10 @@ module.exports = JsonWebTokenError;
 
 /***/ }),
 
-/***/ 1269:
+/***/ 91269:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var JsonWebTokenError = __webpack_require__(6248);
+var JsonWebTokenError = __webpack_require__(26248);
 
 var NotBeforeError = function (message, date) {
   JsonWebTokenError.call(this, message);
@@ -797,10 +797,10 @@ module.exports = NotBeforeError;
 
 /***/ }),
 
-/***/ 1241:
+/***/ 41241:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var JsonWebTokenError = __webpack_require__(6248);
+var JsonWebTokenError = __webpack_require__(26248);
 
 var TokenExpiredError = function (message, expiredAt) {
   JsonWebTokenError.call(this, message);
@@ -816,10 +816,10 @@ module.exports = TokenExpiredError;
 
 /***/ }),
 
-/***/ 8755:
+/***/ 51136:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const semver = __webpack_require__(9749);
+const semver = __webpack_require__(49749);
 
 module.exports = semver.satisfies(process.version, '>=15.7.0');
 
@@ -829,27 +829,27 @@ module.exports = semver.satisfies(process.version, '>=15.7.0');
 /***/ 3948:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var semver = __webpack_require__(9749);
+var semver = __webpack_require__(49749);
 
 module.exports = semver.satisfies(process.version, '^6.12.0 || >=8.0.0');
 
 
 /***/ }),
 
-/***/ 5318:
+/***/ 45318:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const semver = __webpack_require__(9749);
+const semver = __webpack_require__(49749);
 
 module.exports = semver.satisfies(process.version, '>=16.9.0');
 
 
 /***/ }),
 
-/***/ 6688:
+/***/ 96688:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var ms = __webpack_require__(744);
+var ms = __webpack_require__(70744);
 
 module.exports = function (time, iat) {
   var timestamp = iat || Math.floor(Date.now() / 1000);
@@ -870,11 +870,11 @@ module.exports = function (time, iat) {
 
 /***/ }),
 
-/***/ 1006:
+/***/ 91006:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const ASYMMETRIC_KEY_DETAILS_SUPPORTED = __webpack_require__(8755);
-const RSA_PSS_KEY_DETAILS_SUPPORTED = __webpack_require__(5318);
+const ASYMMETRIC_KEY_DETAILS_SUPPORTED = __webpack_require__(51136);
+const RSA_PSS_KEY_DETAILS_SUPPORTED = __webpack_require__(45318);
 
 const allowedAlgorithmsForKeys = {
   'ec': ['ES256', 'ES384', 'ES512'],
@@ -1083,17 +1083,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __webpack_require__(6555)
-const { safeRe: re, t } = __webpack_require__(5862)
-const cmp = __webpack_require__(4255)
-const debug = __webpack_require__(7384)
-const SemVer = __webpack_require__(5412)
-const Range = __webpack_require__(4967)
+const parseOptions = __webpack_require__(16555)
+const { safeRe: re, t } = __webpack_require__(55862)
+const cmp = __webpack_require__(84255)
+const debug = __webpack_require__(77384)
+const SemVer = __webpack_require__(65412)
+const Range = __webpack_require__(34967)
 
 
 /***/ }),
 
-/***/ 4967:
+/***/ 34967:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -1315,22 +1315,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __webpack_require__(1290)
+const LRU = __webpack_require__(81290)
 const cache = new LRU()
 
-const parseOptions = __webpack_require__(6555)
+const parseOptions = __webpack_require__(16555)
 const Comparator = __webpack_require__(8448)
-const debug = __webpack_require__(7384)
-const SemVer = __webpack_require__(5412)
-const trimComparatorWhitespace = __webpack_require__(9572)
+const debug = __webpack_require__(77384)
+const SemVer = __webpack_require__(65412)
+const trimComparatorWhitespace = __webpack_require__(39572)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __webpack_require__(5862)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __webpack_require__(5994)
+} = __webpack_require__(55862)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __webpack_require__(95994)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -1677,17 +1677,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 5412:
+/***/ 65412:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const debug = __webpack_require__(7384)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(5994)
-const { safeRe: re, t } = __webpack_require__(5862)
+const debug = __webpack_require__(77384)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(95994)
+const { safeRe: re, t } = __webpack_require__(55862)
 
-const parseOptions = __webpack_require__(6555)
-const { compareIdentifiers } = __webpack_require__(3523)
+const parseOptions = __webpack_require__(16555)
+const { compareIdentifiers } = __webpack_require__(73523)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -2039,7 +2039,7 @@ module.exports = SemVer
 
 
 
-const parse = __webpack_require__(4547)
+const parse = __webpack_require__(86928)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -2049,16 +2049,16 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 4255:
+/***/ 84255:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const eq = __webpack_require__(6081)
-const neq = __webpack_require__(4527)
-const gt = __webpack_require__(8460)
-const gte = __webpack_require__(3577)
-const lt = __webpack_require__(8467)
+const eq = __webpack_require__(86081)
+const neq = __webpack_require__(14527)
+const gt = __webpack_require__(48460)
+const gte = __webpack_require__(43577)
+const lt = __webpack_require__(78467)
 const lte = __webpack_require__(640)
 
 const cmp = (a, op, b, loose) => {
@@ -2110,14 +2110,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 746:
+/***/ 20746:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(5412)
-const parse = __webpack_require__(4547)
-const { safeRe: re, t } = __webpack_require__(5862)
+const SemVer = __webpack_require__(65412)
+const parse = __webpack_require__(86928)
+const { safeRe: re, t } = __webpack_require__(55862)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -2179,12 +2179,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 5581:
+/***/ 95581:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(5412)
+const SemVer = __webpack_require__(65412)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -2195,24 +2195,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 1651:
+/***/ 31651:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(6176)
+const compare = __webpack_require__(56176)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 6176:
+/***/ 56176:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(5412)
+const SemVer = __webpack_require__(65412)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -2221,12 +2221,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 8632:
+/***/ 38632:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(4547)
+const parse = __webpack_require__(86928)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -2288,48 +2288,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 6081:
+/***/ 86081:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(6176)
+const compare = __webpack_require__(56176)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 8460:
+/***/ 48460:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(6176)
+const compare = __webpack_require__(56176)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 3577:
+/***/ 43577:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(6176)
+const compare = __webpack_require__(56176)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 9343:
+/***/ 49343:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(5412)
+const SemVer = __webpack_require__(65412)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -2352,12 +2352,12 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 8467:
+/***/ 78467:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(6176)
+const compare = __webpack_require__(56176)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
@@ -2369,55 +2369,55 @@ module.exports = lt
 
 
 
-const compare = __webpack_require__(6176)
+const compare = __webpack_require__(56176)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 2186:
+/***/ 72186:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(5412)
+const SemVer = __webpack_require__(65412)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 3566:
+/***/ 73566:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(5412)
+const SemVer = __webpack_require__(65412)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 4527:
+/***/ 14527:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(6176)
+const compare = __webpack_require__(56176)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 4547:
+/***/ 86928:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(5412)
+const SemVer = __webpack_require__(65412)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -2437,24 +2437,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 3021:
+/***/ 93021:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(5412)
+const SemVer = __webpack_require__(65412)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 6577:
+/***/ 36577:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(4547)
+const parse = __webpack_require__(86928)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -2464,36 +2464,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 8594:
+/***/ 18594:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(6176)
+const compare = __webpack_require__(56176)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 565:
+/***/ 80565:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compareBuild = __webpack_require__(5581)
+const compareBuild = __webpack_require__(95581)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 6278:
+/***/ 16278:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(4967)
+const Range = __webpack_require__(34967)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -2507,26 +2507,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 8215:
+/***/ 38215:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compareBuild = __webpack_require__(5581)
+const compareBuild = __webpack_require__(95581)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 369:
+/***/ 60369:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(4547)
-const constants = __webpack_require__(5994)
-const SemVer = __webpack_require__(5412)
+const parse = __webpack_require__(86928)
+const constants = __webpack_require__(95994)
+const SemVer = __webpack_require__(65412)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -2579,7 +2579,7 @@ module.exports = truncate
 
 
 
-const parse = __webpack_require__(4547)
+const parse = __webpack_require__(86928)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -2589,54 +2589,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 9749:
+/***/ 49749:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __webpack_require__(5862)
-const constants = __webpack_require__(5994)
-const SemVer = __webpack_require__(5412)
-const identifiers = __webpack_require__(3523)
-const parse = __webpack_require__(4547)
+const internalRe = __webpack_require__(55862)
+const constants = __webpack_require__(95994)
+const SemVer = __webpack_require__(65412)
+const identifiers = __webpack_require__(73523)
+const parse = __webpack_require__(86928)
 const valid = __webpack_require__(6569)
 const clean = __webpack_require__(3830)
-const inc = __webpack_require__(9343)
-const diff = __webpack_require__(8632)
-const major = __webpack_require__(2186)
-const minor = __webpack_require__(3566)
-const patch = __webpack_require__(3021)
-const prerelease = __webpack_require__(6577)
-const compare = __webpack_require__(6176)
-const rcompare = __webpack_require__(8594)
-const compareLoose = __webpack_require__(1651)
-const compareBuild = __webpack_require__(5581)
-const sort = __webpack_require__(8215)
-const rsort = __webpack_require__(565)
-const gt = __webpack_require__(8460)
-const lt = __webpack_require__(8467)
-const eq = __webpack_require__(6081)
-const neq = __webpack_require__(4527)
-const gte = __webpack_require__(3577)
+const inc = __webpack_require__(49343)
+const diff = __webpack_require__(38632)
+const major = __webpack_require__(72186)
+const minor = __webpack_require__(73566)
+const patch = __webpack_require__(93021)
+const prerelease = __webpack_require__(36577)
+const compare = __webpack_require__(56176)
+const rcompare = __webpack_require__(18594)
+const compareLoose = __webpack_require__(31651)
+const compareBuild = __webpack_require__(95581)
+const sort = __webpack_require__(38215)
+const rsort = __webpack_require__(80565)
+const gt = __webpack_require__(48460)
+const lt = __webpack_require__(78467)
+const eq = __webpack_require__(86081)
+const neq = __webpack_require__(14527)
+const gte = __webpack_require__(43577)
 const lte = __webpack_require__(640)
-const cmp = __webpack_require__(4255)
-const coerce = __webpack_require__(746)
-const truncate = __webpack_require__(369)
+const cmp = __webpack_require__(84255)
+const coerce = __webpack_require__(20746)
+const truncate = __webpack_require__(60369)
 const Comparator = __webpack_require__(8448)
-const Range = __webpack_require__(4967)
-const satisfies = __webpack_require__(6278)
-const toComparators = __webpack_require__(6959)
-const maxSatisfying = __webpack_require__(8380)
-const minSatisfying = __webpack_require__(1742)
-const minVersion = __webpack_require__(125)
+const Range = __webpack_require__(34967)
+const satisfies = __webpack_require__(16278)
+const toComparators = __webpack_require__(66959)
+const maxSatisfying = __webpack_require__(48380)
+const minSatisfying = __webpack_require__(71742)
+const minVersion = __webpack_require__(20125)
 const validRange = __webpack_require__(1634)
 const outside = __webpack_require__(7203)
-const gtr = __webpack_require__(9331)
-const ltr = __webpack_require__(7022)
-const intersects = __webpack_require__(1868)
-const simplifyRange = __webpack_require__(3629)
-const subset = __webpack_require__(3384)
+const gtr = __webpack_require__(99331)
+const ltr = __webpack_require__(47022)
+const intersects = __webpack_require__(71868)
+const simplifyRange = __webpack_require__(73629)
+const subset = __webpack_require__(33384)
 module.exports = {
   parse,
   valid,
@@ -2689,7 +2689,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5994:
+/***/ 95994:
 /***/ ((module) => {
 
 
@@ -2763,7 +2763,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7384:
+/***/ 77384:
 /***/ ((module) => {
 
 
@@ -2781,7 +2781,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 3523:
+/***/ 73523:
 /***/ ((module) => {
 
 
@@ -2817,7 +2817,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1290:
+/***/ 81290:
 /***/ ((module) => {
 
 
@@ -2866,7 +2866,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 6555:
+/***/ 16555:
 /***/ ((module) => {
 
 
@@ -2890,7 +2890,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 5862:
+/***/ 55862:
 /***/ ((module, exports, __webpack_require__) => {
 
 
@@ -2899,8 +2899,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __webpack_require__(5994)
-const debug = __webpack_require__(7384)
+} = __webpack_require__(95994)
+const debug = __webpack_require__(77384)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -3120,7 +3120,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 9572:
+/***/ 39572:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // @ts-check
@@ -3135,7 +3135,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __webpack_require__(5994)
+} = __webpack_require__(95994)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -3565,7 +3565,7 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 9331:
+/***/ 99331:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3578,12 +3578,12 @@ module.exports = gtr
 
 /***/ }),
 
-/***/ 1868:
+/***/ 71868:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(4967)
+const Range = __webpack_require__(34967)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -3594,7 +3594,7 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 7022:
+/***/ 47022:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3607,13 +3607,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 8380:
+/***/ 48380:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(5412)
-const Range = __webpack_require__(4967)
+const SemVer = __webpack_require__(65412)
+const Range = __webpack_require__(34967)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -3641,13 +3641,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 1742:
+/***/ 71742:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(5412)
-const Range = __webpack_require__(4967)
+const SemVer = __webpack_require__(65412)
+const Range = __webpack_require__(34967)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -3674,14 +3674,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 125:
+/***/ 20125:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(5412)
-const Range = __webpack_require__(4967)
-const gt = __webpack_require__(8460)
+const SemVer = __webpack_require__(65412)
+const Range = __webpack_require__(34967)
+const gt = __webpack_require__(48460)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -3749,15 +3749,15 @@ module.exports = minVersion
 
 
 
-const SemVer = __webpack_require__(5412)
+const SemVer = __webpack_require__(65412)
 const Comparator = __webpack_require__(8448)
 const { ANY } = Comparator
-const Range = __webpack_require__(4967)
-const satisfies = __webpack_require__(6278)
-const gt = __webpack_require__(8460)
-const lt = __webpack_require__(8467)
+const Range = __webpack_require__(34967)
+const satisfies = __webpack_require__(16278)
+const gt = __webpack_require__(48460)
+const lt = __webpack_require__(78467)
 const lte = __webpack_require__(640)
-const gte = __webpack_require__(3577)
+const gte = __webpack_require__(43577)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -3833,7 +3833,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 3629:
+/***/ 73629:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3841,8 +3841,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __webpack_require__(6278)
-const compare = __webpack_require__(6176)
+const satisfies = __webpack_require__(16278)
+const compare = __webpack_require__(56176)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -3889,16 +3889,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 3384:
+/***/ 33384:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(4967)
+const Range = __webpack_require__(34967)
 const Comparator = __webpack_require__(8448)
 const { ANY } = Comparator
-const satisfies = __webpack_require__(6278)
-const compare = __webpack_require__(6176)
+const satisfies = __webpack_require__(16278)
+const compare = __webpack_require__(56176)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -4145,12 +4145,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 6959:
+/***/ 66959:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(4967)
+const Range = __webpack_require__(34967)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -4167,7 +4167,7 @@ module.exports = toComparators
 
 
 
-const Range = __webpack_require__(4967)
+const Range = __webpack_require__(34967)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -4182,21 +4182,21 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 4912:
+/***/ 14912:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const timespan = __webpack_require__(6688);
+const timespan = __webpack_require__(96688);
 const PS_SUPPORTED = __webpack_require__(3948);
-const validateAsymmetricKey = __webpack_require__(1006);
-const jws = __webpack_require__(3324);
-const includes = __webpack_require__(3867);
+const validateAsymmetricKey = __webpack_require__(91006);
+const jws = __webpack_require__(33324);
+const includes = __webpack_require__(46248);
 const isBoolean = __webpack_require__(1999);
-const isInteger = __webpack_require__(9841);
-const isNumber = __webpack_require__(7735);
-const isPlainObject = __webpack_require__(9888);
-const isString = __webpack_require__(6172);
-const once = __webpack_require__(2192);
-const { KeyObject, createSecretKey, createPrivateKey } = __webpack_require__(6982)
+const isInteger = __webpack_require__(39841);
+const isNumber = __webpack_require__(80116);
+const isPlainObject = __webpack_require__(29888);
+const isString = __webpack_require__(56172);
+const once = __webpack_require__(82192);
+const { KeyObject, createSecretKey, createPrivateKey } = __webpack_require__(76982)
 
 const SUPPORTED_ALGS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'HS256', 'HS384', 'HS512', 'none'];
 if (PS_SUPPORTED) {
@@ -4442,18 +4442,18 @@ module.exports = function (payload, secretOrPrivateKey, options, callback) {
 
 /***/ }),
 
-/***/ 772:
+/***/ 60772:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const JsonWebTokenError = __webpack_require__(6248);
-const NotBeforeError = __webpack_require__(1269);
-const TokenExpiredError = __webpack_require__(1241);
-const decode = __webpack_require__(2047);
-const timespan = __webpack_require__(6688);
-const validateAsymmetricKey = __webpack_require__(1006);
+const JsonWebTokenError = __webpack_require__(26248);
+const NotBeforeError = __webpack_require__(91269);
+const TokenExpiredError = __webpack_require__(41241);
+const decode = __webpack_require__(92047);
+const timespan = __webpack_require__(96688);
+const validateAsymmetricKey = __webpack_require__(91006);
 const PS_SUPPORTED = __webpack_require__(3948);
-const jws = __webpack_require__(3324);
-const {KeyObject, createSecretKey, createPublicKey} = __webpack_require__(6982);
+const jws = __webpack_require__(33324);
+const {KeyObject, createSecretKey, createPublicKey} = __webpack_require__(76982);
 
 const PUB_KEY_ALGS = ['RS256', 'RS384', 'RS512'];
 const EC_KEY_ALGS = ['ES256', 'ES384', 'ES512'];
@@ -4712,7 +4712,7 @@ module.exports = function (jwtString, secretOrPublicKey, options, callback) {
 
 /***/ }),
 
-/***/ 3867:
+/***/ 46248:
 /***/ ((module) => {
 
 /**
@@ -5541,7 +5541,7 @@ module.exports = isBoolean;
 
 /***/ }),
 
-/***/ 9841:
+/***/ 39841:
 /***/ ((module) => {
 
 /**
@@ -5813,7 +5813,7 @@ module.exports = isInteger;
 
 /***/ }),
 
-/***/ 7735:
+/***/ 80116:
 /***/ ((module) => {
 
 /**
@@ -5899,7 +5899,7 @@ module.exports = isNumber;
 
 /***/ }),
 
-/***/ 9888:
+/***/ 29888:
 /***/ ((module) => {
 
 /**
@@ -6045,7 +6045,7 @@ module.exports = isPlainObject;
 
 /***/ }),
 
-/***/ 6172:
+/***/ 56172:
 /***/ ((module) => {
 
 /**
@@ -6147,7 +6147,7 @@ module.exports = isString;
 
 /***/ }),
 
-/***/ 2192:
+/***/ 82192:
 /***/ ((module) => {
 
 /**
@@ -6448,7 +6448,7 @@ module.exports = once;
 
 /***/ }),
 
-/***/ 30:
+/***/ 70030:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;
@@ -6467,7 +6467,7 @@ exports.w = {
 
 /***/ }),
 
-/***/ 8914:
+/***/ 38914:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;
@@ -6488,7 +6488,7 @@ exports.w = {
 
 /***/ }),
 
-/***/ 5473:
+/***/ 65473:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6553,7 +6553,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: agentPolicy, agentPolicyName, auxiliaryAuthenticationHeaderPolicy, auxiliaryAuthenticationHeaderPolicyName, createEmptyPipeline, createFile, createFileFromStream, decompressResponsePolicy, decompressResponsePolicyName, defaultRetryPolicy, exponentialRetryPolicy, exponentialRetryPolicyName, formDataPolicy, formDataPolicyName, getDefaultProxySettings, logPolicy, logPolicyName, multipartPolicy, multipartPolicyName, ndJsonPolicy, ndJsonPolicyName, proxyPolicy, proxyPolicyName, redirectPolicy, redirectPolicyName, setClientRequestIdPolicy, setClientRequestIdPolicyName, systemErrorRetryPolicy, systemErrorRetryPolicyName, throttlingRetryPolicy, throttlingRetryPolicyName, tlsPolicy, tlsPolicyName, tracingPolicy, tracingPolicyName, userAgentPolicy, userAgentPolicyName
 
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/index.js + 20 modules
-var esm = __webpack_require__(5752);
+var esm = __webpack_require__(55752);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/pipeline.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6575,15 +6575,15 @@ var dist_esm = __webpack_require__(7567);
 const log_logger = (0,dist_esm/* createClientLogger */.KV)("core-rest-pipeline");
 //# sourceMappingURL=log.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/agentPolicy.js
-var agentPolicy = __webpack_require__(7739);
+var agentPolicy = __webpack_require__(47739);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/decompressResponsePolicy.js
-var decompressResponsePolicy = __webpack_require__(4592);
+var decompressResponsePolicy = __webpack_require__(64592);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/defaultRetryPolicy.js
-var defaultRetryPolicy = __webpack_require__(7005);
+var defaultRetryPolicy = __webpack_require__(37005);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/retryStrategies/exponentialRetryStrategy.js
-var retryStrategies_exponentialRetryStrategy = __webpack_require__(1927);
+var retryStrategies_exponentialRetryStrategy = __webpack_require__(91927);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/retryPolicy.js
-var policies_retryPolicy = __webpack_require__(9004);
+var policies_retryPolicy = __webpack_require__(69004);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/exponentialRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6640,7 +6640,7 @@ function systemErrorRetryPolicy(options = {}) {
 }
 //# sourceMappingURL=systemErrorRetryPolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/retryStrategies/throttlingRetryStrategy.js
-var retryStrategies_throttlingRetryStrategy = __webpack_require__(5039);
+var retryStrategies_throttlingRetryStrategy = __webpack_require__(95039);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/throttlingRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6671,19 +6671,19 @@ function throttlingRetryPolicy(options = {}) {
 }
 //# sourceMappingURL=throttlingRetryPolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/formDataPolicy.js + 1 modules
-var formDataPolicy = __webpack_require__(8977);
+var formDataPolicy = __webpack_require__(98977);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/logPolicy.js
-var logPolicy = __webpack_require__(8676);
+var logPolicy = __webpack_require__(78676);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/multipartPolicy.js + 1 modules
-var multipartPolicy = __webpack_require__(5895);
+var multipartPolicy = __webpack_require__(95895);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/proxyPolicy.js
-var proxyPolicy = __webpack_require__(7794);
+var proxyPolicy = __webpack_require__(77794);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/redirectPolicy.js
-var redirectPolicy = __webpack_require__(8804);
+var redirectPolicy = __webpack_require__(78804);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/tlsPolicy.js
-var tlsPolicy = __webpack_require__(1559);
+var tlsPolicy = __webpack_require__(21559);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/userAgentPolicy.js + 2 modules
-var userAgentPolicy = __webpack_require__(1425);
+var userAgentPolicy = __webpack_require__(51425);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/internal.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -6741,7 +6741,7 @@ function redirectPolicy_redirectPolicy(options = {}) {
 }
 //# sourceMappingURL=redirectPolicy.js.map
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:process"
 var external_node_process_ = __webpack_require__(1708);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/util/userAgentPlatform.js
@@ -7062,7 +7062,7 @@ function formDataPolicy_formDataPolicy() {
 }
 //# sourceMappingURL=formDataPolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 4 modules
-var core_util_dist_esm = __webpack_require__(9105);
+var core_util_dist_esm = __webpack_require__(89105);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/policies/proxyPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -7148,7 +7148,7 @@ function tlsPolicy_tlsPolicy(tlsSettings) {
 }
 //# sourceMappingURL=tlsPolicy.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
-var core_tracing_dist_esm = __webpack_require__(7814);
+var core_tracing_dist_esm = __webpack_require__(65433);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/restError.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8050,7 +8050,7 @@ function auxiliaryAuthenticationHeaderPolicy(options) {
 
 /***/ }),
 
-/***/ 7814:
+/***/ 65433:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8111,7 +8111,7 @@ class TracingContextImpl {
 }
 //# sourceMappingURL=tracingContext.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/commonjs/state.js
-var commonjs_state = __webpack_require__(8914);
+var commonjs_state = __webpack_require__(38914);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-tracing/dist/esm/state.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8275,7 +8275,7 @@ function createTracingClient(options) {
 
 /***/ }),
 
-/***/ 9105:
+/***/ 89105:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8297,7 +8297,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/internal.js + 1 modules
 var internal = __webpack_require__(1834);
 // EXTERNAL MODULE: ./node_modules/@azure/abort-controller/dist/esm/index.js + 1 modules
-var esm = __webpack_require__(5473);
+var esm = __webpack_require__(65473);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-util/dist/esm/createAbortablePromise.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -8582,7 +8582,7 @@ function stringToUint8Array(value, format) {
 
 /***/ }),
 
-/***/ 9907:
+/***/ 39907:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -9118,7 +9118,7 @@ function credentialLogger(title, log = logger) {
 }
 //# sourceMappingURL=logging.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
-var dist_esm = __webpack_require__(7814);
+var dist_esm = __webpack_require__(65433);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/tracing.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -18230,7 +18230,7 @@ function buildManagedIdentityConfiguration({ clientCapabilities, managedIdentity
 //# sourceMappingURL=Configuration.mjs.map
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/GuidGenerator.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
@@ -18315,7 +18315,7 @@ class EncodingUtils {
 //# sourceMappingURL=EncodingUtils.mjs.map
 
 // EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __webpack_require__(6982);
+var external_crypto_ = __webpack_require__(76982);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/HashUtils.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
@@ -19659,7 +19659,7 @@ class TokenCache {
 //# sourceMappingURL=TokenCache.mjs.map
 
 // EXTERNAL MODULE: ./node_modules/jsonwebtoken/index.js
-var jsonwebtoken = __webpack_require__(9653);
+var jsonwebtoken = __webpack_require__(69653);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ClientAuthErrorCodes.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
@@ -20701,7 +20701,7 @@ class ClientApplication {
 //# sourceMappingURL=ClientApplication.mjs.map
 
 // EXTERNAL MODULE: external "http"
-var external_http_ = __webpack_require__(8611);
+var external_http_ = __webpack_require__(58611);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
@@ -22847,9 +22847,9 @@ class AppService extends BaseManagedIdentitySource {
 //# sourceMappingURL=AppService.mjs.map
 
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __webpack_require__(9896);
+var external_fs_ = __webpack_require__(79896);
 // EXTERNAL MODULE: external "path"
-var external_path_ = __webpack_require__(6928);
+var external_path_ = __webpack_require__(16928);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AzureArc.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
@@ -24040,9 +24040,9 @@ const dist_ResponseMode = ResponseMode;
 //# sourceMappingURL=index.mjs.map
 
 // EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 4 modules
-var core_util_dist_esm = __webpack_require__(9105);
+var core_util_dist_esm = __webpack_require__(89105);
 // EXTERNAL MODULE: ./node_modules/@azure/abort-controller/dist/esm/index.js + 1 modules
-var abort_controller_dist_esm = __webpack_require__(5473);
+var abort_controller_dist_esm = __webpack_require__(65473);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/msal.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -25278,7 +25278,7 @@ const interfaces_XML_ATTRKEY = "$";
 const interfaces_XML_CHARKEY = "_";
 //# sourceMappingURL=interfaces.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/commonjs/state-cjs.js
-var state_cjs = __webpack_require__(30);
+var state_cjs = __webpack_require__(70030);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/state.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -27553,7 +27553,7 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
     function createBaseInteractiveRequest(scopes, options) {
         return {
             openBrowser: async (url) => {
-                const open = await __webpack_require__.e(/* import() */ 935).then(__webpack_require__.bind(__webpack_require__, 6935));
+                const open = await __webpack_require__.e(/* import() */ 935).then(__webpack_require__.bind(__webpack_require__, 36935));
                 await open.default(url, { newInstance: true });
             },
             scopes,
@@ -27670,7 +27670,7 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
 }
 //# sourceMappingURL=msalClient.js.map
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/clientCertificateCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -28733,7 +28733,7 @@ function isNetworkError(err) {
 }
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __webpack_require__(5317);
+var external_child_process_ = __webpack_require__(35317);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azureDeveloperCliCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -29178,7 +29178,7 @@ class AzureCliCredential {
 }
 //# sourceMappingURL=azureCliCredential.js.map
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/processUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -30654,7 +30654,7 @@ function getDefaultAzureCredential() {
 
 /***/ }),
 
-/***/ 9745:
+/***/ 49745:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30678,7 +30678,7 @@ var esm = __webpack_require__(7567);
 const logger = (0,esm/* createClientLogger */.KV)("keyvault-keys");
 //# sourceMappingURL=logger.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 4 modules
-var dist_esm = __webpack_require__(9105);
+var dist_esm = __webpack_require__(89105);
 ;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/models/models.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -31305,7 +31305,7 @@ var KnownVersions;
 })(KnownVersions || (KnownVersions = {}));
 //# sourceMappingURL=models.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/index.js + 20 modules
-var ts_http_runtime_dist_esm = __webpack_require__(5752);
+var ts_http_runtime_dist_esm = __webpack_require__(55752);
 ;// CONCATENATED MODULE: ./node_modules/@azure-rest/core-client/dist/esm/restError.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -33343,7 +33343,7 @@ function parseKeyVaultIdentifier(collection, identifier) {
 
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
-var core_tracing_dist_esm = __webpack_require__(7814);
+var core_tracing_dist_esm = __webpack_require__(65433);
 ;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/tracing.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -35072,7 +35072,7 @@ var KnownKeyOperations;
 })(KnownKeyOperations || (KnownKeyOperations = {}));
 //# sourceMappingURL=keysModels.js.map
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/crypto.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -35395,7 +35395,7 @@ function getOrInitializeClient(vaultUrl, credential, options) {
 }
 //# sourceMappingURL=remoteCryptographyProvider.js.map
 // EXTERNAL MODULE: external "constants"
-var external_constants_ = __webpack_require__(9140);
+var external_constants_ = __webpack_require__(49140);
 ;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/conversions.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -37245,7 +37245,7 @@ function createClientLogger(namespace) {
 
 /***/ }),
 
-/***/ 5151:
+/***/ 95151:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37292,7 +37292,7 @@ class AbortError extends Error {
 
 /***/ }),
 
-/***/ 4084:
+/***/ 24084:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37307,7 +37307,7 @@ const DEFAULT_RETRY_POLICY_COUNT = 3;
 
 /***/ }),
 
-/***/ 7970:
+/***/ 27970:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37373,7 +37373,7 @@ const isReactNative = false;
 
 /***/ }),
 
-/***/ 8443:
+/***/ 98443:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -37481,7 +37481,7 @@ function createHttpHeaders(rawHeaders) {
 
 /***/ }),
 
-/***/ 5752:
+/***/ 55752:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -37501,13 +37501,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: AbortError, TypeSpecRuntimeLogger, createClientLogger, getLogLevel, setLogLevel, stringToUint8Array, uint8ArrayToString
 
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/abort-controller/AbortError.js
-var AbortError = __webpack_require__(5151);
+var AbortError = __webpack_require__(95151);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/logger.js + 2 modules
 var logger = __webpack_require__(3482);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/httpHeaders.js
-var httpHeaders = __webpack_require__(8443);
+var httpHeaders = __webpack_require__(98443);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/uuidUtils.js
-var uuidUtils = __webpack_require__(5410);
+var uuidUtils = __webpack_require__(15410);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/pipelineRequest.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -37828,19 +37828,19 @@ function createEmptyPipeline() {
 }
 //# sourceMappingURL=pipeline.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/restError.js + 1 modules
-var restError = __webpack_require__(5571);
+var restError = __webpack_require__(35571);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/log.js
-var log = __webpack_require__(7507);
+var log = __webpack_require__(47507);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/sanitizer.js
-var util_sanitizer = __webpack_require__(1945);
+var util_sanitizer = __webpack_require__(51945);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -38203,23 +38203,23 @@ function createDefaultHttpClient() {
 }
 //# sourceMappingURL=defaultHttpClient.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/logPolicy.js
-var logPolicy = __webpack_require__(8676);
+var logPolicy = __webpack_require__(78676);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/userAgentPolicy.js + 2 modules
-var userAgentPolicy = __webpack_require__(1425);
+var userAgentPolicy = __webpack_require__(51425);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/defaultRetryPolicy.js
-var defaultRetryPolicy = __webpack_require__(7005);
+var defaultRetryPolicy = __webpack_require__(37005);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/formDataPolicy.js + 1 modules
-var formDataPolicy = __webpack_require__(8977);
+var formDataPolicy = __webpack_require__(98977);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/agentPolicy.js
-var agentPolicy = __webpack_require__(7739);
+var agentPolicy = __webpack_require__(47739);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/tlsPolicy.js
-var tlsPolicy = __webpack_require__(1559);
+var tlsPolicy = __webpack_require__(21559);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/proxyPolicy.js
-var proxyPolicy = __webpack_require__(7794);
+var proxyPolicy = __webpack_require__(77794);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/decompressResponsePolicy.js
-var decompressResponsePolicy = __webpack_require__(4592);
+var decompressResponsePolicy = __webpack_require__(64592);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/redirectPolicy.js
-var redirectPolicy = __webpack_require__(8804);
+var redirectPolicy = __webpack_require__(78804);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/platformPolicies.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -38252,7 +38252,7 @@ function addPlatformPolicies(pipeline, options) {
 }
 //# sourceMappingURL=platformPolicies.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/multipartPolicy.js + 1 modules
-var multipartPolicy = __webpack_require__(5895);
+var multipartPolicy = __webpack_require__(95895);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/createPipelineFromOptions.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -38334,7 +38334,7 @@ function isApiKeyCredential(credential) {
 }
 //# sourceMappingURL=credentials.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/env.js
-var env = __webpack_require__(7970);
+var env = __webpack_require__(27970);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/auth/checkInsecureConnection.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -38556,7 +38556,7 @@ function getCachedDefaultHttpsClient() {
 }
 //# sourceMappingURL=clientHelpers.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/typeGuards.js + 1 modules
-var typeGuards = __webpack_require__(1717);
+var typeGuards = __webpack_require__(91717);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/client/multipart.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -39284,7 +39284,7 @@ function statusCodeToNumber(statusCode) {
 
 /***/ }),
 
-/***/ 7507:
+/***/ 47507:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -39312,9 +39312,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: TypeSpecRuntimeLogger, getLogLevel, setLogLevel
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: external "node:process"
 var external_node_process_ = __webpack_require__(1708);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/log.js
@@ -39328,7 +39328,7 @@ function log(message, ...args) {
 }
 //# sourceMappingURL=log.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/env.js
-var env = __webpack_require__(7970);
+var env = __webpack_require__(27970);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/debug.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -39645,7 +39645,7 @@ function createClientLogger(namespace) {
 
 /***/ }),
 
-/***/ 7739:
+/***/ 47739:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -39677,7 +39677,7 @@ function agentPolicy(agent) {
 
 /***/ }),
 
-/***/ 4592:
+/***/ 64592:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -39710,17 +39710,17 @@ function decompressResponsePolicy() {
 
 /***/ }),
 
-/***/ 7005:
+/***/ 37005:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   u: () => (/* binding */ defaultRetryPolicy)
 /* harmony export */ });
 /* unused harmony export defaultRetryPolicyName */
-/* harmony import */ var _retryStrategies_exponentialRetryStrategy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1927);
-/* harmony import */ var _retryStrategies_throttlingRetryStrategy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5039);
-/* harmony import */ var _retryPolicy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9004);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4084);
+/* harmony import */ var _retryStrategies_exponentialRetryStrategy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91927);
+/* harmony import */ var _retryStrategies_throttlingRetryStrategy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95039);
+/* harmony import */ var _retryPolicy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69004);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24084);
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -39749,7 +39749,7 @@ function defaultRetryPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 8977:
+/***/ 98977:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -39790,7 +39790,7 @@ function convertBodyToFormDataMap(body) {
 }
 //# sourceMappingURL=formData.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/httpHeaders.js
-var httpHeaders = __webpack_require__(8443);
+var httpHeaders = __webpack_require__(98443);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/policies/formDataPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -39884,15 +39884,15 @@ async function prepareFormData(formData, request) {
 
 /***/ }),
 
-/***/ 8676:
+/***/ 78676:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ logPolicy)
 /* harmony export */ });
 /* unused harmony export logPolicyName */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7507);
-/* harmony import */ var _util_sanitizer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1945);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47507);
+/* harmony import */ var _util_sanitizer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51945);
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -39929,7 +39929,7 @@ function logPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 5895:
+/***/ 95895:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -39942,9 +39942,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/bytesEncoding.js
 var bytesEncoding = __webpack_require__(3816);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/typeGuards.js + 1 modules
-var typeGuards = __webpack_require__(1717);
+var typeGuards = __webpack_require__(91717);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/uuidUtils.js
-var uuidUtils = __webpack_require__(5410);
+var uuidUtils = __webpack_require__(15410);
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __webpack_require__(2203);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/concat.js
@@ -40136,16 +40136,16 @@ function multipartPolicy() {
 
 /***/ }),
 
-/***/ 7794:
+/***/ 77794:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ll: () => (/* binding */ proxyPolicy)
 /* harmony export */ });
 /* unused harmony exports proxyPolicyName, globalNoProxyList, loadNoProxy, getDefaultProxySettings */
-/* harmony import */ var https_proxy_agent__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5588);
-/* harmony import */ var http_proxy_agent__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7969);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7507);
+/* harmony import */ var https_proxy_agent__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15588);
+/* harmony import */ var http_proxy_agent__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47969);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(47507);
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -40338,14 +40338,14 @@ function proxyPolicy(proxySettings, options) {
 
 /***/ }),
 
-/***/ 8804:
+/***/ 78804:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ redirectPolicy)
 /* harmony export */ });
 /* unused harmony export redirectPolicyName */
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7507);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47507);
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -40410,17 +40410,17 @@ async function handleRedirect(next, response, maxRetries, allowCrossOriginRedire
 
 /***/ }),
 
-/***/ 9004:
+/***/ 69004:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ retryPolicy)
 /* harmony export */ });
-/* harmony import */ var _util_helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5607);
-/* harmony import */ var _restError_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5571);
-/* harmony import */ var _abort_controller_AbortError_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5151);
+/* harmony import */ var _util_helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45607);
+/* harmony import */ var _restError_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(35571);
+/* harmony import */ var _abort_controller_AbortError_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95151);
 /* harmony import */ var _logger_logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3482);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4084);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24084);
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -40529,7 +40529,7 @@ function retryPolicy(strategies, options = { maxRetries: _constants_js__WEBPACK_
 
 /***/ }),
 
-/***/ 1559:
+/***/ 21559:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -40561,7 +40561,7 @@ function tlsPolicy(tlsSettings) {
 
 /***/ }),
 
-/***/ 1425:
+/***/ 51425:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -40573,7 +40573,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: userAgentPolicyName
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:process"
 var external_node_process_ = __webpack_require__(1708);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/userAgentPlatform.js
@@ -40606,7 +40606,7 @@ async function setPlatformSpecificData(map) {
 }
 //# sourceMappingURL=userAgentPlatform.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/constants.js
-var constants = __webpack_require__(4084);
+var constants = __webpack_require__(24084);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/userAgent.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -40669,7 +40669,7 @@ function userAgentPolicy(options = {}) {
 
 /***/ }),
 
-/***/ 5571:
+/***/ 35571:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -40680,9 +40680,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/error.js
-var error = __webpack_require__(4820);
+var error = __webpack_require__(34820);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/inspect.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -40690,7 +40690,7 @@ var external_node_util_ = __webpack_require__(7975);
 const custom = external_node_util_.inspect.custom;
 //# sourceMappingURL=inspect.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/sanitizer.js
-var sanitizer = __webpack_require__(1945);
+var sanitizer = __webpack_require__(51945);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/restError.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -40784,15 +40784,15 @@ function isRestError(e) {
 
 /***/ }),
 
-/***/ 1927:
+/***/ 91927:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   xB: () => (/* binding */ exponentialRetryStrategy)
 /* harmony export */ });
 /* unused harmony exports isExponentialRetryResponse, isSystemError */
-/* harmony import */ var _util_delay_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(297);
-/* harmony import */ var _throttlingRetryStrategy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5039);
+/* harmony import */ var _util_delay_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70297);
+/* harmony import */ var _throttlingRetryStrategy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95039);
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -40859,14 +40859,14 @@ function isSystemError(err) {
 
 /***/ }),
 
-/***/ 5039:
+/***/ 95039:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ isThrottlingRetryResponse),
 /* harmony export */   P: () => (/* binding */ throttlingRetryStrategy)
 /* harmony export */ });
-/* harmony import */ var _util_helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5607);
+/* harmony import */ var _util_helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45607);
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -40975,7 +40975,7 @@ function stringToUint8Array(value, format) {
 
 /***/ }),
 
-/***/ 297:
+/***/ 70297:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -41030,7 +41030,7 @@ function calculateRetryDelay(retryAttempt, config) {
 
 /***/ }),
 
-/***/ 4820:
+/***/ 34820:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41056,14 +41056,14 @@ function isError(e) {
 
 /***/ }),
 
-/***/ 5607:
+/***/ 45607:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ parseHeaderValueAsNumber),
 /* harmony export */   c: () => (/* binding */ delay)
 /* harmony export */ });
-/* harmony import */ var _abort_controller_AbortError_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5151);
+/* harmony import */ var _abort_controller_AbortError_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95151);
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -41148,11 +41148,11 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: computeSha256Hash, computeSha256Hmac, getRandomIntegerInclusive, isObject, randomUUID
 
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/delay.js + 1 modules
-var delay = __webpack_require__(297);
+var delay = __webpack_require__(70297);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/error.js
-var error = __webpack_require__(4820);
+var error = __webpack_require__(34820);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/sha256.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -41177,11 +41177,11 @@ async function computeSha256Hash(content, encoding) {
 }
 //# sourceMappingURL=sha256.js.map
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/env.js
-var env = __webpack_require__(7970);
+var env = __webpack_require__(27970);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/bytesEncoding.js
 var bytesEncoding = __webpack_require__(3816);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/sanitizer.js
-var sanitizer = __webpack_require__(1945);
+var sanitizer = __webpack_require__(51945);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/internal.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -41221,7 +41221,7 @@ function isObject(input) {
 
 /***/ }),
 
-/***/ 1945:
+/***/ 51945:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41386,7 +41386,7 @@ class Sanitizer {
 
 /***/ }),
 
-/***/ 1717:
+/***/ 91717:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -41444,7 +41444,7 @@ function isBlob(x) {
 
 /***/ }),
 
-/***/ 5410:
+/***/ 15410:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

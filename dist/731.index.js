@@ -2,7 +2,7 @@ export const id = 731;
 export const ids = [731];
 export const modules = {
 
-/***/ 9731:
+/***/ 39731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,11 +21,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The release of dct-sign (package.json's version; a test holds the two together). */
 const VERSION = '0.1.0';
@@ -60,7 +60,7 @@ const REPOSITORY_KEY = ['repository-key', 'repository-key-passphrase'];
 const ROOT_KEY = ['root-key', 'root-key-passphrase'];
 const COMMAND_INPUTS = {
     sign: { own: ['push', 'oci-layout', 'signer', 'signer-key', 'signer-key-passphrase', ...SNAPSHOT_KEY], network: true },
-    verify: { own: ['required-signers'], network: true },
+    verify: { own: ['required-signers', 'policy', 'manifests', 'pin-manifests'], network: true },
     inspect: { own: ['trust-data-file'], network: true },
     init: { own: [...ROOT_KEY, ...REPOSITORY_KEY, 'server-managed', ...SNAPSHOT_KEY], network: true },
     // signer-key-passphrase: the PIN of a token that signer-public-key reads from (inputs.ts readPublicKeySetting).
@@ -89,9 +89,9 @@ const COMMAND_SUMMARIES = {
 };
 async function loadVocabulary() {
     const [{ COMMANDS }, { INPUT_NAMES }, { SECRET_INPUTS }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(108), __webpack_require__.e(947)]).then(__webpack_require__.bind(__webpack_require__, 6947)),
-        __webpack_require__.e(/* import() */ 383).then(__webpack_require__.bind(__webpack_require__, 2383)),
-        __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 4688)),
+        Promise.all(/* import() */[__webpack_require__.e(511), __webpack_require__.e(74)]).then(__webpack_require__.bind(__webpack_require__, 15074)),
+        __webpack_require__.e(/* import() */ 383).then(__webpack_require__.bind(__webpack_require__, 62383)),
+        __webpack_require__.e(/* import() */ 307).then(__webpack_require__.bind(__webpack_require__, 44688)),
     ]);
     return { commands: COMMANDS, inputNames: new Set(INPUT_NAMES), secretInputs: SECRET_INPUTS };
 }
@@ -297,7 +297,7 @@ async function runCli(argv) {
     }
     const { command, flags } = line;
     flags.set('command', command);
-    const { SECRET_INPUTS } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 4688));
+    const { SECRET_INPUTS } = await __webpack_require__.e(/* import() */ 307).then(__webpack_require__.bind(__webpack_require__, 44688));
     // Before any prompt: the passphrase typed there is no flag, and no one else sees it.
     for (const name of SECRET_INPUTS.filter((input) => isSecretValue(input, flags.get(input))))
         process.stderr.write(`dct-sign: warning: --${name} on the command line is visible to other users; use --${name}-file or INPUT_* instead\n`);
@@ -310,7 +310,7 @@ async function runCli(argv) {
         flags.set('new-key-passphrase', passphrase);
     }
     // No source maps turned on here: Node would parse the core's whole map before running a line of it.
-    const { run } = await Promise.all(/* import() */[__webpack_require__.e(215), __webpack_require__.e(40), __webpack_require__.e(108), __webpack_require__.e(421), __webpack_require__.e(947), __webpack_require__.e(307), __webpack_require__.e(346)]).then(__webpack_require__.bind(__webpack_require__, 346));
+    const { run } = await Promise.all(/* import() */[__webpack_require__.e(215), __webpack_require__.e(40), __webpack_require__.e(511), __webpack_require__.e(421), __webpack_require__.e(74), __webpack_require__.e(688), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 90768));
     if (process.env.GITHUB_OUTPUT)
         return run(flags);
     // Outside a runner: collect the outputs in a temp file, then print them as name=value lines.

@@ -31,7 +31,7 @@ const ROOT_KEY = ['root-key', 'root-key-passphrase'] as const;
 
 export const COMMAND_INPUTS: Readonly<Record<Command, { own: readonly string[]; network: boolean }>> = {
   sign: { own: ['push', 'oci-layout', 'signer', 'signer-key', 'signer-key-passphrase', ...SNAPSHOT_KEY], network: true },
-  verify: { own: ['required-signers'], network: true },
+  verify: { own: ['required-signers', 'policy', 'manifests', 'pin-manifests'], network: true },
   inspect: { own: ['trust-data-file'], network: true },
   init: { own: [...ROOT_KEY, ...REPOSITORY_KEY, 'server-managed', ...SNAPSHOT_KEY], network: true },
   // signer-key-passphrase: the PIN of a token that signer-public-key reads from (inputs.ts readPublicKeySetting).

@@ -17,7 +17,9 @@ export type OptionName =
   | 'newKey'
   | 'snapshotKey'
   | 'signerPublicKey'
-  | 'trustState';
+  | 'trustState'
+  | 'policy'
+  | 'manifests';
 
 export type InputErrorCode = 'INPUT_REQUIRED' | 'INPUT_INVALID' | 'INPUT_CONFLICT';
 
@@ -103,6 +105,12 @@ export type EncodingErrorCode = 'DER_MALFORMED' | 'JSON_NOT_CANONICAL';
 /** The TUF client state kept across runs (`trust-state`). */
 export type StateErrorCode = 'STATE_CORRUPT' | 'STATE_LOCKED' | 'STATE_WRITE_FAILED';
 
+/** The deploy gate's trust policy: a repository that no rule admits, or that two rules claim equally. */
+export type PolicyErrorCode = 'POLICY_NO_MATCH' | 'POLICY_AMBIGUOUS';
+
+/** A deployment manifest whose `image:` values cannot be read or pinned. */
+export type ManifestErrorCode = 'MANIFEST_INVALID' | 'MANIFEST_WRITE_FAILED';
+
 /** An environment variable dct-sign reads (a proxy, a key store's address) that does not parse. */
 export type SettingErrorCode = 'SETTING_INVALID';
 
@@ -120,6 +128,8 @@ export type ErrorCode =
   | DockerErrorCode
   | StateErrorCode
   | SettingErrorCode
+  | PolicyErrorCode
+  | ManifestErrorCode
   | EncodingErrorCode;
 
 export interface ErrorOptions {
@@ -199,6 +209,10 @@ export class NotaryError extends DctError<NotaryErrorCode> {
 
 /** Trust data that does not verify: never retried, never worked around. */
 export class VerificationError extends DctError<VerificationErrorCode> {}
+
+export class PolicyError extends DctError<PolicyErrorCode> {}
+
+export class ManifestError extends DctError<ManifestErrorCode> {}
 
 export class DockerError extends DctError<DockerErrorCode> {}
 

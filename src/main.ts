@@ -5,6 +5,7 @@ import { runGenerateKey } from './action/generate-key.js';
 import { readProxySettings, readVaultSettings } from './action/environment.js';
 import { readRuntime, readSettings, type NetworkSettings, type RotationSettings } from './action/inputs.js';
 import { KeyRing } from './action/keys.js';
+import { imagesToVerify, pinManifests } from './action/manifests.js';
 import {
   actionsReporter,
   setOutputs,
@@ -27,6 +28,7 @@ import { DockerCli } from './docker/cli.js';
 import { DockerConfig } from './docker/config.js';
 import { DctError, InternalError } from './errors.js';
 import { HttpClient } from './http/client.js';
+import { gunOf } from './registry/reference.js';
 import { RegistryClient } from './registry/client.js';
 import { TrustStateStore } from './state/trust-state.js';
 
@@ -85,10 +87,20 @@ async function openRotation(rotation: RotationSettings, keys: KeyRing): Promise<
 async function runCommand(ctx: CommandContext, settings: NetworkSettings, keys: KeyRing): Promise<void> {
   switch (settings.command) {
     case 'verify': {
-      const results = await verify(ctx, { images: settings.images, requiredSigners: settings.requiredSigners });
+      const { images, foundIn, refOf } = imagesToVerify(settings.images, settings.manifests);
+      const results = await verify(ctx, { images, policy: settings.policy, foundIn });
       setOutputs(results);
       await writeVerifySummary(results);
       core.info(`Verified ${results.length} tag(s).`);
+      if (settings.pinManifests) {
+        // One digest per tag of a repository: what its one registry look-up answered, and its signers signed.
+        const digests = new Map(results.map((r) => [`${r.repository}:${r.tag}`, r.digest]));
+        const pinned = pinManifests(settings.manifests, refOf, (ref) => digests.get(`${gunOf(ref)}:${ref.tag}`));
+        core.setOutput('pinned-manifests', pinned.join('\n'));
+        core.info(
+          pinned.length > 0 ? `Pinned the images of ${pinned.join(', ')}.` : 'Every manifest was already pinned to its verified digest.',
+        );
+      }
       return;
     }
     case 'inspect': {

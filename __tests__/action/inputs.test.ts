@@ -48,7 +48,13 @@ describe('settings per command', () => {
 
   it('verify: needs no key, reads required signers', () => {
     const s = settings({ command: 'verify', images: IMAGE, 'required-signers': 'releases, alice' });
-    expect(s).toMatchObject({ command: 'verify', requiredSigners: ['releases', 'alice'] });
+    expect(s).toMatchObject({
+      command: 'verify',
+      policy: { rules: [{ match: '**', trustedRootKeyIds: new Set(), requiredSigners: ['releases', 'alice'] }] },
+      manifests: [],
+      pinManifests: false,
+    });
+    expect(refused({ command: 'verify', images: IMAGE, 'pin-manifests': 'true' })).toMatch(/^input 'pin-manifests': needs manifests/);
     expect(refused({ command: 'verify', images: IMAGE, 'required-signers': 'Not A Name' })).toMatch(
       /^input 'required-signers': "Not A Name"/,
     );

@@ -15,10 +15,10 @@ export class TestKeys {
   readonly targets = newKeyPair();
   readonly ci = newKeyPair();
 
-  /** `init`, then `add-signer ci`, both through the action. */
-  async createRepository(stack: LocalStack, gun: string): Promise<void> {
+  /** `init`, then `add-signer ci`, both through the action; the root's public-key ID, a pin for every repository of this root key. */
+  async createRepository(stack: LocalStack, gun: string): Promise<string> {
     const server = { 'notary-server': stack.notaryUrl, 'notary-ca': stack.caFile };
-    expectSuccess(
+    const init = expectSuccess(
       await stack.runAction({
         ...server,
         command: 'init',
@@ -37,5 +37,6 @@ export class TestKeys {
         'repository-key': this.targets.privatePem,
       }),
     );
+    return (JSON.parse(init.outputs.result!) as { rootPublicKeyIds: string[] }[])[0]!.rootPublicKeyIds[0]!;
   }
 }

@@ -234,7 +234,7 @@ export class LocalStack {
     const auth = this.tokens
       ? `auth: {token: {realm: "${this.tokens.realm}", service: registry, issuer: ${this.tokens.issuer}, rootcertbundle: ${this.tokens.certFile}}}\n`
       : '';
-    const config = `version: 0.1\nstorage: {filesystem: {rootdirectory: ${join(this.dir, 'registry')}}, cache: {blobdescriptor: inmemory}}\nhttp: {addr: 127.0.0.1:0}\nlog: {level: warn, accesslog: {disabled: true}}\n${auth}`;
+    const config = `version: 0.1\nstorage: {filesystem: {rootdirectory: ${join(this.dir, 'registry')}}, cache: {blobdescriptor: inmemory}}\nhttp: {addr: 127.0.0.1:0}\nlog: {level: warn, accesslog: {disabled: false}}\n${auth}`;
     writeFileSync(join(this.dir, 'registry.yml'), config);
     const { child, log } = this.spawnLogged('docker-registry', ['serve', join(this.dir, 'registry.yml')], 'registry.log');
     await waitFor(
@@ -392,6 +392,33 @@ export class LocalStack {
       .filter(
         (l) => l.includes('"http.request.method":"POST"') && l.includes(`"/v2/${gun}/_trust/tuf/"`) && l.includes('response completed'),
       ).length;
+  }
+
+  /** Every request the registry logged ("HEAD /v2/a/manifests/v1"), in order (its access log). */
+  registryRequests(): string[] {
+    const log = join(this.dir, 'registry.log');
+    if (!existsSync(log)) return [];
+    return [...readFileSync(log, 'utf8').matchAll(/"([A-Z]+) (\/v2\/[^ "]*) HTTP\/[0-9.]+"/g)].map((m) => `${m[1]} ${m[2]}`);
+  }
+
+  /** Points more tags at a tag's manifest through the registry API: many signed tags without building an image each. */
+  async addTags(repository: string, tag: string, newTags: readonly string[]): Promise<void> {
+    const accept = 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json';
+    const res = await fetch(`http://${this.registry}/v2/${repository}/manifests/${tag}`, { headers: { accept } });
+    const type = res.headers.get('content-type') ?? '';
+    const body = new Uint8Array(await res.arrayBuffer());
+    for (let i = 0; i < newTags.length; i += 16) {
+      await Promise.all(
+        newTags.slice(i, i + 16).map(async (t) => {
+          const put = await fetch(`http://${this.registry}/v2/${repository}/manifests/${t}`, {
+            method: 'PUT',
+            headers: { 'content-type': type },
+            body,
+          });
+          if (put.status !== 201) throw new Error(`tagging ${repository}:${t}: ${put.status}`);
+        }),
+      );
+    }
   }
 
   /** The manifest bytes the registry serves for a tag (what DCT signs), for `notary verify`. */

@@ -15,6 +15,8 @@ export const INPUT_OF_OPTION: Record<OptionName, string> = {
   snapshotKey: 'snapshot-key',
   signerPublicKey: 'signer-public-key',
   trustState: 'trust-state',
+  policy: 'policy',
+  manifests: 'manifests',
 };
 
 /** What to do next, for errors whose fix is an input the lower layers cannot name. */

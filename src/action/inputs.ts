@@ -1,16 +1,19 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { InputError, KeyError, isDctError } from '../errors.js';
+import { InputError, isDctError } from '../errors.js';
 import type { Credentials } from '../http/auth.js';
 import { parseImageList, type ImageReference } from '../registry/reference.js';
-import { publicKeyFromPem } from '../tuf/keys.js';
 import { KEY_NAME } from '../keys/generate.js';
 import { isDelegationName } from '../tuf/metadata.js';
 import { readInputFile } from './input-files.js';
 import { readKeySetting, readPublicKeySetting, type KeySetting, type Masker, type PublicKeySetting } from './key-inputs.js';
 import { withSecretFiles, type InputReader } from './secret-inputs.js';
 import { quoted } from '../util/redact.js';
+import type { TrustPolicy } from '../policy/trust-policy.js';
+import { readManifests, type ManifestFile } from './manifests.js';
+import { readPolicyFile } from './policy-file.js';
+import { SIGNER_NAME, list, parseServerUrl, parseTrustedRootKeys } from './trust-values.js';
 
 /**
  * The action's inputs (action-interface.md) read and checked in one place, into one settings type
@@ -50,7 +53,11 @@ export interface SignSettings extends CommonSettings {
 
 export interface VerifySettings extends CommonSettings {
   command: 'verify';
-  requiredSigners: string[];
+  /** The trust per repository: the `policy` file's rules, or one rule from `trusted-root-keys` and `required-signers`. */
+  policy: TrustPolicy;
+  /** The `manifests` files, read and their `image:` fields parsed; empty when none. */
+  manifests: ManifestFile[];
+  pinManifests: boolean;
 }
 
 export interface InspectSettings extends CommonSettings {
@@ -152,42 +159,11 @@ export function readRuntime(env: NodeJS.ProcessEnv): Runtime {
   };
 }
 
-function list(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 export function parseBoolean(name: string, value: string, fallback: boolean): boolean {
   if (!value) return fallback;
   if (/^(true|yes|1|on)$/i.test(value)) return true;
   if (/^(false|no|0|off)$/i.test(value)) return false;
   throw new InputError(name, `${quoted(value)} is not a boolean; expected true or false`);
-}
-
-/**
- * Signer names as docker allows them (docker/cli: cli/command/trust/signer_add.go validSignerName),
- * short enough that `targets/<name>` is a role name notary stores (under 256 bytes: notary:
- * tuf/data/roles.go IsDelegation).
- */
-const SIGNER_NAME = /^[a-z0-9][a-z0-9_-]{0,246}$/;
-
-function parseServerUrl(value: string): string | undefined {
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InputError('notary-server', `${quoted(value)} is not a URL; expected https://host[:port]`);
-  }
-  if (url.username || url.password)
-    throw new InputError('notary-server', `${quoted(value)} carries credentials; give them as registry-username and registry-password`);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new InputError('notary-server', `${quoted(value)} must use https:// (or http:// for a test server)`);
-  if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
-    throw new InputError('notary-server', `${quoted(value)} must be a bare server URL, https://host[:port]`);
-  return `${url.protocol}//${url.host}`;
 }
 
 function parseCa(value: string): string | undefined {
@@ -196,30 +172,6 @@ function parseCa(value: string): string | undefined {
   if (!text.includes('-----BEGIN CERTIFICATE-----'))
     throw new InputError('notary-ca', 'expected PEM certificate text or the path of a PEM file');
   return text;
-}
-
-const KEY_ID = /^[a-f0-9]{64}$/;
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
-
-/** Root key IDs (hex) or root certificates (PEM); a certificate pins both of its IDs. */
-export function parseTrustedRootKeys(value: string): Set<string> {
-  const pins = new Set<string>();
-  for (const pem of value.match(PEM_CERTIFICATE) ?? []) {
-    try {
-      const key = publicKeyFromPem(pem);
-      pins.add(key.id).add(key.canonicalId);
-    } catch (error) {
-      if (!(error instanceof KeyError)) throw error;
-      throw new InputError('trusted-root-keys', 'a certificate does not parse; expected PEM root certificates or 64-hex root key IDs');
-    }
-  }
-  for (const item of list(value.replace(PEM_CERTIFICATE, ''))) {
-    const id = item.toLowerCase();
-    if (!KEY_ID.test(id))
-      throw new InputError('trusted-root-keys', `${quoted(item)} is not a key ID; expected 64 hex characters or a PEM root certificate`);
-    pins.add(id);
-  }
-  return pins;
 }
 
 /** A registry as `insecure-registries` names it: host[:port], as docker's --insecure-registry takes it (a DNS name is at most 253 characters). */
@@ -268,10 +220,11 @@ const MAX_WARNING_DAYS = 3650;
  * `images`, plus the lines of `images-file`: an input travels as one environment variable, and
  * Linux caps one at 128 KiB (about 3,000 references), so large batches come from a file.
  */
-function readImages(read: InputReader, tagRequired: boolean): ImageReference[] {
+function readImages(read: InputReader, tagRequired: boolean, optional = false): ImageReference[] {
   const file = read('images-file');
   let text = read('images');
   if (file) text = `${text}\n${readInputFile('images-file', file, 'a file with one image reference per line')}`;
+  if (optional && !text.trim()) return [];
   try {
     return parseImageList(text, tagRequired);
   } catch (error) {
@@ -298,7 +251,7 @@ function requireKey(key: KeySetting | undefined, input: string, why: string): Ke
   return key;
 }
 
-function readCommon(read: InputReader, mask: Masker, env: NodeJS.ProcessEnv, tagRequired: boolean): CommonSettings {
+function readCommon(read: InputReader, mask: Masker, env: NodeJS.ProcessEnv, tagRequired: boolean, imagesOptional = false): CommonSettings {
   const username = read('registry-username');
   const password = read('registry-password');
   if (password) mask(password);
@@ -308,7 +261,7 @@ function readCommon(read: InputReader, mask: Masker, env: NodeJS.ProcessEnv, tag
   if (!/^\d{1,4}$/.test(days) || Number(days) > MAX_WARNING_DAYS)
     throw new InputError('expiry-warning-days', `${quoted(days)} is not a whole number of days from 0 to ${MAX_WARNING_DAYS}`);
   return {
-    images: readImages(read, tagRequired),
+    images: readImages(read, tagRequired, imagesOptional),
     notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
     notaryCa: parseCa(read('notary-ca')),
     insecureRegistries: parseInsecureRegistries(read('insecure-registries')),
@@ -394,6 +347,30 @@ function readGenerateKey(read: InputReader, mask: Masker): GenerateKeySettings {
   };
 }
 
+/** verify's trust (a policy file, or the inputs as one rule for all) and its manifests. */
+function readVerify(read: InputReader, common: CommonSettings): Pick<VerifySettings, 'policy' | 'manifests' | 'pinManifests'> {
+  const policyFile = read('policy');
+  let policy: TrustPolicy;
+  if (policyFile) {
+    for (const input of ['trusted-root-keys', 'required-signers'])
+      if (read(input))
+        throw new InputError(input, `cannot be given with policy: the policy file sets each repository's ${input}`, 'INPUT_CONFLICT');
+    policy = readPolicyFile(policyFile);
+  } else {
+    const requiredSigners = list(read('required-signers')).map((name) => {
+      if (!SIGNER_NAME.test(name))
+        throw new InputError('required-signers', `${quoted(name)} is not a signer name; expected names such as releases or alice`);
+      return name;
+    });
+    policy = { rules: [{ match: '**', trustedRootKeyIds: common.pinnedRootKeyIds, requiredSigners }] };
+  }
+  const pinManifests = parseBoolean('pin-manifests', read('pin-manifests'), false);
+  const manifests = read('manifests') ? readManifests(read('manifests')) : [];
+  if (pinManifests && manifests.length === 0)
+    throw new InputError('pin-manifests', 'needs manifests: the files whose image: values are to be pinned', 'INPUT_REQUIRED');
+  return { policy, manifests, pinManifests };
+}
+
 /** Every input of the command, read and checked; the first bad one fails with a one-line InputError. */
 export function readSettings(readInput: InputReader, mask: Masker, env: NodeJS.ProcessEnv): Settings {
   const read = withSecretFiles(readInput);
@@ -401,8 +378,8 @@ export function readSettings(readInput: InputReader, mask: Masker, env: NodeJS.P
   if (!COMMANDS.includes(command))
     throw new InputError('command', `${quoted(command)} is not a command; expected one of ${COMMANDS.join(', ')}`);
   if (command === 'generate-key') return readGenerateKey(read, mask);
-  // inspect, like docker trust inspect, takes a repository or one tag of it.
-  const common = readCommon(read, mask, env, command === 'sign' || command === 'verify');
+  // inspect, like docker trust inspect, takes a repository or one tag of it; verify may take its images from manifests alone.
+  const common = readCommon(read, mask, env, command === 'sign' || command === 'verify', command === 'verify' && !!read('manifests'));
   const key = (input: string) => readKeySetting(read, mask, input);
   const needKey = (input: string) => requireKey(key(input), input, `for command ${command}`);
   switch (command) {
@@ -417,15 +394,7 @@ export function readSettings(readInput: InputReader, mask: Masker, env: NodeJS.P
         snapshotKey: key('snapshot-key'),
       };
     case 'verify':
-      return {
-        ...common,
-        command,
-        requiredSigners: list(read('required-signers')).map((name) => {
-          if (!SIGNER_NAME.test(name))
-            throw new InputError('required-signers', `${quoted(name)} is not a signer name; expected names such as releases or alice`);
-          return name;
-        }),
-      };
+      return { ...common, command, ...readVerify(read, common) };
     case 'inspect':
       return { ...common, command, ...(read('trust-data-file') ? { trustDataFile: read('trust-data-file') } : {}) };
     case 'init': {

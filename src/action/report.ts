@@ -43,17 +43,24 @@ export async function writeSummary(title: string, results: readonly ImageResult[
   );
 }
 
-/** Verify's table: what to deploy, who vouched for it, and how long each role stays valid. */
+/** Verify's table, one row per image: what to deploy, the rule that admitted it, who vouched for it, and when its repository first needs re-signing. */
 export async function writeVerifySummary(results: readonly VerifiedImage[]): Promise<void> {
   await writeTable(
     'dct-sign: verified',
-    ['Image', 'Digest', 'Signers', 'Days to expiry'],
-    results.map((r) => [
-      `${r.repository}:${r.tag}`,
-      `<code>${r.digest}</code>`,
-      r.roles.join(', '),
-      r.expiries.map((e) => `${e.role}: ${Math.floor(e.days)}`).join('<br>'),
-    ]),
+    ['Image', 'Rule', 'Signers', 'Digest', 'Earliest expiry'],
+    results.map((r) => {
+      const earliest = r.expiries.reduce<VerifiedImage['expiries'][number] | undefined>(
+        (a, e) => (!a || e.days < a.days ? e : a),
+        undefined,
+      );
+      return [
+        `${r.repository}:${r.tag}`,
+        r.rule ?? 'inputs',
+        r.roles.join(', '),
+        `<code>${r.digest}</code>`,
+        earliest ? `${earliest.role}: ${earliest.expires} (${Math.floor(earliest.days)} days)` : '',
+      ];
+    }),
   );
 }
 

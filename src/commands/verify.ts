@@ -1,4 +1,5 @@
 import { DctError, isDctError, VerificationError } from '../errors.js';
+import { PolicyMatcher, describeRule, type PolicyRule, type TrustPolicy } from '../policy/trust-policy.js';
 import { gunOf, type ImageReference } from '../registry/reference.js';
 import { TrustedRepository, type LoadedRole } from '../tuf/trusted-repository.js';
 import { mapLimit } from '../util/concurrency.js';
@@ -17,8 +18,13 @@ import type { ImageResult } from './sign.js';
 
 export interface VerifyOptions {
   images: ImageReference[];
-  /** Signer names that must all have signed each tag; `alice` means targets/alice. */
-  requiredSigners: string[];
+  /**
+   * The roots, signers and Notary server each repository is held to: a policy file's rules, or one
+   * rule for every repository made from the inputs. A repository no rule matches is denied.
+   */
+  policy: TrustPolicy;
+  /** Where an image was found (`deploy/app.yaml:12`), for its failure message. */
+  foundIn?: ReadonlyMap<ImageReference, readonly string[]>;
 }
 
 /** One image that failed the gate, and why (the cause keeps its code). */
@@ -34,6 +40,8 @@ export class ImageFailure extends DctError {
 export interface VerifiedImage extends ImageResult {
   /** Days to expiry of every role of the repository (timestamp excluded: the server renews it). */
   expiries: RoleExpiry[];
+  /** The policy rule that admitted it (`policy.yml:4 (registry/team/*)`); absent when the inputs set the trust. */
+  rule?: string;
 }
 
 function digestOf(meta: { hashes: Record<string, Uint8Array> }): string | undefined {
@@ -108,9 +116,27 @@ export function checkTag(
 /** Verifies every image: one metadata load per repository, one registry look-up per tag. */
 export async function verify(ctx: CommandContext, options: VerifyOptions): Promise<VerifiedImage[]> {
   const now = ctx.now?.() ?? Date.now();
-  const perRepository = await forEachRepository(ctx, options.images, 'Verify', (repoCtx, gun, refs) =>
-    verifyRepository(repoCtx, options, gun, refs, now),
-  );
+  const matcher = new PolicyMatcher(options.policy);
+  const label = (ref: ImageReference) => {
+    const where = options.foundIn?.get(ref);
+    return where?.length ? `${ref.original} (${where.slice(0, 3).join(', ')}${where.length > 3 ? ', …' : ''})` : ref.original;
+  };
+  const perRepository = await forEachRepository(ctx, options.images, 'Verify', async (repoCtx, gun, refs) => {
+    let rule: PolicyRule;
+    try {
+      rule = matcher.ruleFor(gun);
+    } catch (error) {
+      // Denied before anything is asked of its registry or Notary server.
+      if (!isDctError(error)) throw error;
+      return { results: [], failures: refs.map((ref) => new ImageFailure(label(ref), error)) };
+    }
+    const ruleCtx: CommandContext = {
+      ...repoCtx,
+      notaryServer: rule.notaryServer ?? repoCtx.notaryServer,
+      pinnedRootKeyIds: rule.trustedRootKeyIds,
+    };
+    return verifyRepository(ruleCtx, rule, label, gun, refs, now);
+  });
   const results = perRepository.flatMap((r) => r.results);
   const failures = perRepository.flatMap((r) => r.failures);
   if (failures.length === 1) throw failures[0]!;
@@ -136,20 +162,27 @@ function verifyImage(
 
 async function verifyRepository(
   ctx: CommandContext,
-  options: VerifyOptions,
+  rule: PolicyRule,
+  label: (ref: ImageReference) => string,
   gun: string,
   refs: ImageReference[],
   now: number,
 ): Promise<{ results: VerifiedImage[]; failures: ImageFailure[] }> {
   const results: VerifiedImage[] = [];
   const failures: ImageFailure[] = [];
-  // Each tag's registry answer is kept apart: one missing tag fails only its own image.
-  const lookups = mapLimit(refs, REGISTRY_CONCURRENCY, (ref) =>
+  // One look-up per tag, however many references name it; each answer kept apart, so one missing
+  // tag fails only its own images.
+  const tags = [...new Map(refs.map((ref) => [ref.tag, ref])).values()];
+  const answers = mapLimit(tags, REGISTRY_CONCURRENCY, (ref) =>
     ctx.registry.head(ref).then(
       (manifest) => ({ manifest }),
       (error: unknown) => ({ error }),
     ),
   );
+  const lookups = answers.then((list) => {
+    const byTag = new Map(tags.map((ref, i) => [ref.tag, list[i]!]));
+    return refs.map((ref) => byTag.get(ref.tag)!);
+  });
   let repo: TrustedRepository;
   try {
     repo = await loadVerified(ctx, refs[0]!, { now, seenVersions: new Map() });
@@ -158,7 +191,7 @@ async function verifyRepository(
     const error = unreachableServer(caught);
     // An input at fault (a Notary server that is down, a corrupt trust state) fails the command, not one image.
     if (!isDctError(error) || error.option) throw error;
-    return { results, failures: refs.map((ref) => new ImageFailure(ref.original, error)) };
+    return { results, failures: refs.map((ref) => new ImageFailure(label(ref), error)) };
   }
   const manifests = await lookups;
   repo.warnings.forEach((w) => ctx.reporter.warning(w));
@@ -167,12 +200,12 @@ async function verifyRepository(
   const server = notaryServerFor(ctx, refs[0]!);
   refs.forEach((ref, i) => {
     try {
-      const result = verifyImage(repo, ref, manifests[i]!, options.requiredSigners);
+      const result = verifyImage(repo, ref, manifests[i]!, rule.requiredSigners);
       if (refs.length <= 50) ctx.reporter.info(`${gunOf(ref)}:${ref.tag} = ${result.digest}, signed by ${result.roles.join(', ')}`);
-      results.push({ ...result, notaryServer: server, expiries });
+      results.push({ ...result, notaryServer: server, expiries, ...(rule.source ? { rule: describeRule(rule) } : {}) });
     } catch (error) {
       if (!isDctError(error)) throw error;
-      failures.push(new ImageFailure(ref.original, error));
+      failures.push(new ImageFailure(label(ref), error));
     }
   });
   if (refs.length > 50) ctx.reporter.info(`${gun}: ${results.length} of ${refs.length} tags verified`);

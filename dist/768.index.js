@@ -1,8 +1,8 @@
-export const id = 346;
-export const ids = [346];
+export const id = 768;
+export const ids = [768];
 export const modules = {
 
-/***/ 346:
+/***/ 90768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,15 +14,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+var core = __webpack_require__(96421);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/tuf/guard.ts
-var guard = __webpack_require__(8674);
+var guard = __webpack_require__(78674);
 // EXTERNAL MODULE: ./src/tuf/keys.ts
-var keys = __webpack_require__(5591);
+var keys = __webpack_require__(95591);
 ;// CONCATENATED MODULE: ./src/notary/client.ts
 
 
@@ -161,19 +161,19 @@ function parseErrorBody(body) {
 }
 
 // EXTERNAL MODULE: ./src/registry/reference.ts
-var registry_reference = __webpack_require__(9310);
+var registry_reference = __webpack_require__(79310);
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/utils.js
-var utils = __webpack_require__(2565);
+var utils = __webpack_require__(42565);
 // EXTERNAL MODULE: ./src/tuf/metadata.ts
-var metadata = __webpack_require__(3518);
+var metadata = __webpack_require__(83518);
 // EXTERNAL MODULE: ./node_modules/@noble/hashes/sha2.js + 2 modules
-var sha2 = __webpack_require__(5108);
+var sha2 = __webpack_require__(65108);
 // EXTERNAL MODULE: ./src/util/der.ts
-var util_der = __webpack_require__(5255);
+var util_der = __webpack_require__(75255);
 // EXTERNAL MODULE: ./src/tuf/encoding.ts
-var encoding = __webpack_require__(4778);
+var encoding = __webpack_require__(44778);
 // EXTERNAL MODULE: ./src/tuf/x509.ts
-var x509 = __webpack_require__(4103);
+var x509 = __webpack_require__(64103);
 ;// CONCATENATED MODULE: ./src/tuf/root-certificates.ts
 
 
@@ -237,7 +237,7 @@ function checkCertificate(key, gun, now, checkExpiry) {
 }
 
 // EXTERNAL MODULE: ./src/tuf/signatures.ts
-var signatures = __webpack_require__(6360);
+var signatures = __webpack_require__(46360);
 ;// CONCATENATED MODULE: ./src/tuf/trusted-repository.ts
 /** A repository's trust data after a complete, verified update (made by TrustedStore.result). */
 class TrustedRepository {
@@ -792,7 +792,7 @@ function rootVersion(bytes) {
 }
 
 // EXTERNAL MODULE: ./src/tuf/time.ts
-var time = __webpack_require__(9130);
+var time = __webpack_require__(99130);
 ;// CONCATENATED MODULE: ./src/util/concurrency.ts
 /** Maps with at most `limit` calls in flight, keeping the input order; the first failure rejects. */
 async function mapLimit(items, limit, fn) {
@@ -932,9 +932,9 @@ function unreachableServer(error) {
 }
 
 // EXTERNAL MODULE: ./src/http/auth.ts
-var auth = __webpack_require__(9168);
+var auth = __webpack_require__(29168);
 // EXTERNAL MODULE: ./src/util/hosts.ts
-var hosts = __webpack_require__(2075);
+var hosts = __webpack_require__(82075);
 ;// CONCATENATED MODULE: ./src/action/credentials.ts
 
 
@@ -996,6 +996,8 @@ const INPUT_OF_OPTION = {
     snapshotKey: 'snapshot-key',
     signerPublicKey: 'signer-public-key',
     trustState: 'trust-state',
+    policy: 'policy',
+    manifests: 'manifests',
 };
 /** What to do next, for errors whose fix is an input the lower layers cannot name. */
 const HINTS = {
@@ -1045,11 +1047,11 @@ function describeError(error) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/keys/generate.ts + 1 modules
-var generate = __webpack_require__(9490);
+var generate = __webpack_require__(69490);
 // EXTERNAL MODULE: ./src/util/redact.ts
-var redact = __webpack_require__(767);
+var redact = __webpack_require__(50767);
 ;// CONCATENATED MODULE: ./src/action/generate-key.ts
 
 
@@ -1066,7 +1068,7 @@ async function runGenerateKey(settings, runtime) {
         }
         else {
             // Loaded only when used: the native addon is needed for nothing else.
-            const { generateTokenKey } = await __webpack_require__.e(/* import() */ 163).then(__webpack_require__.bind(__webpack_require__, 5163));
+            const { generateTokenKey } = await __webpack_require__.e(/* import() */ 163).then(__webpack_require__.bind(__webpack_require__, 55163));
             key = await generateTokenKey(destination.uri, { pin: settings.secret.toString('utf8'), role, ...runtime.pkcs11 });
         }
     }
@@ -1160,10 +1162,10 @@ function readVaultSettings(env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
-var inputs = __webpack_require__(6947);
+// EXTERNAL MODULE: ./src/action/inputs.ts + 3 modules
+var inputs = __webpack_require__(15074);
 // EXTERNAL MODULE: ./src/keys/open.ts
-var keys_open = __webpack_require__(134);
+var keys_open = __webpack_require__(80134);
 ;// CONCATENATED MODULE: ./src/action/keys.ts
 
 
@@ -1228,6 +1230,8 @@ class KeyRing {
     }
 }
 
+// EXTERNAL MODULE: ./src/action/manifests.ts + 2 modules
+var manifests = __webpack_require__(36803);
 ;// CONCATENATED MODULE: ./src/util/go-format.ts
 /**
  * How Go programs print what they print, where a peer's scripts may parse our output byte for byte:
@@ -1531,14 +1535,18 @@ async function writeTable(title, headers, rows) {
 async function writeSummary(title, results) {
     await writeTable(title, ['Image', 'Tag', 'Digest', 'Signers', 'Expires'], results.map((r) => [r.repository, r.tag, `<code>${r.digest}</code>`, r.roles.join(', '), r.expires ?? '']));
 }
-/** Verify's table: what to deploy, who vouched for it, and how long each role stays valid. */
+/** Verify's table, one row per image: what to deploy, the rule that admitted it, who vouched for it, and when its repository first needs re-signing. */
 async function writeVerifySummary(results) {
-    await writeTable('dct-sign: verified', ['Image', 'Digest', 'Signers', 'Days to expiry'], results.map((r) => [
-        `${r.repository}:${r.tag}`,
-        `<code>${r.digest}</code>`,
-        r.roles.join(', '),
-        r.expiries.map((e) => `${e.role}: ${Math.floor(e.days)}`).join('<br>'),
-    ]));
+    await writeTable('dct-sign: verified', ['Image', 'Rule', 'Signers', 'Digest', 'Earliest expiry'], results.map((r) => {
+        const earliest = r.expiries.reduce((a, e) => (!a || e.days < a.days ? e : a), undefined);
+        return [
+            `${r.repository}:${r.tag}`,
+            r.rule ?? 'inputs',
+            r.roles.join(', '),
+            `<code>${r.digest}</code>`,
+            earliest ? `${earliest.role}: ${earliest.expires} (${Math.floor(earliest.days)} days)` : '',
+        ];
+    }));
 }
 /** Lifecycle commands: each repository's root, repository and signer keys after the change. */
 async function writeRepositorySummary(title, results) {
@@ -1587,11 +1595,11 @@ async function writeInspectSummary(data) {
 }
 
 // EXTERNAL MODULE: ./src/action/secret-inputs.ts
-var secret_inputs = __webpack_require__(4688);
+var secret_inputs = __webpack_require__(44688);
 // EXTERNAL MODULE: ./src/tuf/canonical-json.ts
 var canonical_json = __webpack_require__(1568);
 // EXTERNAL MODULE: ./node_modules/@noble/curves/nist.js + 3 modules
-var nist = __webpack_require__(895);
+var nist = __webpack_require__(90895);
 ;// CONCATENATED MODULE: ./src/tuf/certificate.ts
 
 
@@ -2083,7 +2091,7 @@ function rotateDelegation(update, role, newKey, ctx) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/registry/oci-layout.ts
 
 
@@ -2707,7 +2715,66 @@ function removeSigner(ctx, options) {
     });
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/policy/trust-policy.ts
+
+
+/** picomatch reads only `*`, `**`, `?` and `[...]` here: braces, extglobs and negation would make a rule mean more than it says. */
+const GLOB_OPTIONS = { dot: true, nobrace: true, noextglob: true, nonegate: true };
+const WILDCARDS = /\*+|\?|\[[^\]]*\]/g;
+function compile(rule) {
+    const literal = rule.match.replace(WILDCARDS, '');
+    const wildcards = rule.match.match(WILDCARDS)?.length ?? 0;
+    const globstars = rule.match.match(/\*\*/g)?.length ?? 0;
+    return {
+        rule,
+        test: wildcards === 0 ? (gun) => gun === rule.match : picomatch_default()(rule.match, GLOB_OPTIONS),
+        rank: [wildcards === 0 ? 1 : 0, literal.length, -globstars, -wildcards],
+    };
+}
+function compareRank(a, b) {
+    return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
+}
+/** A rule as messages and the step summary name it: where it is written, and its glob. */
+function describeRule(rule) {
+    return rule.source ? `${rule.source} (${rule.match})` : rule.match;
+}
+/** Finds each repository's rule, once per repository: a deploy of 500 images costs one match per repository, not per image. */
+class PolicyMatcher {
+    policy;
+    compiled;
+    cache = new Map();
+    constructor(policy) {
+        this.policy = policy;
+        this.compiled = policy.rules.map(compile);
+    }
+    /** The most specific rule that matches; a repository no rule matches, or two rules match equally, is denied. */
+    ruleFor(gun) {
+        let found = this.cache.get(gun);
+        if (!found) {
+            found = this.choose(gun);
+            this.cache.set(gun, found);
+        }
+        if (found instanceof errors/* PolicyError */.pn)
+            throw found;
+        return found;
+    }
+    choose(gun) {
+        const matching = this.compiled.filter((c) => c.test(gun)).sort((a, b) => compareRank(b.rank, a.rank));
+        const [best, next] = matching;
+        if (!best)
+            return new errors/* PolicyError */.pn('POLICY_NO_MATCH', `no policy rule matches ${gun}, so it is denied; add a rule whose match covers it`);
+        if (next && compareRank(best.rank, next.rank) === 0) {
+            return new errors/* PolicyError */.pn('POLICY_AMBIGUOUS', `${gun} matches ${describeRule(best.rule)} and ${describeRule(next.rule)} equally; make one of them more specific`);
+        }
+        return best.rule;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
+
 
 
 
@@ -2782,7 +2849,29 @@ function checkTag(repo, ref, manifest, requiredSigners) {
 /** Verifies every image: one metadata load per repository, one registry look-up per tag. */
 async function verify(ctx, options) {
     const now = ctx.now?.() ?? Date.now();
-    const perRepository = await forEachRepository(ctx, options.images, 'Verify', (repoCtx, gun, refs) => verifyRepository(repoCtx, options, gun, refs, now));
+    const matcher = new PolicyMatcher(options.policy);
+    const label = (ref) => {
+        const where = options.foundIn?.get(ref);
+        return where?.length ? `${ref.original} (${where.slice(0, 3).join(', ')}${where.length > 3 ? ', …' : ''})` : ref.original;
+    };
+    const perRepository = await forEachRepository(ctx, options.images, 'Verify', async (repoCtx, gun, refs) => {
+        let rule;
+        try {
+            rule = matcher.ruleFor(gun);
+        }
+        catch (error) {
+            // Denied before anything is asked of its registry or Notary server.
+            if (!(0,errors/* isDctError */.AE)(error))
+                throw error;
+            return { results: [], failures: refs.map((ref) => new ImageFailure(label(ref), error)) };
+        }
+        const ruleCtx = {
+            ...repoCtx,
+            notaryServer: rule.notaryServer ?? repoCtx.notaryServer,
+            pinnedRootKeyIds: rule.trustedRootKeyIds,
+        };
+        return verifyRepository(ruleCtx, rule, label, gun, refs, now);
+    });
     const results = perRepository.flatMap((r) => r.results);
     const failures = perRepository.flatMap((r) => r.failures);
     if (failures.length === 1)
@@ -2801,11 +2890,17 @@ function verifyImage(repo, ref, lookup, requiredSigners) {
     const roles = checkTag(repo, ref, manifest, requiredSigners);
     return { image: ref.original, repository: repo.gun, tag: ref.tag, digest: manifest.digest, size: manifest.size, roles };
 }
-async function verifyRepository(ctx, options, gun, refs, now) {
+async function verifyRepository(ctx, rule, label, gun, refs, now) {
     const results = [];
     const failures = [];
-    // Each tag's registry answer is kept apart: one missing tag fails only its own image.
-    const lookups = mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref).then((manifest) => ({ manifest }), (error) => ({ error })));
+    // One look-up per tag, however many references name it; each answer kept apart, so one missing
+    // tag fails only its own images.
+    const tags = [...new Map(refs.map((ref) => [ref.tag, ref])).values()];
+    const answers = mapLimit(tags, REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref).then((manifest) => ({ manifest }), (error) => ({ error })));
+    const lookups = answers.then((list) => {
+        const byTag = new Map(tags.map((ref, i) => [ref.tag, list[i]]));
+        return refs.map((ref) => byTag.get(ref.tag));
+    });
     let repo;
     try {
         repo = await loadVerified(ctx, refs[0], { now, seenVersions: new Map() });
@@ -2816,7 +2911,7 @@ async function verifyRepository(ctx, options, gun, refs, now) {
         // An input at fault (a Notary server that is down, a corrupt trust state) fails the command, not one image.
         if (!(0,errors/* isDctError */.AE)(error) || error.option)
             throw error;
-        return { results, failures: refs.map((ref) => new ImageFailure(ref.original, error)) };
+        return { results, failures: refs.map((ref) => new ImageFailure(label(ref), error)) };
     }
     const manifests = await lookups;
     repo.warnings.forEach((w) => ctx.reporter.warning(w));
@@ -2825,15 +2920,15 @@ async function verifyRepository(ctx, options, gun, refs, now) {
     const server = notaryServerFor(ctx, refs[0]);
     refs.forEach((ref, i) => {
         try {
-            const result = verifyImage(repo, ref, manifests[i], options.requiredSigners);
+            const result = verifyImage(repo, ref, manifests[i], rule.requiredSigners);
             if (refs.length <= 50)
                 ctx.reporter.info(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag} = ${result.digest}, signed by ${result.roles.join(', ')}`);
-            results.push({ ...result, notaryServer: server, expiries });
+            results.push({ ...result, notaryServer: server, expiries, ...(rule.source ? { rule: describeRule(rule) } : {}) });
         }
         catch (error) {
             if (!(0,errors/* isDctError */.AE)(error))
                 throw error;
-            failures.push(new ImageFailure(ref.original, error));
+            failures.push(new ImageFailure(label(ref), error));
         }
     });
     if (refs.length > 50)
@@ -2842,7 +2937,7 @@ async function verifyRepository(ctx, options, gun, refs, now) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
 
 
@@ -2893,7 +2988,7 @@ class DockerCli {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/docker/config.ts
 
 
@@ -3024,7 +3119,7 @@ function fromHelper(helper, serverUrl, env, onFailure) {
 }
 
 // EXTERNAL MODULE: ./src/http/client.ts
-var client = __webpack_require__(3329);
+var client = __webpack_require__(73329);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 
 
@@ -3376,6 +3471,8 @@ function merge(current, server, gun, record) {
 
 
 
+
+
 /** The lifecycle commands: their keys opened from the settings, then one command call. */
 async function runLifecycle(ctx, settings, keys) {
     const { images } = settings;
@@ -3429,10 +3526,18 @@ async function openRotation(rotation, keys) {
 async function runCommand(ctx, settings, keys) {
     switch (settings.command) {
         case 'verify': {
-            const results = await verify(ctx, { images: settings.images, requiredSigners: settings.requiredSigners });
+            const { images, foundIn, refOf } = (0,manifests/* imagesToVerify */.lF)(settings.images, settings.manifests);
+            const results = await verify(ctx, { images, policy: settings.policy, foundIn });
             setOutputs(results);
             await writeVerifySummary(results);
             core/* info */.pq(`Verified ${results.length} tag(s).`);
+            if (settings.pinManifests) {
+                // One digest per tag of a repository: what its one registry look-up answered, and its signers signed.
+                const digests = new Map(results.map((r) => [`${r.repository}:${r.tag}`, r.digest]));
+                const pinned = (0,manifests/* pinManifests */.qB)(settings.manifests, refOf, (ref) => digests.get(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`));
+                core/* setOutput */.uH('pinned-manifests', pinned.join('\n'));
+                core/* info */.pq(pinned.length > 0 ? `Pinned the images of ${pinned.join(', ')}.` : 'Every manifest was already pinned to its verified digest.');
+            }
             return;
         }
         case 'inspect': {
@@ -3568,4 +3673,4 @@ async function run(flags) {
 
 };
 
-//# sourceMappingURL=346.index.js.map
+//# sourceMappingURL=768.index.js.map
