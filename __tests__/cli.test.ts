@@ -65,7 +65,7 @@ describe('parseCommandLine', () => {
 
 /** docs/inputs.md's "used by" column, as the commands it names (every `| input | used by |` table). */
 function documentedUse(): Map<string, Set<Command>> {
-  const publishing: Command[] = ['sign', 'init', 'add-signer', 'remove-signer', 'rotate-key'];
+  const publishing: Command[] = ['sign', 'init', 'add-signer', 'remove-signer', 'rotate-key', 'renew'];
   const use = new Map<string, Set<Command>>();
   const text = readFileSync(join(REPO_ROOT, 'docs', 'inputs.md'), 'utf8');
   for (const table of text.split(/\n(?=\| input +\| used by)/).slice(1)) {

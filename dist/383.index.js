@@ -54,6 +54,7 @@ const INPUT_NAMES = [
     'policy',
     'manifests',
     'pin-manifests',
+    'registry-check',
     'expiry-warning-days',
     'trust-state',
     'request-timeout',

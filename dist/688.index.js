@@ -163,7 +163,11 @@ class HttpClient {
     httpAgent = new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true, maxSockets: 16 });
     /** Agents through a proxy, by proxy and scheme; made on first use. */
     proxyAgents = new Map();
-    ca;
+    /**
+     * The system roots plus the extra CA, built once: given as `ca`, every connection would parse
+     * all ~150 certificates again, and every request's agent key would concatenate them.
+     */
+    secureContext;
     /** Authorization headers that worked, by host and scope, so later requests skip the 401. */
     authCache = new Map();
     /** What the signal stops: each request in flight and each wait registers its own stopper. */
@@ -176,8 +180,12 @@ class HttpClient {
     maxRetryAfterMs;
     constructor(options = {}) {
         this.options = options;
-        this.ca = options.extraCa ? [...node_tls__WEBPACK_IMPORTED_MODULE_2__.rootCertificates, options.extraCa] : undefined;
-        this.httpsAgent = new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true, maxSockets: 16, ca: this.ca });
+        this.secureContext = options.extraCa ? (0,node_tls__WEBPACK_IMPORTED_MODULE_2__.createSecureContext)({ ca: [...node_tls__WEBPACK_IMPORTED_MODULE_2__.rootCertificates, options.extraCa] }) : undefined;
+        this.httpsAgent = new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({
+            keepAlive: true,
+            maxSockets: 16,
+            ...(this.secureContext ? { secureContext: this.secureContext } : {}),
+        });
         this.attempts = Math.max(1, options.attempts ?? 4);
         this.backoffMs = options.backoffMs ?? 250;
         this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -340,7 +348,7 @@ class HttpClient {
             method: req.method ?? 'GET',
             agent: this.agentFor(url, proxy),
             // Through a CONNECT tunnel the TLS to the server is made from these options, not the agent's.
-            ...(proxy && this.ca ? { ca: this.ca } : {}),
+            ...(proxy && this.secureContext ? { secureContext: this.secureContext } : {}),
             headers: {
                 'user-agent': this.options.userAgent ?? 'dct-sign',
                 ...req.headers,

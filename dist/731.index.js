@@ -60,7 +60,7 @@ const REPOSITORY_KEY = ['repository-key', 'repository-key-passphrase'];
 const ROOT_KEY = ['root-key', 'root-key-passphrase'];
 const COMMAND_INPUTS = {
     sign: { own: ['push', 'oci-layout', 'signer', 'signer-key', 'signer-key-passphrase', ...SNAPSHOT_KEY], network: true },
-    verify: { own: ['required-signers', 'policy', 'manifests', 'pin-manifests'], network: true },
+    verify: { own: ['required-signers', 'policy', 'manifests', 'pin-manifests', 'registry-check'], network: true },
     inspect: { own: ['trust-data-file'], network: true },
     init: { own: [...ROOT_KEY, ...REPOSITORY_KEY, 'server-managed', ...SNAPSHOT_KEY], network: true },
     // signer-key-passphrase: the PIN of a token that signer-public-key reads from (inputs.ts readPublicKeySetting).
@@ -68,6 +68,10 @@ const COMMAND_INPUTS = {
     'remove-signer': { own: ['signer', ...REPOSITORY_KEY, ...SNAPSHOT_KEY], network: true },
     'rotate-key': {
         own: ['role', ...ROOT_KEY, ...REPOSITORY_KEY, 'new-key', 'new-key-passphrase', 'server-managed', ...SNAPSHOT_KEY],
+        network: true,
+    },
+    renew: {
+        own: [...ROOT_KEY, ...REPOSITORY_KEY, 'signer-key', 'signer-key-passphrase', ...SNAPSHOT_KEY],
         network: true,
     },
     'generate-key': { own: ['role', 'key-file', 'public-key-file', 'new-key', 'new-key-passphrase'], network: false },
@@ -85,11 +89,12 @@ const COMMAND_SUMMARIES = {
     'add-signer': "add a signer's public key to targets/<signer> and targets/releases",
     'remove-signer': 'remove a signer from the repository',
     'rotate-key': 'replace the key of root, targets, snapshot, timestamp or a delegation',
+    renew: 're-sign, with fresh expiry dates, every role the keys given can sign that expires soon or has expired',
     'generate-key': 'a new P-256 key: an encrypted key file as docker writes it, or a key on a PKCS#11 token',
 };
 async function loadVocabulary() {
     const [{ COMMANDS }, { INPUT_NAMES }, { SECRET_INPUTS }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(511), __webpack_require__.e(74)]).then(__webpack_require__.bind(__webpack_require__, 15074)),
+        Promise.all(/* import() */[__webpack_require__.e(108), __webpack_require__.e(947)]).then(__webpack_require__.bind(__webpack_require__, 76947)),
         __webpack_require__.e(/* import() */ 383).then(__webpack_require__.bind(__webpack_require__, 62383)),
         __webpack_require__.e(/* import() */ 307).then(__webpack_require__.bind(__webpack_require__, 44688)),
     ]);
@@ -310,7 +315,7 @@ async function runCli(argv) {
         flags.set('new-key-passphrase', passphrase);
     }
     // No source maps turned on here: Node would parse the core's whole map before running a line of it.
-    const { run } = await Promise.all(/* import() */[__webpack_require__.e(215), __webpack_require__.e(40), __webpack_require__.e(511), __webpack_require__.e(421), __webpack_require__.e(74), __webpack_require__.e(688), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 90768));
+    const { run } = await Promise.all(/* import() */[__webpack_require__.e(215), __webpack_require__.e(40), __webpack_require__.e(108), __webpack_require__.e(421), __webpack_require__.e(947), __webpack_require__.e(688), __webpack_require__.e(574)]).then(__webpack_require__.bind(__webpack_require__, 15574));
     if (process.env.GITHUB_OUTPUT)
         return run(flags);
     // Outside a runner: collect the outputs in a temp file, then print them as name=value lines.

@@ -570,7 +570,7 @@ if (process.argv.length > 2) {
 else {
     // No source-map support at start: ncc's register costs every start about 40 ms and Node's own
     // parses the whole map before the first line runs; failures are one-line messages, not traces.
-    void Promise.all(/* import() */[__nccwpck_require__.e(215), __nccwpck_require__.e(40), __nccwpck_require__.e(511), __nccwpck_require__.e(421), __nccwpck_require__.e(74), __nccwpck_require__.e(688), __nccwpck_require__.e(768)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90768)).then(({ run }) => run());
+    void Promise.all(/* import() */[__nccwpck_require__.e(215), __nccwpck_require__.e(40), __nccwpck_require__.e(108), __nccwpck_require__.e(421), __nccwpck_require__.e(947), __nccwpck_require__.e(688), __nccwpck_require__.e(574)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15574)).then(({ run }) => run());
 }
 
 

@@ -10,7 +10,8 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 missing=()
 for pair in notary-server:notary notary:notary docker-registry:docker-registry skopeo:skopeo openssl:openssl \
-            softhsm2-util:softhsm2 pkcs11-tool:opensc tinyproxy:tinyproxy; do
+            softhsm2-util:softhsm2 pkcs11-tool:opensc tinyproxy:tinyproxy faketime:faketime \
+            /usr/lib/postgresql/15/bin/initdb:postgresql; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then

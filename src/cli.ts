@@ -31,7 +31,7 @@ const ROOT_KEY = ['root-key', 'root-key-passphrase'] as const;
 
 export const COMMAND_INPUTS: Readonly<Record<Command, { own: readonly string[]; network: boolean }>> = {
   sign: { own: ['push', 'oci-layout', 'signer', 'signer-key', 'signer-key-passphrase', ...SNAPSHOT_KEY], network: true },
-  verify: { own: ['required-signers', 'policy', 'manifests', 'pin-manifests'], network: true },
+  verify: { own: ['required-signers', 'policy', 'manifests', 'pin-manifests', 'registry-check'], network: true },
   inspect: { own: ['trust-data-file'], network: true },
   init: { own: [...ROOT_KEY, ...REPOSITORY_KEY, 'server-managed', ...SNAPSHOT_KEY], network: true },
   // signer-key-passphrase: the PIN of a token that signer-public-key reads from (inputs.ts readPublicKeySetting).
@@ -39,6 +39,10 @@ export const COMMAND_INPUTS: Readonly<Record<Command, { own: readonly string[]; 
   'remove-signer': { own: ['signer', ...REPOSITORY_KEY, ...SNAPSHOT_KEY], network: true },
   'rotate-key': {
     own: ['role', ...ROOT_KEY, ...REPOSITORY_KEY, 'new-key', 'new-key-passphrase', 'server-managed', ...SNAPSHOT_KEY],
+    network: true,
+  },
+  renew: {
+    own: [...ROOT_KEY, ...REPOSITORY_KEY, 'signer-key', 'signer-key-passphrase', ...SNAPSHOT_KEY],
     network: true,
   },
   'generate-key': { own: ['role', 'key-file', 'public-key-file', 'new-key', 'new-key-passphrase'], network: false },
@@ -58,6 +62,7 @@ const COMMAND_SUMMARIES: Readonly<Record<Command, string>> = {
   'add-signer': "add a signer's public key to targets/<signer> and targets/releases",
   'remove-signer': 'remove a signer from the repository',
   'rotate-key': 'replace the key of root, targets, snapshot, timestamp or a delegation',
+  renew: 're-sign, with fresh expiry dates, every role the keys given can sign that expires soon or has expired',
   'generate-key': 'a new P-256 key: an encrypted key file as docker writes it, or a key on a PKCS#11 token',
 };
 

@@ -5,11 +5,12 @@ import { runGenerateKey } from './action/generate-key.js';
 import { readProxySettings, readVaultSettings } from './action/environment.js';
 import { readRuntime, readSettings, type NetworkSettings, type RotationSettings } from './action/inputs.js';
 import { KeyRing } from './action/keys.js';
-import { imagesToVerify, pinManifests } from './action/manifests.js';
+import { readVerifyFiles } from './action/verify-files.js';
 import {
   actionsReporter,
   setOutputs,
   writeInspectSummary,
+  writeRenewSummary,
   writeRepositorySummary,
   writeSummary,
   writeTrustData,
@@ -21,6 +22,7 @@ import { init } from './commands/init.js';
 import { inspect } from './commands/inspect.js';
 import type { RepositoryResult } from './commands/repository-result.js';
 import { rotateKey, type Rotation } from './commands/rotate-key.js';
+import { renew } from './commands/renew.js';
 import { sign } from './commands/sign.js';
 import { addSigner, removeSigner } from './commands/signers.js';
 import { verify } from './commands/verify.js';
@@ -87,15 +89,17 @@ async function openRotation(rotation: RotationSettings, keys: KeyRing): Promise<
 async function runCommand(ctx: CommandContext, settings: NetworkSettings, keys: KeyRing): Promise<void> {
   switch (settings.command) {
     case 'verify': {
-      const { images, foundIn, refOf } = imagesToVerify(settings.images, settings.manifests);
-      const results = await verify(ctx, { images, policy: settings.policy, foundIn });
+      const { policy, manifests } = await readVerifyFiles(settings);
+      const pinning = manifests.length > 0 ? await import('./action/manifests.js') : undefined;
+      const { images, foundIn, refOf } = pinning?.imagesToVerify(settings.images, manifests) ?? { images: settings.images };
+      const results = await verify(ctx, { images, policy, ...(foundIn ? { foundIn } : {}), registryCheck: settings.registryCheck });
       setOutputs(results);
       await writeVerifySummary(results);
       core.info(`Verified ${results.length} tag(s).`);
-      if (settings.pinManifests) {
+      if (settings.pinManifests && pinning && refOf) {
         // One digest per tag of a repository: what its one registry look-up answered, and its signers signed.
         const digests = new Map(results.map((r) => [`${r.repository}:${r.tag}`, r.digest]));
-        const pinned = pinManifests(settings.manifests, refOf, (ref) => digests.get(`${gunOf(ref)}:${ref.tag}`));
+        const pinned = pinning.pinManifests(manifests, refOf, (ref) => digests.get(`${gunOf(ref)}:${ref.tag}`));
         core.setOutput('pinned-manifests', pinned.join('\n'));
         core.info(
           pinned.length > 0 ? `Pinned the images of ${pinned.join(', ')}.` : 'Every manifest was already pinned to its verified digest.',
@@ -107,6 +111,19 @@ async function runCommand(ctx: CommandContext, settings: NetworkSettings, keys: 
       const data = await inspect(ctx, { images: settings.images });
       writeTrustData(data, settings.trustDataFile);
       await writeInspectSummary(data);
+      return;
+    }
+    case 'renew': {
+      const renewed = await renew(ctx, {
+        images: settings.images,
+        rootKey: await keys.signer(settings.rootKey),
+        repositoryKey: await keys.signer(settings.repositoryKey),
+        signerKey: await keys.signer(settings.signerKey),
+        snapshotKey: await keys.signer(settings.snapshotKey),
+      });
+      core.setOutput('renewed', JSON.stringify(renewed));
+      await writeRenewSummary(renewed);
+      core.info(renewed.length > 0 ? `Renewed ${renewed.length} role(s).` : 'Nothing needed renewing; nothing was published.');
       return;
     }
     case 'sign': {

@@ -50,11 +50,21 @@ describe('settings per command', () => {
     const s = settings({ command: 'verify', images: IMAGE, 'required-signers': 'releases, alice' });
     expect(s).toMatchObject({
       command: 'verify',
-      policy: { rules: [{ match: '**', trustedRootKeyIds: new Set(), requiredSigners: ['releases', 'alice'] }] },
-      manifests: [],
+      trust: { policy: { rules: [{ match: '**', trustedRootKeyIds: new Set(), requiredSigners: ['releases', 'alice'] }] } },
+      manifests: '',
       pinManifests: false,
+      registryCheck: true,
     });
     expect(refused({ command: 'verify', images: IMAGE, 'pin-manifests': 'true' })).toMatch(/^input 'pin-manifests': needs manifests/);
+    expect(settings({ command: 'verify', images: IMAGE, policy: 'deploy/policy.yml' })).toMatchObject({
+      trust: { policyFile: 'deploy/policy.yml' },
+    });
+    expect(refused({ command: 'verify', images: IMAGE, policy: 'p.yml', 'required-signers': 'ci' })).toMatch(
+      /^input 'required-signers': cannot be given with policy/,
+    );
+    expect(refused({ command: 'verify', images: IMAGE, 'registry-check': 'maybe' })).toMatch(
+      /^input 'registry-check': "maybe" is not a boolean/,
+    );
     expect(refused({ command: 'verify', images: IMAGE, 'required-signers': 'Not A Name' })).toMatch(
       /^input 'required-signers': "Not A Name"/,
     );

@@ -48,12 +48,22 @@ describe('batches, concurrent publishers and tags that move', () => {
     const file = join(stack.dir, 'images.txt');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const before = repos.map((r) => stack.publishCount(`${stack.registry}/${r}`));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const requestsBefore = stack.registryRequests().length;
     const result = ok(await sign({ 'images-file': file }));
     expect(result.outputs.digests!.split('\n')).toHaveLength(60);
     expect(repos.map((r, i) => stack.publishCount(`${stack.registry}/${r}`) - before[i]!)).toEqual([1, 1, 1]);
+    // One registry look-up per tag: a HEAD of its manifest, and nothing else of the registry's.
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the registry's access log reaches its file a moment later
+    const reads = stack
+      .registryRequests()
+      .slice(requestsBefore)
+      .filter((r) => r.includes('/manifests/') && !r.startsWith('PUT '));
+    expect(reads).toHaveLength(60);
+    expect(reads.every((r) => r.startsWith('HEAD '))).toBe(true);
   }, 180_000);
 
-  it('a tag moved between resolve and publish: the run fails naming both digests, and publishes nothing', async () => {
+  it('a tag moved between the build and the sign: the run fails naming both digests, and publishes nothing', async () => {
     const proxy = new MovingRegistry(stack.registry, 'v1', 'other');
     await proxy.start();
     try {
@@ -64,8 +74,9 @@ describe('batches, concurrent publishers and tags that move', () => {
       await expectRefusedWithoutPublishing(
         stack,
         gun,
-        () => sign({ images: `${gun}:v1` }),
-        `::error::${gun}:v1 moved while signing: it was ${signed.digest}, the registry now serves ${other.digest}; nothing was published`,
+        // The build passes the digest it pushed; the registry's one look-up finds the tag moved.
+        () => sign({ images: `${gun}:v1@${signed.digest}` }),
+        `::error::${gun}:v1 moved while signing: it was ${signed.digest} (given in the reference), the registry now serves ${other.digest}; nothing was published`,
       );
     } finally {
       await proxy.stop();

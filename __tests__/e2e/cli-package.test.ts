@@ -261,7 +261,7 @@ describe('the npm tarball: installed with no network, dct-sign works outside a r
       stack,
       gun(),
       () => cli(['sign', '--images', `${gun()}:v2@${other.digest}`, '--push', 'false', ...pinned, ...ciKey]),
-      /pkg\/app:v2@sha256:[a-f0-9]{64}: the registry's v2 is sha256:[a-f0-9]{64}, not the digest given/,
+      /pkg\/app:v2 moved while signing: it was sha256:[a-f0-9]{64} \(given in the reference\), the registry now serves sha256:[a-f0-9]{64}; nothing was published/,
     );
 
     // Nothing secret reached the terminal, and no runner command but the error was written.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { PolicyMatcher, type PolicyRule } from '../../src/policy/trust-policy.js';
 
 function rule(match: string, line: number): PolicyRule {
@@ -6,15 +6,18 @@ function rule(match: string, line: number): PolicyRule {
 }
 
 describe('PolicyMatcher', () => {
-  const matcher = new PolicyMatcher({
-    rules: [
-      rule('**', 1),
-      rule('reg.example/*', 2),
-      rule('reg.example/team/*', 3),
-      rule('reg.example/team/api', 4),
-      rule('reg.example/team/web-?', 5),
-      rule('reg.example/**', 6),
-    ],
+  let matcher: PolicyMatcher;
+  beforeAll(async () => {
+    matcher = await PolicyMatcher.create({
+      rules: [
+        rule('**', 1),
+        rule('reg.example/*', 2),
+        rule('reg.example/team/*', 3),
+        rule('reg.example/team/api', 4),
+        rule('reg.example/team/web-?', 5),
+        rule('reg.example/**', 6),
+      ],
+    });
   });
   const lineOf = (gun: string) => matcher.ruleFor(gun).source;
 
@@ -27,16 +30,16 @@ describe('PolicyMatcher', () => {
     expect(lineOf('other.example/x')).toBe('p.yml:1');
   });
 
-  it('`*` stays within a path component; braces and negation are not special', () => {
-    const m = new PolicyMatcher({ rules: [rule('r.example/*', 1), rule('r.example/{a,b}', 2), rule('!r.example/c', 3)] });
+  it('`*` stays within a path component; braces and negation are not special', async () => {
+    const m = await PolicyMatcher.create({ rules: [rule('r.example/*', 1), rule('r.example/{a,b}', 2), rule('!r.example/c', 3)] });
     expect(() => m.ruleFor('r.example/a/b')).toThrow(/^no policy rule matches r\.example\/a\/b, so it is denied/);
     expect(m.ruleFor('r.example/a').source).toBe('p.yml:1');
     expect(() => m.ruleFor('r.example/c')).not.toThrow();
     expect(m.ruleFor('r.example/c').source).toBe('p.yml:1');
   });
 
-  it('denies what no rule matches, and what two rules match equally', () => {
-    const m = new PolicyMatcher({ rules: [rule('r.example/*/api', 1), rule('r.example/abc/*', 2)] });
+  it('denies what no rule matches, and what two rules match equally', async () => {
+    const m = await PolicyMatcher.create({ rules: [rule('r.example/*/api', 1), rule('r.example/abc/*', 2)] });
     expect(() => m.ruleFor('x.example/a')).toThrow(expect.objectContaining({ code: 'POLICY_NO_MATCH' }));
     expect(() => m.ruleFor('r.example/abc/api')).toThrow(
       expect.objectContaining({

@@ -66,7 +66,8 @@ export function listeningPort(pid: number): number | undefined {
   return undefined;
 }
 
-async function waitFor(
+/** Polls `check` until it holds; fails with the tail of the process's log when it exits or the time is up. */
+export async function waitFor(
   what: string,
   check: () => Promise<boolean> | boolean,
   child: ChildProcess,
@@ -87,8 +88,10 @@ async function waitFor(
   throw new Error(`${what} did not start (exit ${child.exitCode}):\n${log}`);
 }
 
-function openssl(args: string[], cwd: string): void {
-  execSync('openssl', args, { cwd, stdio: 'pipe' });
+/** openssl, or openssl with its clock set `backdateDays` back (Debian's faketime), for certificates a faked client accepts. */
+function openssl(args: string[], cwd: string, backdateDays = 0): void {
+  if (backdateDays > 0) execSync('faketime', ['-f', `-${backdateDays}d`, 'openssl', ...args], { cwd, stdio: 'pipe' });
+  else execSync('openssl', args, { cwd, stdio: 'pipe' });
 }
 
 export interface RunResult {
@@ -127,17 +130,35 @@ export class LocalStack {
     return join(this.dir, 'notary.log');
   }
 
-  static async start(options: { docker?: boolean; auth?: { username: string; password: string } } = {}): Promise<LocalStack> {
+  /**
+   * `backdateCertificatesDays`: the TLS certificates start that many days ago (made under
+   * faketime), so a client run years back under faketime accepts them.
+   * `notary: 'external'`: no notary-server is started; the caller starts one (production-notary.ts:
+   * PostgreSQL storage, a remote notary-signer) with the stack's certificate and hands its port to
+   * `attachNotary`.
+   */
+  static async start(
+    options: {
+      docker?: boolean;
+      auth?: { username: string; password: string };
+      backdateCertificatesDays?: number;
+      notary?: 'memory' | 'external';
+    } = {},
+  ): Promise<LocalStack> {
     const stack = new LocalStack(mkdtempSync(join(tmpdir(), 'dct-')));
     try {
-      stack.makeCertificates();
+      stack.makeCertificates(options.backdateCertificatesDays ?? 0);
       if (options.auth) {
         stack.tokens = new TokenServer(stack.dir, options.auth.username, options.auth.password);
         const child = await stack.tokens.start();
         started.add(child);
         stack.children.push(child);
       }
-      await Promise.all([stack.startNotary(), stack.startRegistry(), options.docker ? stack.startDocker() : Promise.resolve()]);
+      await Promise.all([
+        options.notary === 'external' ? Promise.resolve() : stack.startNotary(),
+        stack.startRegistry(),
+        options.docker ? stack.startDocker() : Promise.resolve(),
+      ]);
     } catch (error) {
       await stack.stop();
       throw error;
@@ -156,10 +177,15 @@ export class LocalStack {
   }
 
   /** A throwaway CA and a certificate for 127.0.0.1 and localhost, for every TLS server of the stack. */
-  private makeCertificates(): void {
+  private makeCertificates(backdateDays: number): void {
     const dir = this.dir;
+    const days = String(30 + backdateDays);
     openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ca.key'], dir);
-    openssl(['req', '-x509', '-new', '-key', 'ca.key', '-subj', '/CN=dct-sign test CA', '-days', '30', '-out', 'ca.crt'], dir);
+    openssl(
+      ['req', '-x509', '-new', '-key', 'ca.key', '-subj', '/CN=dct-sign test CA', '-days', days, '-out', 'ca.crt'],
+      dir,
+      backdateDays,
+    );
     openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'server.key'], dir);
     openssl(['req', '-new', '-key', 'server.key', '-subj', '/CN=localhost', '-out', 'server.csr'], dir);
     writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
@@ -175,13 +201,14 @@ export class LocalStack {
         'ca.key',
         '-CAcreateserial',
         '-days',
-        '30',
+        days,
         '-extfile',
         'ext.cnf',
         '-out',
         'server.crt',
       ],
       dir,
+      backdateDays,
     );
   }
 
@@ -226,8 +253,22 @@ export class LocalStack {
       child,
       log,
     );
+    this.trustNotaryCa(ca);
+  }
+
+  /** The docker CLI trusts the stack's CA for the notary-server at this port. */
+  private trustNotaryCa(ca: string): void {
     mkdirSync(join(this.dockerConfig, 'tls', `127.0.0.1:${this.notaryPort}`), { recursive: true });
     writeFileSync(join(this.dockerConfig, 'tls', `127.0.0.1:${this.notaryPort}`, 'ca.crt'), ca);
+  }
+
+  /**
+   * A notary-server the caller started (`start({ notary: 'external' })`, with the stack's
+   * certificate) becomes the stack's at this port: notaryUrl, the docker CLI's trust of its CA.
+   */
+  attachNotary(port: number): void {
+    this.notaryPort = port;
+    this.trustNotaryCa(readFileSync(this.caFile, 'utf8'));
   }
 
   private async startRegistry(): Promise<void> {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadTrustedRepository } from '../../src/tuf/load-repository.js';
+import { newP256Signer } from '../support/keys.js';
 import { MemorySource } from '../support/memory-source.js';
+import { RepoBuilder } from '../support/repo-builder.js';
 
 // The fixtures were made on 2026-11-21; their timestamps expire 14 days later.
 const NOW = Date.parse('2026-11-22T00:00:00Z');
@@ -64,6 +66,27 @@ describe('loadTrustedRepository on repositories the real peers made', () => {
         now: Date.parse('2026-12-06T00:00:00Z'),
       }),
     ).rejects.toThrow(/timestamp.json expired at 2026-12-05/);
+  });
+
+  it('allowExpired (renew) records expired roles, three years on, and still checks every signature', async () => {
+    const later = Date.parse('2029-12-01T00:00:00Z');
+    const repo = await loadTrustedRepository(MemorySource.fromFixtures('docker-repo', DOCKER_ROLES), {
+      gun: '127.0.0.1:5000/demo/app',
+      now: later,
+      allowExpired: true,
+    });
+    expect(repo.expired.map((e) => e.role).sort()).toEqual(['snapshot', 'targets', 'targets/alice', 'targets/releases', 'timestamp']);
+    expect(repo.invalidRoles.size).toBe(0);
+  });
+
+  it('allowExpired still refuses expired metadata that is not signed by its role', async () => {
+    const repo = await RepoBuilder.create('example.com/renew/app');
+    repo.targets.expires = '2020-01-01T00:00:00Z';
+    const impostor = newP256Signer('impostor');
+    repo.signedBy.set('targets', [{ signer: impostor, keyid: repo.root.role('targets').keyids[0]! }]);
+    const source = MemorySource.of(await repo.build());
+    const load = loadTrustedRepository(source, { gun: 'example.com/renew/app', allowExpired: true });
+    await expect(load).rejects.toThrow(/signature threshold not met for targets/);
   });
 
   it('refuses a rollback to an older version within one run', async () => {

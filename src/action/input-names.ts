@@ -43,6 +43,7 @@ export const INPUT_NAMES: readonly string[] = [
   'policy',
   'manifests',
   'pin-manifests',
+  'registry-check',
   'expiry-warning-days',
   'trust-state',
   'request-timeout',

@@ -11,8 +11,6 @@ import { readKeySetting, readPublicKeySetting, type KeySetting, type Masker, typ
 import { withSecretFiles, type InputReader } from './secret-inputs.js';
 import { quoted } from '../util/redact.js';
 import type { TrustPolicy } from '../policy/trust-policy.js';
-import { readManifests, type ManifestFile } from './manifests.js';
-import { readPolicyFile } from './policy-file.js';
 import { SIGNER_NAME, list, parseServerUrl, parseTrustedRootKeys } from './trust-values.js';
 
 /**
@@ -20,7 +18,17 @@ import { SIGNER_NAME, list, parseServerUrl, parseTrustedRootKeys } from './trust
  * per command, in the manner of actions/checkout's input-helper. Nothing below the action layer
  * knows an input's name or reads the environment: it gets these typed settings.
  */
-export const COMMANDS = ['sign', 'verify', 'inspect', 'init', 'add-signer', 'remove-signer', 'rotate-key', 'generate-key'] as const;
+export const COMMANDS = [
+  'sign',
+  'verify',
+  'inspect',
+  'init',
+  'add-signer',
+  'remove-signer',
+  'rotate-key',
+  'renew',
+  'generate-key',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What every command reads trust data with. */
@@ -53,11 +61,17 @@ export interface SignSettings extends CommonSettings {
 
 export interface VerifySettings extends CommonSettings {
   command: 'verify';
-  /** The trust per repository: the `policy` file's rules, or one rule from `trusted-root-keys` and `required-signers`. */
-  policy: TrustPolicy;
-  /** The `manifests` files, read and their `image:` fields parsed; empty when none. */
-  manifests: ManifestFile[];
+  /**
+   * The trust per repository: one rule from `trusted-root-keys` and `required-signers`, or the
+   * `policy` file, read with the manifests when the command starts (verify-files.ts), so that the
+   * YAML library loads only for the runs that use it.
+   */
+  trust: { policy: TrustPolicy } | { policyFile: string };
+  /** The `manifests` input: files and globs, one per line; empty when none. */
+  manifests: string;
   pinManifests: boolean;
+  /** false: the trust data alone, no registry look-up (`registry-check`). */
+  registryCheck: boolean;
 }
 
 export interface InspectSettings extends CommonSettings {
@@ -102,6 +116,15 @@ export interface RotateKeySettings extends CommonSettings {
   snapshotKey?: KeySetting;
 }
 
+/** renew: the keys to re-sign with, each renewing the roles it is a key of; at least one. */
+export interface RenewSettings extends CommonSettings {
+  command: 'renew';
+  rootKey?: KeySetting;
+  repositoryKey?: KeySetting;
+  signerKey?: KeySetting;
+  snapshotKey?: KeySetting;
+}
+
 /** generate-key: a new P-256 key, in a key file (encrypted as docker writes it) or on a PKCS#11 token. */
 export interface GenerateKeySettings {
   command: 'generate-key';
@@ -123,7 +146,8 @@ export type Settings =
   | InitSettings
   | AddSignerSettings
   | RemoveSignerSettings
-  | RotateKeySettings;
+  | RotateKeySettings
+  | RenewSettings;
 
 /** What the runner's environment configures besides inputs: the tools and modules dct-sign runs. */
 export interface Runtime {
@@ -348,27 +372,30 @@ function readGenerateKey(read: InputReader, mask: Masker): GenerateKeySettings {
 }
 
 /** verify's trust (a policy file, or the inputs as one rule for all) and its manifests. */
-function readVerify(read: InputReader, common: CommonSettings): Pick<VerifySettings, 'policy' | 'manifests' | 'pinManifests'> {
+function readVerify(
+  read: InputReader,
+  common: CommonSettings,
+): Pick<VerifySettings, 'trust' | 'manifests' | 'pinManifests' | 'registryCheck'> {
   const policyFile = read('policy');
-  let policy: TrustPolicy;
+  let trust: VerifySettings['trust'];
   if (policyFile) {
     for (const input of ['trusted-root-keys', 'required-signers'])
       if (read(input))
         throw new InputError(input, `cannot be given with policy: the policy file sets each repository's ${input}`, 'INPUT_CONFLICT');
-    policy = readPolicyFile(policyFile);
+    trust = { policyFile };
   } else {
     const requiredSigners = list(read('required-signers')).map((name) => {
       if (!SIGNER_NAME.test(name))
         throw new InputError('required-signers', `${quoted(name)} is not a signer name; expected names such as releases or alice`);
       return name;
     });
-    policy = { rules: [{ match: '**', trustedRootKeyIds: common.pinnedRootKeyIds, requiredSigners }] };
+    trust = { policy: { rules: [{ match: '**', trustedRootKeyIds: common.pinnedRootKeyIds, requiredSigners }] } };
   }
   const pinManifests = parseBoolean('pin-manifests', read('pin-manifests'), false);
-  const manifests = read('manifests') ? readManifests(read('manifests')) : [];
-  if (pinManifests && manifests.length === 0)
+  const manifests = read('manifests');
+  if (pinManifests && !manifests.trim())
     throw new InputError('pin-manifests', 'needs manifests: the files whose image: values are to be pinned', 'INPUT_REQUIRED');
-  return { policy, manifests, pinManifests };
+  return { trust, manifests, pinManifests, registryCheck: parseBoolean('registry-check', read('registry-check'), true) };
 }
 
 /** Every input of the command, read and checked; the first bad one fails with a one-line InputError. */
@@ -426,5 +453,20 @@ export function readSettings(readInput: InputReader, mask: Masker, env: NodeJS.P
       return { ...common, command, signer: readSigner(read), repositoryKey: needKey('repository-key'), snapshotKey: key('snapshot-key') };
     case 'rotate-key':
       return { ...common, command, rotation: readRotation(read, mask), snapshotKey: key('snapshot-key') };
+    case 'renew': {
+      const keys = {
+        rootKey: key('root-key'),
+        repositoryKey: key('repository-key'),
+        signerKey: key('signer-key'),
+        snapshotKey: key('snapshot-key'),
+      };
+      if (!Object.values(keys).some(Boolean))
+        throw new InputError(
+          'signer-key',
+          'command renew needs at least one key to re-sign with: signer-key (its delegations), repository-key (targets), root-key (root) or snapshot-key',
+          'INPUT_REQUIRED',
+        );
+      return { ...common, command, ...keys };
+    }
   }
 }

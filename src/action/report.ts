@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import type { Reporter } from '../commands/context.js';
 import type { ImageResult } from '../commands/sign.js';
 import type { VerifiedImage } from '../commands/verify.js';
+import type { RenewedRole } from '../commands/renew.js';
 import type { RepositoryResult } from '../commands/repository-result.js';
 
 /** The Reporter on a runner: log lines, `::warning::` annotations and collapsible groups. */
@@ -61,6 +62,20 @@ export async function writeVerifySummary(results: readonly VerifiedImage[]): Pro
         earliest ? `${earliest.role}: ${earliest.expires} (${Math.floor(earliest.days)} days)` : '',
       ];
     }),
+  );
+}
+
+/** renew's table: each role re-signed, its new version and expiry; or that nothing needed it. */
+export async function writeRenewSummary(renewed: readonly RenewedRole[]): Promise<void> {
+  if (renewed.length === 0) {
+    if (process.env.GITHUB_STEP_SUMMARY)
+      await core.summary.addHeading('dct-sign: renew', 3).addRaw('Nothing needed renewing; nothing was published.').write();
+    return;
+  }
+  await writeTable(
+    'dct-sign: renewed',
+    ['Repository', 'Role', 'Version', 'Expires'],
+    renewed.map((r) => [r.repository, r.role, String(r.version), r.expires]),
   );
 }
 

@@ -1,11 +1,12 @@
 import type { DockerCli } from '../docker/cli.js';
-import { NotaryError } from '../errors.js';
+import { NotaryError, VerificationError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import { NotaryClient } from '../notary/client.js';
 import type { TrustStateStore } from '../state/trust-state.js';
 import type { RegistryClient } from '../registry/client.js';
 import { DOCKER_HUB, gunOf, registryApiHost, type ImageReference } from '../registry/reference.js';
 import { loadTrustedRepository } from '../tuf/load-repository.js';
+import { ExpiredError } from '../tuf/trusted-store.js';
 import { daysUntil } from '../tuf/time.js';
 import type { TrustedRepository } from '../tuf/trusted-repository.js';
 import { mapLimit } from '../util/concurrency.js';
@@ -86,7 +87,9 @@ export function groupByRepository(images: readonly ImageReference[]): Map<string
   const groups = new Map<string, ImageReference[]>();
   for (const image of images) {
     const gun = gunOf(image);
-    groups.set(gun, [...(groups.get(gun) ?? []), image]);
+    const group = groups.get(gun);
+    if (group) group.push(image);
+    else groups.set(gun, [image]);
   }
   return groups;
 }
@@ -111,11 +114,26 @@ export function roleExpiries(repo: TrustedRepository, now: number): RoleExpiry[]
   return out;
 }
 
+/** Which key re-signs each role once it nears expiry: what expiry messages tell the user to give `renew`. */
+export function renewedBy(role: string): string {
+  if (role === 'root') return 'command: renew with root-key';
+  if (role === 'targets') return 'command: renew with repository-key';
+  if (role === 'snapshot') return 'command: renew (the server re-signs it with any publish), or snapshot-key when the key is yours';
+  if (role === 'timestamp') return 'the Notary server re-signs it on demand';
+  return `command: renew (or sign) with the signer-key of ${role}`;
+}
+
+/** Expired metadata, with the way back; any other error as it was. */
+export function withRenewHint(error: unknown): unknown {
+  if (!(error instanceof ExpiredError)) return error;
+  return new VerificationError('EXPIRED', `${error.message}; re-sign it: ${renewedBy(error.role)}`, { cause: error });
+}
+
 export function warnAboutExpiry(ctx: CommandContext, repo: TrustedRepository, now: number): void {
   for (const e of roleExpiries(repo, now)) {
     if (e.days < ctx.expiryWarningDays) {
       ctx.reporter.warning(
-        `${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then`,
+        `${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then: ${renewedBy(e.role)}`,
       );
     }
   }
@@ -140,6 +158,8 @@ export interface LoadOptions {
   trustedRoot?: Uint8Array;
   /** false for a repository just created (init): a record of an older one of that name does not apply. */
   useState?: boolean;
+  /** Load expired metadata to renew it (command: renew), every signature still checked. */
+  allowExpired?: boolean;
 }
 
 /**
@@ -161,6 +181,7 @@ export async function loadVerified(ctx: CommandContext, ref: ImageReference, opt
     pinnedRootKeyIds: options.trustedRoot ? new Set() : (options.pins ?? ctx.pinnedRootKeyIds),
     seenVersions: options.seenVersions,
     ...(trustedRoot ? { trustedRoot } : {}),
+    ...(options.allowExpired ? { allowExpired: true } : {}),
   });
   const record = { root: repo.root.bytes, timestamp: repo.timestamp.bytes, snapshot: repo.snapshot.bytes, versions: repo.versions() };
   ctx.trustState?.record(server, gun, record, { ...(state ? { base: state.root } : {}), replace: options.useState === false });
@@ -180,6 +201,9 @@ export async function loadCurrent(
     repo.warnings.forEach((warning) => ctx.reporter.warning(warning));
     return repo;
   } catch (error) {
+    // The repository is in the message already; the image the user asked about goes first.
+    if (error instanceof ExpiredError)
+      throw new VerificationError('EXPIRED', `${ref.original}: ${error.message}; re-sign it: ${renewedBy(error.role)}`, { cause: error });
     throw unreachableServer(error);
   }
 }

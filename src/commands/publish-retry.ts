@@ -1,8 +1,8 @@
 import { NotaryError } from '../errors.js';
 import type { CommandContext } from './context.js';
 
-/** Attempts at one publish when other jobs publish to the same repository at the same time. */
-export const MAX_PUBLISH_ATTEMPTS = 6;
+/** Attempts at one publish when other jobs publish to the same repository at the same time: with N publishers racing, the last may need N (each loss means another won). */
+export const MAX_PUBLISH_ATTEMPTS = 10;
 
 /** The server's answer to a stale update: someone published a newer version first (notary: server/errors/errors.go ErrOldVersion). */
 function isStaleVersion(error: unknown): boolean {

@@ -225,6 +225,8 @@ export async function publishUpdate(
   update: RepositoryUpdate,
   pins: ReadonlySet<string>,
   seenVersions: Map<string, number>,
+  /** `allowExpired`: the read-back may hold roles this update did not renew (renew reports them). */
+  readBack: { allowExpired?: boolean } = {},
 ): Promise<TrustedRepository> {
   const { files, versions } = await signUpdate(update);
   const client = notaryClientFor(ctx, ref);
@@ -242,10 +244,21 @@ export async function publishUpdate(
     now: update.now,
     // Until the re-read shows our versions, a lost publish may not have raised them.
     seenVersions: lost ? new Map(seenVersions) : raiseVersions(seenVersions, versions),
+    ...(readBack.allowExpired ? { allowExpired: true } : {}),
     ...(update.before ? { trustedRoot: update.before.root.bytes } : { pins, useState: false }),
   });
   const unpublished = firstUnpublished(files, after);
   if (lost) {
+    if (unpublished && update.before && after.snapshot.signed.version > update.before.snapshot.signed.version)
+      // Another publisher's update landed in between: on SQL storage notary-server answers the
+      // collision with `500 UPDATING` after rolling back, where the memory store says `400 VERSION`.
+      // Either way the update was built on a stale read: the caller re-reads, re-applies, re-signs.
+      throw new NotaryError(
+        'NOTARY_STALE_VERSION',
+        `${update.gun}: ${lost.message}; the re-read shows another publisher's update (snapshot version ${after.snapshot.signed.version}, read at ${update.before.snapshot.signed.version}), so this one was built on a stale read`,
+        lost.details,
+        { cause: lost },
+      );
     if (unpublished)
       throw new NotaryError(lost.code, `${lost.message}; re-read the repository: the update was not published`, lost.details, {
         cause: lost,

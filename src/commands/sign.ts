@@ -120,6 +120,14 @@ export async function sign(ctx: CommandContext, options: SignOptions): Promise<I
   return perRepository.flat();
 }
 
+/** What the build says a tag is, before the registry is asked. */
+interface Built {
+  digest: string;
+  /** Known from a push; a digest given in the reference says nothing of the size. */
+  size?: number;
+  source: 'pushed from the OCI layout' | 'pushed by docker' | 'given in the reference';
+}
+
 /** Tags pushed from an OCI layout at once (each pushes its blobs with its own bound). */
 const LAYOUT_TAG_CONCURRENCY = 4;
 /** Past this many tags, one summary line per repository instead of one per tag. */
@@ -137,23 +145,31 @@ class RepositorySigning {
   ) {}
 
   async run(): Promise<ImageResult[]> {
-    const manifests = await this.resolveImages();
-    const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
+    const built = await this.pushImages();
     const seenVersions = new Map<string, number>();
-    // Each attempt starts from what the server holds now, so another job's tags are kept.
-    const { after, roles } = await withPublishRetries(this.ctx, this.gun, () => this.publishOnce(manifests, targets, seenVersions));
+    let manifests: Map<string, ResolvedManifest> | undefined;
+    let targets: Map<string, FileMeta> | undefined;
+    // Each attempt starts from what the server holds now, so another job's tags are kept; the
+    // registry is asked once per tag, on the first attempt, after the key was found fit to sign.
+    const { after, roles } = await withPublishRetries(this.ctx, this.gun, () =>
+      this.publishOnce(seenVersions, async () => {
+        manifests ??= await this.lookUpTags(built);
+        targets ??= new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
+        return targets;
+      }),
+    );
     warnAboutExpiry(this.ctx, after, this.now);
-    return this.results(after, roles, manifests, targets);
+    return this.results(after, roles, manifests!, targets!);
   }
 
   private async publishOnce(
-    manifests: ReadonlyMap<string, ResolvedManifest>,
-    targets: ReadonlyMap<string, FileMeta>,
     seenVersions: Map<string, number>,
+    tagTargets: () => Promise<ReadonlyMap<string, FileMeta>>,
   ): Promise<{ after: TrustedRepository; roles: SigningRole[] }> {
     const { ctx, options, gun, refs } = this;
     const before = await loadCurrent(ctx, refs[0]!, this.now, seenVersions);
-    const roles = signingRoles(before, options.signer, options.signerKey, [...targets.keys()]);
+    const roles = signingRoles(before, options.signer, options.signerKey, [...new Set(refs.map((r) => r.tag))]);
+    const targets = await tagTargets();
     const update = new RepositoryUpdate(gun, before, this.now);
     for (const role of roles) {
       const next = nextRoleVersion(role, targets, this.now, ctx.expiryWarningDays);
@@ -167,37 +183,73 @@ class RepositorySigning {
       );
       return { after: before, roles };
     }
-    await this.confirmTags(manifests);
     // Read back with fresh client state, chained from the root trusted above.
     return { after: await publishUpdate(ctx, refs[0]!, update, new Set(before.rootKeyIds()), seenVersions), roles };
   }
 
-  /** Each tag's manifest: pushed from the layout, or pushed with docker and resolved, or resolved. */
-  private async resolveImages(): Promise<Map<string, ResolvedManifest>> {
-    const { ctx, refs } = this;
-    // From a layout, the digest is resolved once, by pushing it: we know the bytes we put.
+  /**
+   * What the build says each tag is, before the registry is asked: the manifest pushed from the
+   * layout, the digest docker pushed, or the digest given in the reference (`name:tag@sha256:...`).
+   */
+  private async pushImages(): Promise<Map<string, Built>> {
+    const { refs } = this;
+    const built = new Map<string, Built>();
+    const record = (ref: ImageReference, next: Built) => {
+      const name = `${gunOf(ref)}:${ref.tag}`;
+      const earlier = built.get(ref.tag);
+      if (earlier && earlier.digest !== next.digest)
+        throw new RegistryError(
+          'REGISTRY_DIGEST_MISMATCH',
+          `${name} is ${earlier.digest} (${earlier.source}) and ${next.digest} (${next.source}) in one run`,
+        );
+      built.set(ref.tag, earlier?.size !== undefined ? earlier : next);
+    };
     if (this.pusher) {
       const pusher = this.pusher;
       const pushed = await mapLimit(refs, LAYOUT_TAG_CONCURRENCY, (ref) => pusher.push(ref));
-      const manifests = new Map(refs.map((ref, i) => [ref.tag, pushed[i]!]));
-      for (const [tag, m] of manifests)
+      refs.forEach((ref, i) => {
+        const m = pushed[i]!;
         if (refs.length <= LOG_EACH_TAG_UP_TO)
-          ctx.reporter.info(`${this.gun}:${tag} pushed from the OCI layout -> ${m.digest} (${m.size} bytes, ${m.mediaType})`);
-      return manifests;
+          this.ctx.reporter.info(`${this.gun}:${ref.tag} pushed from the OCI layout -> ${m.digest} (${m.size} bytes, ${m.mediaType})`);
+        record(ref, { ...m, source: 'pushed from the OCI layout' });
+      });
+    } else if (this.options.push) {
+      // docker pushes one tag at a time (its own output stays readable).
+      for (const ref of refs) record(ref, { ...(await this.dockerPush(ref)), source: 'pushed by docker' });
     }
-    // docker pushes one tag at a time (its own output stays readable); resolving is parallel.
-    const pushed = new Map<string, { digest: string; size: number }>();
-    if (this.options.push) for (const ref of refs) pushed.set(ref.tag, await this.dockerPush(ref));
-    const resolved = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => this.resolve(ref));
+    for (const ref of refs) if (ref.digest) record(ref, { digest: ref.digest, source: 'given in the reference' });
+    return built;
+  }
+
+  /**
+   * The one registry look-up per tag, right before signing and publishing: what gets signed is
+   * what the tag points at now. When the build named a digest (its push, or the reference), the
+   * tag must still point at it: a tag moved since is refused, naming both digests.
+   */
+  private async lookUpTags(built: ReadonlyMap<string, Built>): Promise<Map<string, ResolvedManifest>> {
+    const { ctx, refs } = this;
+    const tags = [...new Map(refs.map((ref) => [ref.tag, ref])).values()];
+    const found = await mapLimit(tags, REGISTRY_CONCURRENCY, (ref) => this.lookUp(ref));
     const manifests = new Map<string, ResolvedManifest>();
-    refs.forEach((ref, i) => {
-      const manifest = resolved[i]!;
-      this.checkResolved(ref, manifest, pushed.get(ref.tag), manifests.get(ref.tag));
+    tags.forEach((ref, i) => {
+      const manifest = found[i]!;
+      const expected = built.get(ref.tag);
+      const name = `${gunOf(ref)}:${ref.tag}`;
+      if (expected && expected.digest !== manifest.digest)
+        throw new RegistryError(
+          'REGISTRY_TAG_MOVED',
+          `${name} moved while signing: it was ${expected.digest} (${expected.source}), the registry now serves ${manifest.digest}; nothing was published`,
+        );
+      if (expected?.size !== undefined && expected.size !== manifest.size)
+        throw new RegistryError(
+          'REGISTRY_DIGEST_MISMATCH',
+          `${name}: ${expected.digest} was ${expected.size} bytes (${expected.source}) but the registry serves ${manifest.size} bytes`,
+        );
       manifests.set(ref.tag, manifest);
-      if (refs.length <= LOG_EACH_TAG_UP_TO)
-        ctx.reporter.info(`${this.gun}:${ref.tag} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
+      if (tags.length <= LOG_EACH_TAG_UP_TO)
+        ctx.reporter.info(`${name} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
     });
-    if (refs.length > LOG_EACH_TAG_UP_TO) ctx.reporter.info(`Resolved ${refs.length} tags of ${this.gun} in the registry`);
+    if (tags.length > LOG_EACH_TAG_UP_TO) ctx.reporter.info(`Looked up ${tags.length} tags of ${this.gun} in the registry`);
     return manifests;
   }
 
@@ -206,53 +258,13 @@ class RepositorySigning {
     return this.ctx.docker.push(`${gunOf(ref)}:${ref.tag}`);
   }
 
-  private resolve(ref: ImageReference): Promise<ResolvedManifest> {
-    return this.ctx.registry.resolve(ref).catch((error: unknown) => {
+  private lookUp(ref: ImageReference): Promise<ResolvedManifest> {
+    return this.ctx.registry.head(ref).catch((error: unknown) => {
       if (error instanceof RegistryError && error.code === 'REGISTRY_TAG_NOT_FOUND') {
         const expected = this.options.push ? 'a tag the registry holds' : 'a tag the registry holds, or one to push first';
         throw new RegistryError(error.code, `${error.message}; expected ${expected}`, { option: 'images', cause: error });
       }
       throw error;
-    });
-  }
-
-  /** The registry must serve what docker pushed, the digest pinned in the reference, and one digest per tag. */
-  private checkResolved(
-    ref: ImageReference,
-    manifest: ResolvedManifest,
-    pushed: { digest: string; size: number } | undefined,
-    earlier: ResolvedManifest | undefined,
-  ): void {
-    const name = `${gunOf(ref)}:${ref.tag}`;
-    if (pushed && (pushed.digest !== manifest.digest || pushed.size !== manifest.size)) {
-      throw new RegistryError(
-        'REGISTRY_DIGEST_MISMATCH',
-        `${name}: docker pushed ${pushed.digest} (${pushed.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`,
-      );
-    }
-    if (ref.digest && ref.digest !== manifest.digest)
-      throw new RegistryError(
-        'REGISTRY_DIGEST_MISMATCH',
-        `${ref.original}: the registry's ${ref.tag} is ${manifest.digest}, not the digest given`,
-      );
-    if (earlier && earlier.digest !== manifest.digest)
-      throw new RegistryError('REGISTRY_TAG_MOVED', `${name} resolved to two digests in one run`);
-  }
-
-  /**
-   * Right before publishing: every tag must still point at the manifest resolved at the start, so
-   * what gets signed is what was checked (no race between push and sign).
-   */
-  private async confirmTags(manifests: ReadonlyMap<string, ResolvedManifest>): Promise<void> {
-    const current = await mapLimit(this.refs, REGISTRY_CONCURRENCY, (ref) => this.ctx.registry.head(ref));
-    this.refs.forEach((ref, i) => {
-      const resolved = manifests.get(ref.tag)!;
-      if (current[i]!.digest !== resolved.digest) {
-        throw new RegistryError(
-          'REGISTRY_TAG_MOVED',
-          `${gunOf(ref)}:${ref.tag} moved while signing: it was ${resolved.digest}, the registry now serves ${current[i]!.digest}; nothing was published`,
-        );
-      }
     });
   }
 

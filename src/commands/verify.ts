@@ -9,6 +9,7 @@ import {
   loadVerified,
   notaryServerFor,
   unreachableServer,
+  withRenewHint,
   roleExpiries,
   warnAboutExpiry,
   type CommandContext,
@@ -25,6 +26,11 @@ export interface VerifyOptions {
   policy: TrustPolicy;
   /** Where an image was found (`deploy/app.yaml:12`), for its failure message. */
   foundIn?: ReadonlyMap<ImageReference, readonly string[]>;
+  /**
+   * false: the trust data alone, no registry look-up; the deploy then goes by the digests output
+   * (content trust pulls by the signed digest, which names its own content).
+   */
+  registryCheck: boolean;
 }
 
 /** One image that failed the gate, and why (the cause keeps its code). */
@@ -76,6 +82,8 @@ export function checkTag(
   ref: ImageReference,
   manifest: { digest: string; size: number },
   requiredSigners: readonly string[],
+  /** Who says what `manifest` is, for the mismatch message. */
+  servedBy = 'the registry serves',
 ): string[] {
   for (const role of rolesToCheck(repo, requiredSigners)) {
     const loaded = requireRole(repo, role);
@@ -90,15 +98,12 @@ export function checkTag(
     const signed = digestOf(target);
     if (!signed) throw new VerificationError('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
     if (signed !== manifest.digest) {
-      throw new VerificationError(
-        'TARGET_MISMATCH',
-        `tag ${ref.tag} was signed as ${signed} (${role}) but the registry serves ${manifest.digest}`,
-      );
+      throw new VerificationError('TARGET_MISMATCH', `tag ${ref.tag} was signed as ${signed} (${role}) but ${servedBy} ${manifest.digest}`);
     }
     if (target.length !== manifest.size) {
       throw new VerificationError(
         'TARGET_MISMATCH',
-        `tag ${ref.tag} was signed with length ${target.length} (${role}) but the registry's manifest is ${manifest.size} bytes`,
+        `tag ${ref.tag} was signed with length ${target.length} (${role}) but ${servedBy} ${manifest.size} bytes`,
       );
     }
   }
@@ -116,7 +121,7 @@ export function checkTag(
 /** Verifies every image: one metadata load per repository, one registry look-up per tag. */
 export async function verify(ctx: CommandContext, options: VerifyOptions): Promise<VerifiedImage[]> {
   const now = ctx.now?.() ?? Date.now();
-  const matcher = new PolicyMatcher(options.policy);
+  const matcher = await PolicyMatcher.create(options.policy);
   const label = (ref: ImageReference) => {
     const where = options.foundIn?.get(ref);
     return where?.length ? `${ref.original} (${where.slice(0, 3).join(', ')}${where.length > 3 ? ', …' : ''})` : ref.original;
@@ -135,7 +140,7 @@ export async function verify(ctx: CommandContext, options: VerifyOptions): Promi
       notaryServer: rule.notaryServer ?? repoCtx.notaryServer,
       pinnedRootKeyIds: rule.trustedRootKeyIds,
     };
-    return verifyRepository(ruleCtx, rule, label, gun, refs, now);
+    return verifyRepository(ruleCtx, rule, label, gun, refs, now, options.registryCheck);
   });
   const results = perRepository.flatMap((r) => r.results);
   const failures = perRepository.flatMap((r) => r.failures);
@@ -147,16 +152,34 @@ export async function verify(ctx: CommandContext, options: VerifyOptions): Promi
   return results;
 }
 
-/** One image against the verified trust data and the registry's answer for its tag. */
+/** The registry's answer for a tag, or none asked (`registryCheck: false`). */
+type Lookup = { manifest: { digest: string; size: number } } | { error: unknown } | { trustOnly: true };
+
+/** What the first role that must vouch for the tag signed: the manifest every other required role must agree on. */
+function signedManifest(
+  repo: TrustedRepository,
+  ref: ImageReference,
+  requiredSigners: readonly string[],
+): { digest: string; size: number } {
+  const role = rolesToCheck(repo, requiredSigners)[0]!;
+  const target = requireRole(repo, role).file.signed.targets.get(ref.tag);
+  if (!target) throw new VerificationError('TARGET_NOT_SIGNED', `tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
+  const digest = digestOf(target);
+  if (!digest) throw new VerificationError('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
+  return { digest, size: target.length };
+}
+
+/** One image against the verified trust data and the registry's answer for its tag (or the trust data alone). */
 function verifyImage(
   repo: TrustedRepository,
   ref: ImageReference,
-  lookup: { manifest: { digest: string; size: number } } | { error: unknown },
+  lookup: Lookup,
   requiredSigners: readonly string[],
 ): Omit<VerifiedImage, 'notaryServer' | 'expiries'> {
   if ('error' in lookup) throw lookup.error;
-  const { manifest } = lookup;
-  const roles = checkTag(repo, ref, manifest, requiredSigners);
+  const manifest = 'manifest' in lookup ? lookup.manifest : signedManifest(repo, ref, requiredSigners);
+  const servedBy = 'manifest' in lookup ? 'the registry serves' : `${rolesToCheck(repo, requiredSigners)[0]} signed`;
+  const roles = checkTag(repo, ref, manifest, requiredSigners, servedBy);
   return { image: ref.original, repository: repo.gun, tag: ref.tag, digest: manifest.digest, size: manifest.size, roles };
 }
 
@@ -167,28 +190,30 @@ async function verifyRepository(
   gun: string,
   refs: ImageReference[],
   now: number,
+  registryCheck: boolean,
 ): Promise<{ results: VerifiedImage[]; failures: ImageFailure[] }> {
   const results: VerifiedImage[] = [];
   const failures: ImageFailure[] = [];
+  const trustOnly = { trustOnly: true } as const;
   // One look-up per tag, however many references name it; each answer kept apart, so one missing
   // tag fails only its own images.
-  const tags = [...new Map(refs.map((ref) => [ref.tag, ref])).values()];
+  const tags = registryCheck ? [...new Map(refs.map((ref) => [ref.tag, ref])).values()] : [];
   const answers = mapLimit(tags, REGISTRY_CONCURRENCY, (ref) =>
     ctx.registry.head(ref).then(
-      (manifest) => ({ manifest }),
-      (error: unknown) => ({ error }),
+      (manifest): Lookup => ({ manifest }),
+      (error: unknown): Lookup => ({ error }),
     ),
   );
   const lookups = answers.then((list) => {
     const byTag = new Map(tags.map((ref, i) => [ref.tag, list[i]!]));
-    return refs.map((ref) => byTag.get(ref.tag)!);
+    return refs.map((ref): Lookup => byTag.get(ref.tag) ?? trustOnly);
   });
   let repo: TrustedRepository;
   try {
     repo = await loadVerified(ctx, refs[0]!, { now, seenVersions: new Map() });
   } catch (caught) {
     await lookups;
-    const error = unreachableServer(caught);
+    const error = withRenewHint(unreachableServer(caught));
     // An input at fault (a Notary server that is down, a corrupt trust state) fails the command, not one image.
     if (!isDctError(error) || error.option) throw error;
     return { results, failures: refs.map((ref) => new ImageFailure(label(ref), error)) };

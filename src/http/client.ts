@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { HttpError } from '../errors.js';
 import { basicAuthorization, oauthTokenForm, parseChallenges, tokenOf, tokenRealm, tokenRequestUrl, type Credentials } from './auth.js';
 import { abortedError, connectionError, deadlineError, idleError, shown, tooLargeError } from './failures.js';
@@ -66,7 +66,11 @@ export class HttpClient {
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   /** Agents through a proxy, by proxy and scheme; made on first use. */
   private readonly proxyAgents = new Map<string, http.Agent>();
-  private readonly ca: string[] | undefined;
+  /**
+   * The system roots plus the extra CA, built once: given as `ca`, every connection would parse
+   * all ~150 certificates again, and every request's agent key would concatenate them.
+   */
+  private readonly secureContext: SecureContext | undefined;
   /** Authorization headers that worked, by host and scope, so later requests skip the 401. */
   private readonly authCache = new Map<string, string>();
   /** What the signal stops: each request in flight and each wait registers its own stopper. */
@@ -79,8 +83,12 @@ export class HttpClient {
   private readonly maxRetryAfterMs: number;
 
   constructor(private readonly options: HttpClientOptions = {}) {
-    this.ca = options.extraCa ? [...rootCertificates, options.extraCa] : undefined;
-    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16, ca: this.ca });
+    this.secureContext = options.extraCa ? createSecureContext({ ca: [...rootCertificates, options.extraCa] }) : undefined;
+    this.httpsAgent = new https.Agent({
+      keepAlive: true,
+      maxSockets: 16,
+      ...(this.secureContext ? { secureContext: this.secureContext } : {}),
+    });
     this.attempts = Math.max(1, options.attempts ?? 4);
     this.backoffMs = options.backoffMs ?? 250;
     this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -251,7 +259,7 @@ export class HttpClient {
       method: req.method ?? 'GET',
       agent: this.agentFor(url, proxy),
       // Through a CONNECT tunnel the TLS to the server is made from these options, not the agent's.
-      ...(proxy && this.ca ? { ca: this.ca } : {}),
+      ...(proxy && this.secureContext ? { secureContext: this.secureContext } : {}),
       headers: {
         'user-agent': this.options.userAgent ?? 'dct-sign',
         ...req.headers,

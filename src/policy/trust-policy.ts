@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import type picomatch from 'picomatch';
 import { PolicyError } from '../errors.js';
 
 /**
@@ -34,13 +34,16 @@ interface CompiledRule {
 
 const WILDCARDS = /\*+|\?|\[[^\]]*\]/g;
 
-function compile(rule: PolicyRule): CompiledRule {
+type Picomatch = typeof picomatch;
+
+function compile(rule: PolicyRule, glob: Picomatch | undefined): CompiledRule {
   const literal = rule.match.replace(WILDCARDS, '');
   const wildcards = rule.match.match(WILDCARDS)?.length ?? 0;
   const globstars = rule.match.match(/\*\*/g)?.length ?? 0;
+  const test = wildcards === 0 ? (gun: string) => gun === rule.match : rule.match === '**' ? () => true : glob!(rule.match, GLOB_OPTIONS);
   return {
     rule,
-    test: wildcards === 0 ? (gun) => gun === rule.match : picomatch(rule.match, GLOB_OPTIONS),
+    test,
     rank: [wildcards === 0 ? 1 : 0, literal.length, -globstars, -wildcards],
   };
 }
@@ -59,8 +62,17 @@ export class PolicyMatcher {
   private readonly compiled: CompiledRule[];
   private readonly cache = new Map<string, PolicyRule | PolicyError>();
 
-  constructor(readonly policy: TrustPolicy) {
-    this.compiled = policy.rules.map(compile);
+  private constructor(
+    readonly policy: TrustPolicy,
+    glob: Picomatch | undefined,
+  ) {
+    this.compiled = policy.rules.map((rule) => compile(rule, glob));
+  }
+
+  /** The glob library loads only for a policy with globs: the inputs' one rule (`**`) matches everything without it. */
+  static async create(policy: TrustPolicy): Promise<PolicyMatcher> {
+    const needsGlob = policy.rules.some((r) => r.match !== '**' && /[*?[]/.test(r.match));
+    return new PolicyMatcher(policy, needsGlob ? (await import('picomatch')).default : undefined);
   }
 
   /** The most specific rule that matches; a repository no rule matches, or two rules match equally, is denied. */

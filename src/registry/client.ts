@@ -114,7 +114,7 @@ export class RegistryClient {
    * cheaper than a GET. For confirming a digest resolved earlier, and for verify (deploys pull by
    * the signed digest, which names its own content).
    */
-  async head(ref: ImageReference): Promise<{ digest: string; size: number }> {
+  async head(ref: ImageReference): Promise<ResolvedManifest> {
     const response = await this.requestManifest(ref, 'HEAD');
     const digest = response.headers['docker-content-digest'];
     const size = Number(response.headers['content-length']);
@@ -122,6 +122,9 @@ export class RegistryClient {
     if (response.status !== 200 || typeof digest !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(digest) || !Number.isSafeInteger(size)) {
       return this.resolve(ref);
     }
-    return { digest, size };
+    const contentType = String(response.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim();
+    return { digest, size, mediaType: contentType || 'application/octet-stream' };
   }
 }

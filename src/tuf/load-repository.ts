@@ -52,11 +52,18 @@ export interface TrustOptions {
   maxMetadataBytes?: number;
   /** Ceiling for every file of this load together; default MAX_REPOSITORY_BYTES. */
   maxRepositoryBytes?: number;
+  /** Record expired metadata instead of refusing it (renew); every signature is still checked. */
+  allowExpired?: boolean;
 }
 
 /** Loads and verifies a whole repository: root, timestamp, snapshot, targets and every delegation. */
 export async function loadTrustedRepository(source: MetadataSource, options: TrustOptions): Promise<TrustedRepository> {
-  const store = new TrustedStore({ gun: options.gun, now: options.now ?? Date.now(), seenVersions: options.seenVersions });
+  const store = new TrustedStore({
+    gun: options.gun,
+    now: options.now ?? Date.now(),
+    seenVersions: options.seenVersions,
+    allowExpired: options.allowExpired ?? false,
+  });
   const downloads = new Downloads(source, options);
   await loadRoot(downloads, store, options);
 

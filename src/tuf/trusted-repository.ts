@@ -32,6 +32,8 @@ export class TrustedRepository {
     readonly invalidRoles: Map<string, InvalidRole>,
     readonly warnings: string[],
     readonly trustedOnFirstUse: boolean,
+    /** Roles past their expiry: empty unless loaded to be renewed (every other check passed). */
+    readonly expired: readonly { role: string; expires: string }[] = [],
   ) {}
 
   get targets(): LoadedRole {

@@ -34,6 +34,11 @@ export interface TrustedStoreOptions {
   now: number;
   /** Highest version seen per role, in this run or recorded by an earlier one; checked by each step, raised by `result()`. */
   seenVersions?: Map<string, number>;
+  /**
+   * Expired metadata is recorded (`TrustedRepository.expired`) instead of refused, for renewing it:
+   * every other check (signatures, thresholds, hashes, versions, certificates) stays.
+   */
+  allowExpired?: boolean;
 }
 
 /**
@@ -64,6 +69,16 @@ export function fileHashesMatch(bytes: Uint8Array, meta: FileMeta): string | und
   return checked === 0 ? 'no sha256 or sha512 hash is listed' : undefined;
 }
 
+/** Metadata past its expiry: `role` says which key can renew it. */
+export class ExpiredError extends VerificationError {
+  constructor(
+    readonly role: string,
+    message: string,
+  ) {
+    super('EXPIRED', message);
+  }
+}
+
 export class TrustedStore {
   private trustedRoot?: SignedFile<Root>;
   private trustedOnFirstUse = false;
@@ -75,6 +90,8 @@ export class TrustedStore {
   /** Verified targets roles, in notary's pre-order walk order. */
   private readonly roles = new Map<string, LoadedRole>();
   private readonly invalidRoles = new Map<string, InvalidRole>();
+  /** Roles past their expiry, when allowExpired; refused otherwise. */
+  private readonly expired: { role: string; expires: string }[] = [];
   readonly warnings: string[] = [];
 
   constructor(private readonly options: TrustedStoreOptions) {}
@@ -149,7 +166,7 @@ export class TrustedStore {
       throw this.notPinned(root, `${chain} matches trusted-root-keys`);
     }
     for (const id of root.signed.role('root').keyids) checkRootCertificate(root.signed.keys.get(id)!, this.gun, this.options.now, true);
-    this.checkExpiry('root.json', root.signed.expiresMs, root.signed.expires);
+    this.checkExpiry('root', root.signed.expiresMs, root.signed.expires);
     this.checkVersion('root', root.signed.version);
   }
 
@@ -164,7 +181,7 @@ export class TrustedStore {
     const root = this.root.signed;
     const file = parseSignedFile('timestamp', bytes, (r, o) => Timestamp.fromJSON(r, o));
     verifyThreshold('timestamp.json', rootRoleKeys(root, 'timestamp'), file.signedBytes, file.signatures);
-    this.checkExpiry('timestamp.json', file.signed.expiresMs, file.signed.expires);
+    this.checkExpiry('timestamp', file.signed.expiresMs, file.signed.expires);
     this.checkVersion('timestamp', file.signed.version);
     this.trustedTimestamp = file;
     return file;
@@ -188,7 +205,7 @@ export class TrustedStore {
     this.checkListed('snapshot', bytes, this.snapshotMeta, 'timestamp');
     const file = parseSignedFile('snapshot', bytes, (r, o) => Snapshot.fromJSON(r, o));
     verifyThreshold('snapshot.json', rootRoleKeys(root, 'snapshot'), file.signedBytes, file.signatures);
-    this.checkExpiry('snapshot.json', file.signed.expiresMs, file.signed.expires);
+    this.checkExpiry('snapshot', file.signed.expiresMs, file.signed.expires);
     this.checkVersion('snapshot', file.signed.version);
     const rootMismatch = fileHashesMatch(this.root.bytes, file.signed.meta.get('root')!);
     if (rootMismatch)
@@ -217,7 +234,7 @@ export class TrustedStore {
     const file = parseSignedFile('targets', bytes, (r, o) => Targets.fromJSON(r, o, 'targets'));
     const keys = rootRoleKeys(root, 'targets');
     verifyThreshold('targets.json', keys, file.signedBytes, file.signatures);
-    this.checkExpiry('targets.json', file.signed.expiresMs, file.signed.expires);
+    this.checkExpiry('targets', file.signed.expiresMs, file.signed.expires);
     this.checkVersion('targets', file.signed.version);
     const loaded: LoadedRole = { name: 'targets', file, keys, paths: [''] };
     this.roles.set('targets', loaded);
@@ -247,8 +264,14 @@ export class TrustedStore {
       if (!(error instanceof VerificationError)) throw error;
       return this.setAside(name, { reason: error.message });
     }
-    if (file.signed.expiresMs <= this.options.now)
-      return this.setAside(name, { reason: `${name}.json expired at ${file.signed.expires}`, expired: loaded });
+    if (file.signed.expiresMs <= this.options.now) {
+      if (!this.options.allowExpired)
+        return this.setAside(name, {
+          reason: `${name}.json expired at ${file.signed.expires}; its tags are not trusted until it is re-signed (renew or sign with its key), which keeps its earlier tags`,
+          expired: loaded,
+        });
+      this.expired.push({ role: name, expires: file.signed.expires });
+    }
     this.roles.set(name, loaded);
     return loaded;
   }
@@ -267,6 +290,7 @@ export class TrustedStore {
       this.invalidRoles,
       this.warnings,
       this.trustedOnFirstUse,
+      this.expired,
     );
     if (seen) for (const [role, version] of repository.versions()) seen.set(role, version);
     return repository;
@@ -334,8 +358,10 @@ export class TrustedStore {
     if (mismatch) throw new VerificationError('HASH_MISMATCH', `${role}.json does not match ${listedIn}.json: ${mismatch}`);
   }
 
-  private checkExpiry(source: string, expiresMs: number, expires: string): void {
-    if (expiresMs <= this.options.now) throw new VerificationError('EXPIRED', `${source} expired at ${expires}`);
+  private checkExpiry(role: string, expiresMs: number, expires: string): void {
+    if (expiresMs > this.options.now) return;
+    if (this.options.allowExpired) this.expired.push({ role, expires });
+    else throw new ExpiredError(role, `${this.gun}: ${role}.json expired at ${expires}`);
   }
 
   private checkVersion(role: string, version: number): void {

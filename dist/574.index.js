@@ -1,8 +1,8 @@
-export const id = 768;
-export const ids = [768];
+export const id = 574;
+export const ids = [574];
 export const modules = {
 
-/***/ 90768:
+/***/ 15574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -249,11 +249,14 @@ class TrustedRepository {
     invalidRoles;
     warnings;
     trustedOnFirstUse;
+    expired;
     constructor(gun, root, timestamp, snapshot, 
     /** Verified targets roles, in notary's pre-order walk order. */
     roles, 
     /** Delegations that were published but did not verify (expired, threshold): skipped, as notary does. */
-    invalidRoles, warnings, trustedOnFirstUse) {
+    invalidRoles, warnings, trustedOnFirstUse, 
+    /** Roles past their expiry: empty unless loaded to be renewed (every other check passed). */
+    expired = []) {
         this.gun = gun;
         this.root = root;
         this.timestamp = timestamp;
@@ -262,6 +265,7 @@ class TrustedRepository {
         this.invalidRoles = invalidRoles;
         this.warnings = warnings;
         this.trustedOnFirstUse = trustedOnFirstUse;
+        this.expired = expired;
     }
     get targets() {
         return this.roles.get('targets');
@@ -339,6 +343,14 @@ function fileHashesMatch(bytes, meta) {
     }
     return checked === 0 ? 'no sha256 or sha512 hash is listed' : undefined;
 }
+/** Metadata past its expiry: `role` says which key can renew it. */
+class ExpiredError extends errors/* VerificationError */.mk {
+    role;
+    constructor(role, message) {
+        super('EXPIRED', message);
+        this.role = role;
+    }
+}
 class TrustedStore {
     options;
     trustedRoot;
@@ -351,6 +363,8 @@ class TrustedStore {
     /** Verified targets roles, in notary's pre-order walk order. */
     roles = new Map();
     invalidRoles = new Map();
+    /** Roles past their expiry, when allowExpired; refused otherwise. */
+    expired = [];
     warnings = [];
     constructor(options) {
         this.options = options;
@@ -424,7 +438,7 @@ class TrustedStore {
         }
         for (const id of root.signed.role('root').keyids)
             checkRootCertificate(root.signed.keys.get(id), this.gun, this.options.now, true);
-        this.checkExpiry('root.json', root.signed.expiresMs, root.signed.expires);
+        this.checkExpiry('root', root.signed.expiresMs, root.signed.expires);
         this.checkVersion('root', root.signed.version);
     }
     // --- timestamp, snapshot, targets ---
@@ -437,7 +451,7 @@ class TrustedStore {
         const root = this.root.signed;
         const file = (0,metadata/* parseSignedFile */.mV)('timestamp', bytes, (r, o) => metadata/* Timestamp */.Dc.fromJSON(r, o));
         (0,signatures/* verifyThreshold */.VH)('timestamp.json', rootRoleKeys(root, 'timestamp'), file.signedBytes, file.signatures);
-        this.checkExpiry('timestamp.json', file.signed.expiresMs, file.signed.expires);
+        this.checkExpiry('timestamp', file.signed.expiresMs, file.signed.expires);
         this.checkVersion('timestamp', file.signed.version);
         this.trustedTimestamp = file;
         return file;
@@ -460,7 +474,7 @@ class TrustedStore {
         this.checkListed('snapshot', bytes, this.snapshotMeta, 'timestamp');
         const file = (0,metadata/* parseSignedFile */.mV)('snapshot', bytes, (r, o) => metadata/* Snapshot */.Fm.fromJSON(r, o));
         (0,signatures/* verifyThreshold */.VH)('snapshot.json', rootRoleKeys(root, 'snapshot'), file.signedBytes, file.signatures);
-        this.checkExpiry('snapshot.json', file.signed.expiresMs, file.signed.expires);
+        this.checkExpiry('snapshot', file.signed.expiresMs, file.signed.expires);
         this.checkVersion('snapshot', file.signed.version);
         const rootMismatch = fileHashesMatch(this.root.bytes, file.signed.meta.get('root'));
         if (rootMismatch)
@@ -485,7 +499,7 @@ class TrustedStore {
         const file = (0,metadata/* parseSignedFile */.mV)('targets', bytes, (r, o) => metadata/* Targets */.Ht.fromJSON(r, o, 'targets'));
         const keys = rootRoleKeys(root, 'targets');
         (0,signatures/* verifyThreshold */.VH)('targets.json', keys, file.signedBytes, file.signatures);
-        this.checkExpiry('targets.json', file.signed.expiresMs, file.signed.expires);
+        this.checkExpiry('targets', file.signed.expiresMs, file.signed.expires);
         this.checkVersion('targets', file.signed.version);
         const loaded = { name: 'targets', file, keys, paths: [''] };
         this.roles.set('targets', loaded);
@@ -516,8 +530,14 @@ class TrustedStore {
                 throw error;
             return this.setAside(name, { reason: error.message });
         }
-        if (file.signed.expiresMs <= this.options.now)
-            return this.setAside(name, { reason: `${name}.json expired at ${file.signed.expires}`, expired: loaded });
+        if (file.signed.expiresMs <= this.options.now) {
+            if (!this.options.allowExpired)
+                return this.setAside(name, {
+                    reason: `${name}.json expired at ${file.signed.expires}; its tags are not trusted until it is re-signed (renew or sign with its key), which keeps its earlier tags`,
+                    expired: loaded,
+                });
+            this.expired.push({ role: name, expires: file.signed.expires });
+        }
         this.roles.set(name, loaded);
         return loaded;
     }
@@ -526,7 +546,7 @@ class TrustedStore {
         if (!this.trustedTimestamp || !this.trustedSnapshot || !this.roles.has('targets'))
             throw new errors/* InternalError */.Gd('TrustedStore: the update is not complete');
         const seen = this.options.seenVersions;
-        const repository = new TrustedRepository(this.gun, this.root, this.trustedTimestamp, this.trustedSnapshot, this.roles, this.invalidRoles, this.warnings, this.trustedOnFirstUse);
+        const repository = new TrustedRepository(this.gun, this.root, this.trustedTimestamp, this.trustedSnapshot, this.roles, this.invalidRoles, this.warnings, this.trustedOnFirstUse, this.expired);
         if (seen)
             for (const [role, version] of repository.versions())
                 seen.set(role, version);
@@ -585,9 +605,13 @@ class TrustedStore {
         if (mismatch)
             throw new errors/* VerificationError */.mk('HASH_MISMATCH', `${role}.json does not match ${listedIn}.json: ${mismatch}`);
     }
-    checkExpiry(source, expiresMs, expires) {
-        if (expiresMs <= this.options.now)
-            throw new errors/* VerificationError */.mk('EXPIRED', `${source} expired at ${expires}`);
+    checkExpiry(role, expiresMs, expires) {
+        if (expiresMs > this.options.now)
+            return;
+        if (this.options.allowExpired)
+            this.expired.push({ role, expires });
+        else
+            throw new ExpiredError(role, `${this.gun}: ${role}.json expired at ${expires}`);
     }
     checkVersion(role, version) {
         const seen = this.options.seenVersions?.get(role);
@@ -617,7 +641,12 @@ const MAX_REPOSITORY_BYTES = 256 << 20;
 const MAX_ROOT_VERSIONS_WALKED = 1024;
 /** Loads and verifies a whole repository: root, timestamp, snapshot, targets and every delegation. */
 async function loadTrustedRepository(source, options) {
-    const store = new TrustedStore({ gun: options.gun, now: options.now ?? Date.now(), seenVersions: options.seenVersions });
+    const store = new TrustedStore({
+        gun: options.gun,
+        now: options.now ?? Date.now(),
+        seenVersions: options.seenVersions,
+        allowExpired: options.allowExpired ?? false,
+    });
     const downloads = new Downloads(source, options);
     await loadRoot(downloads, store, options);
     const timestamp = await downloads.unlisted('timestamp', {}, MAX_TIMESTAMP_BYTES);
@@ -815,6 +844,7 @@ async function mapLimit(items, limit, fn) {
 
 
 
+
 const RETIRED_SERVER = 'notary.docker.io';
 /** Docker's default: notary.docker.io for Docker Hub, else https://<registry host> (docker/cli: cli/trust/trust.go Server). */
 function notaryServerFor(ctx, ref) {
@@ -855,7 +885,11 @@ function groupByRepository(images) {
     const groups = new Map();
     for (const image of images) {
         const gun = (0,registry_reference/* gunOf */.qu)(image);
-        groups.set(gun, [...(groups.get(gun) ?? []), image]);
+        const group = groups.get(gun);
+        if (group)
+            group.push(image);
+        else
+            groups.set(gun, [image]);
     }
     return groups;
 }
@@ -872,10 +906,28 @@ function roleExpiries(repo, now) {
         out.push({ role: name, expires: role.file.signed.expires, days: (0,time/* daysUntil */.AQ)(role.file.signed.expiresMs, now) });
     return out;
 }
+/** Which key re-signs each role once it nears expiry: what expiry messages tell the user to give `renew`. */
+function renewedBy(role) {
+    if (role === 'root')
+        return 'command: renew with root-key';
+    if (role === 'targets')
+        return 'command: renew with repository-key';
+    if (role === 'snapshot')
+        return 'command: renew (the server re-signs it with any publish), or snapshot-key when the key is yours';
+    if (role === 'timestamp')
+        return 'the Notary server re-signs it on demand';
+    return `command: renew (or sign) with the signer-key of ${role}`;
+}
+/** Expired metadata, with the way back; any other error as it was. */
+function withRenewHint(error) {
+    if (!(error instanceof ExpiredError))
+        return error;
+    return new errors/* VerificationError */.mk('EXPIRED', `${error.message}; re-sign it: ${renewedBy(error.role)}`, { cause: error });
+}
 function warnAboutExpiry(ctx, repo, now) {
     for (const e of roleExpiries(repo, now)) {
         if (e.days < ctx.expiryWarningDays) {
-            ctx.reporter.warning(`${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then`);
+            ctx.reporter.warning(`${repo.gun}: ${e.role} expires in ${Math.max(0, Math.floor(e.days))} days (${e.expires}); re-sign it before then: ${renewedBy(e.role)}`);
         }
     }
 }
@@ -905,6 +957,7 @@ async function loadVerified(ctx, ref, options) {
         pinnedRootKeyIds: options.trustedRoot ? new Set() : (options.pins ?? ctx.pinnedRootKeyIds),
         seenVersions: options.seenVersions,
         ...(trustedRoot ? { trustedRoot } : {}),
+        ...(options.allowExpired ? { allowExpired: true } : {}),
     });
     const record = { root: repo.root.bytes, timestamp: repo.timestamp.bytes, snapshot: repo.snapshot.bytes, versions: repo.versions() };
     ctx.trustState?.record(server, gun, record, { ...(state ? { base: state.root } : {}), replace: options.useState === false });
@@ -919,6 +972,9 @@ async function loadCurrent(ctx, ref, now, seenVersions) {
         return repo;
     }
     catch (error) {
+        // The repository is in the message already; the image the user asked about goes first.
+        if (error instanceof ExpiredError)
+            throw new errors/* VerificationError */.mk('EXPIRED', `${ref.original}: ${error.message}; re-sign it: ${renewedBy(error.role)}`, { cause: error });
         throw unreachableServer(error);
     }
 }
@@ -1162,8 +1218,8 @@ function readVaultSettings(env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/action/inputs.ts + 3 modules
-var inputs = __webpack_require__(15074);
+// EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
+var inputs = __webpack_require__(76947);
 // EXTERNAL MODULE: ./src/keys/open.ts
 var keys_open = __webpack_require__(80134);
 ;// CONCATENATED MODULE: ./src/action/keys.ts
@@ -1230,8 +1286,18 @@ class KeyRing {
     }
 }
 
-// EXTERNAL MODULE: ./src/action/manifests.ts + 2 modules
-var manifests = __webpack_require__(36803);
+;// CONCATENATED MODULE: ./src/action/verify-files.ts
+/**
+ * verify's files, read before anything is sent: the policy (when the `policy` input names one) and
+ * the manifests. Their modules, and the YAML and glob libraries under them, load only for runs
+ * that use them: a plain verify or a sign does not pay for them at start-up.
+ */
+async function readVerifyFiles(settings) {
+    const policy = 'policy' in settings.trust ? settings.trust.policy : (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(729)]).then(__webpack_require__.bind(__webpack_require__, 6729))).readPolicyFile(settings.trust.policyFile);
+    const manifests = settings.manifests.trim() ? (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(6), __webpack_require__.e(786)]).then(__webpack_require__.bind(__webpack_require__, 95786))).readManifests(settings.manifests) : [];
+    return { policy, manifests };
+}
+
 ;// CONCATENATED MODULE: ./src/util/go-format.ts
 /**
  * How Go programs print what they print, where a peer's scripts may parse our output byte for byte:
@@ -1547,6 +1613,15 @@ async function writeVerifySummary(results) {
             earliest ? `${earliest.role}: ${earliest.expires} (${Math.floor(earliest.days)} days)` : '',
         ];
     }));
+}
+/** renew's table: each role re-signed, its new version and expiry; or that nothing needed it. */
+async function writeRenewSummary(renewed) {
+    if (renewed.length === 0) {
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await core/* summary */.z.addHeading('dct-sign: renew', 3).addRaw('Nothing needed renewing; nothing was published.').write();
+        return;
+    }
+    await writeTable('dct-sign: renewed', ['Repository', 'Role', 'Version', 'Expires'], renewed.map((r) => [r.repository, r.role, String(r.version), r.expires]));
 }
 /** Lifecycle commands: each repository's root, repository and signer keys after the change. */
 async function writeRepositorySummary(title, results) {
@@ -1909,7 +1984,9 @@ function raiseVersions(seen, versions) {
  * Signs, checks, publishes and reads back. `pins` are the root key IDs the read-back of a new
  * repository (`init`) must chain from; any other read-back chains from the root trusted before.
  */
-async function publishUpdate(ctx, ref, update, pins, seenVersions) {
+async function publishUpdate(ctx, ref, update, pins, seenVersions, 
+/** `allowExpired`: the read-back may hold roles this update did not renew (renew reports them). */
+readBack = {}) {
     const { files, versions } = await signUpdate(update);
     const client = notaryClientFor(ctx, ref);
     const published = [...files].map(([role, bytes]) => ({ role, bytes }));
@@ -1928,10 +2005,16 @@ async function publishUpdate(ctx, ref, update, pins, seenVersions) {
         now: update.now,
         // Until the re-read shows our versions, a lost publish may not have raised them.
         seenVersions: lost ? new Map(seenVersions) : raiseVersions(seenVersions, versions),
+        ...(readBack.allowExpired ? { allowExpired: true } : {}),
         ...(update.before ? { trustedRoot: update.before.root.bytes } : { pins, useState: false }),
     });
     const unpublished = firstUnpublished(files, after);
     if (lost) {
+        if (unpublished && update.before && after.snapshot.signed.version > update.before.snapshot.signed.version)
+            // Another publisher's update landed in between: on SQL storage notary-server answers the
+            // collision with `500 UPDATING` after rolling back, where the memory store says `400 VERSION`.
+            // Either way the update was built on a stale read: the caller re-reads, re-applies, re-signs.
+            throw new errors/* NotaryError */.Wl('NOTARY_STALE_VERSION', `${update.gun}: ${lost.message}; the re-read shows another publisher's update (snapshot version ${after.snapshot.signed.version}, read at ${update.before.snapshot.signed.version}), so this one was built on a stale read`, lost.details, { cause: lost });
         if (unpublished)
             throw new errors/* NotaryError */.Wl(lost.code, `${lost.message}; re-read the repository: the update was not published`, lost.details, {
                 cause: lost,
@@ -2088,6 +2171,180 @@ function rotateDelegation(update, role, newKey, ctx) {
     }
     ctx.reporter.info(`${role}: key(s) ${[...oldKeys].join(', ')} replaced by ${key.canonicalId} in ${affected.map((d) => d.name).join(' and ')}`);
     pruneDelegationKeys(targets);
+}
+
+;// CONCATENATED MODULE: ./src/commands/publish-retry.ts
+
+/** Attempts at one publish when other jobs publish to the same repository at the same time: with N publishers racing, the last may need N (each loss means another won). */
+const MAX_PUBLISH_ATTEMPTS = 10;
+/** The server's answer to a stale update: someone published a newer version first (notary: server/errors/errors.go ErrOldVersion). */
+function isStaleVersion(error) {
+    return error instanceof errors/* NotaryError */.Wl && error.code === 'NOTARY_STALE_VERSION';
+}
+/**
+ * Runs `attempt` (read, change, publish) until it succeeds. When another publisher wins the race,
+ * the next attempt starts from a fresh read, so the other job's changes are kept; jittered backoff
+ * spreads the retries of jobs that collided.
+ */
+async function withPublishRetries(ctx, gun, attempt) {
+    for (let n = 1;; n++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (!isStaleVersion(error) || n >= MAX_PUBLISH_ATTEMPTS)
+                throw error;
+            ctx.reporter.info(`${gun}: another publisher updated the repository first; re-reading and signing again (attempt ${n + 1} of ${MAX_PUBLISH_ATTEMPTS})`);
+            await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * n));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/renew.ts
+
+
+
+
+
+
+/** Roles a person re-signs (the timestamp is the server's), due when they expire within the warning window or already have. */
+function dueRoles(repo, now, warningDays) {
+    const all = [
+        { role: 'root', expires: repo.root.signed.expires, days: (0,time/* daysUntil */.AQ)(repo.root.signed.expiresMs, now) },
+        { role: 'snapshot', expires: repo.snapshot.signed.expires, days: (0,time/* daysUntil */.AQ)(repo.snapshot.signed.expiresMs, now) },
+        ...[...repo.roles].map(([role, loaded]) => ({
+            role,
+            expires: loaded.file.signed.expires,
+            days: (0,time/* daysUntil */.AQ)(loaded.file.signed.expiresMs, now),
+        })),
+    ];
+    return all.filter((d) => d.days < warningDays);
+}
+function describeDue(d) {
+    return d.days <= 0 ? `${d.role} expired at ${d.expires}` : `${d.role} expires in ${Math.floor(d.days)} days (${d.expires})`;
+}
+/**
+ * The update that renews what the keys can sign. Every key given must be a key of its role (a key
+ * that cannot sign is an input error, found before anything is sent); a due role no key given can
+ * sign is left as it is, with a warning naming the key that would renew it.
+ */
+function planRenewal(ctx, repo, options, now) {
+    const gun = repo.gun;
+    const root = repo.root.signed;
+    const update = new RepositoryUpdate(gun, repo, now);
+    const rootSignature = options.rootKey && signatureForRole(root, 'root', options.rootKey, 'rootKey', gun);
+    const targetsSignature = options.repositoryKey && signatureForRole(root, 'targets', options.repositoryKey, 'repositoryKey', gun);
+    if (options.snapshotKey)
+        update.snapshotSigner = signatureForRole(root, 'snapshot', options.snapshotKey, 'snapshotKey', gun);
+    const signerRoles = options.signerKey ? delegationsOf(repo, options.signerKey) : [];
+    const renewRoot = () => {
+        update.editRoot();
+        update.rootSigners = [rootSignature];
+    };
+    const renewTargets = () => {
+        update.editTargets();
+        update.targetsSigners = [targetsSignature];
+    };
+    const renewDelegation = (name, keyid) => {
+        update.delegations.set(name, {
+            targets: nextTargets(repo.roles.get(name).file.signed, now),
+            signers: [{ signer: options.signerKey, keyid }],
+        });
+    };
+    const due = dueRoles(repo, now, ctx.expiryWarningDays);
+    let snapshotDue = false;
+    for (const d of due) {
+        if (d.role === 'root' && rootSignature)
+            renewRoot();
+        else if (d.role === 'targets' && targetsSignature)
+            renewTargets();
+        else if (d.role === 'snapshot')
+            snapshotDue = true;
+        else {
+            const signer = signerRoles.find((r) => r.name === d.role);
+            if (signer)
+                renewDelegation(signer.name, signer.keyid);
+            else
+                ctx.reporter.warning(`${gun}: ${describeDue(d)}, and no key given can re-sign it: ${renewedBy(d.role)}`);
+        }
+    }
+    // Any publish makes the server re-sign its snapshot; with nothing else due, one role we can sign is re-signed to make it.
+    if (snapshotDue && update.isEmpty && !update.snapshotSigner) {
+        const [firstSigner] = signerRoles;
+        if (targetsSignature)
+            renewTargets();
+        else if (firstSigner)
+            renewDelegation(firstSigner.name, firstSigner.keyid);
+        else if (rootSignature)
+            renewRoot();
+        else
+            ctx.reporter.warning(`${gun}: ${describeDue(due.find((d) => d.role === 'snapshot'))}; ${renewedBy('snapshot')}`);
+    }
+    return update;
+}
+/** The delegations whose keys include this one; a key no delegation lists cannot renew anything. */
+function delegationsOf(repo, key) {
+    const found = [];
+    for (const [name, role] of repo.roles) {
+        if (name === 'targets')
+            continue;
+        const [keyid] = roleKeyIdsFor(role.keys, role.keys.keys, key.publicKey);
+        if (keyid)
+            found.push({ name, keyid });
+    }
+    if (found.length === 0)
+        throw new errors/* KeyError */.eN('KEY_NOT_IN_ROLE', `key ${key.publicKey.canonicalId} is not a key of any delegation of ${repo.gun}`, {
+            option: 'signerKey',
+        });
+    return found;
+}
+/**
+ * Re-signs, with fresh expiry dates, every role of each repository that the keys given can sign
+ * and that expires within the warning window or has expired. The repository is loaded with its
+ * expired metadata (everything else checked as always), published once, and read back.
+ */
+async function renew(ctx, options) {
+    const now = ctx.now?.() ?? Date.now();
+    const perRepository = await forEachRepository(ctx, options.images, 'Renew', (ctx, gun, refs) => {
+        const ref = refs[0];
+        warnIfRetiredServer(ctx, notaryServerFor(ctx, ref));
+        const seen = new Map();
+        return withPublishRetries(ctx, gun, async () => {
+            let before;
+            try {
+                before = await loadVerified(ctx, ref, { now, seenVersions: seen, allowExpired: true });
+            }
+            catch (error) {
+                throw unreachableServer(error);
+            }
+            before.warnings.forEach((w) => ctx.reporter.warning(w));
+            const update = planRenewal(ctx, before, options, now);
+            if (update.isEmpty && !(update.snapshotSigner && dueRoles(before, now, ctx.expiryWarningDays).some((d) => d.role === 'snapshot'))) {
+                ctx.reporter.info(`${gun}: nothing the keys given can sign expires within ${ctx.expiryWarningDays} days; nothing was published`);
+                return [];
+            }
+            const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen, { allowExpired: true });
+            const renewed = [];
+            const report = (role, version, expires) => {
+                renewed.push({ repository: gun, role, version, expires });
+                ctx.reporter.info(`${gun}: ${role} renewed: version ${version}, expires ${expires}`);
+            };
+            if (update.root)
+                report('root', after.root.signed.version, after.root.signed.expires);
+            if (update.targets)
+                report('targets', after.targets.file.signed.version, after.targets.file.signed.expires);
+            for (const name of update.delegations.keys()) {
+                const role = after.roles.get(name);
+                report(name, role.file.signed.version, role.file.signed.expires);
+            }
+            if (after.snapshot.signed.version > before.snapshot.signed.version)
+                report('snapshot', after.snapshot.signed.version, after.snapshot.signed.expires);
+            for (const e of after.expired)
+                ctx.reporter.warning(`${gun}: ${e.role} is still expired (${e.expires}): ${renewedBy(e.role)}`);
+            return renewed;
+        });
+    });
+    return perRepository.flat();
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -2392,33 +2649,6 @@ function withDigest(location, digest) {
     return url.toString();
 }
 
-;// CONCATENATED MODULE: ./src/commands/publish-retry.ts
-
-/** Attempts at one publish when other jobs publish to the same repository at the same time. */
-const MAX_PUBLISH_ATTEMPTS = 6;
-/** The server's answer to a stale update: someone published a newer version first (notary: server/errors/errors.go ErrOldVersion). */
-function isStaleVersion(error) {
-    return error instanceof errors/* NotaryError */.Wl && error.code === 'NOTARY_STALE_VERSION';
-}
-/**
- * Runs `attempt` (read, change, publish) until it succeeds. When another publisher wins the race,
- * the next attempt starts from a fresh read, so the other job's changes are kept; jittered backoff
- * spreads the retries of jobs that collided.
- */
-async function withPublishRetries(ctx, gun, attempt) {
-    for (let n = 1;; n++) {
-        try {
-            return await attempt();
-        }
-        catch (error) {
-            if (!isStaleVersion(error) || n >= MAX_PUBLISH_ATTEMPTS)
-                throw error;
-            ctx.reporter.info(`${gun}: another publisher updated the repository first; re-reading and signing again (attempt ${n + 1} of ${MAX_PUBLISH_ATTEMPTS})`);
-            await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * n));
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/commands/sign.ts
 
 
@@ -2514,18 +2744,25 @@ class RepositorySigning {
         this.refs = refs;
     }
     async run() {
-        const manifests = await this.resolveImages();
-        const targets = new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
+        const built = await this.pushImages();
         const seenVersions = new Map();
-        // Each attempt starts from what the server holds now, so another job's tags are kept.
-        const { after, roles } = await withPublishRetries(this.ctx, this.gun, () => this.publishOnce(manifests, targets, seenVersions));
+        let manifests;
+        let targets;
+        // Each attempt starts from what the server holds now, so another job's tags are kept; the
+        // registry is asked once per tag, on the first attempt, after the key was found fit to sign.
+        const { after, roles } = await withPublishRetries(this.ctx, this.gun, () => this.publishOnce(seenVersions, async () => {
+            manifests ??= await this.lookUpTags(built);
+            targets ??= new Map([...manifests].map(([tag, manifest]) => [tag, targetFor(manifest)]));
+            return targets;
+        }));
         warnAboutExpiry(this.ctx, after, this.now);
         return this.results(after, roles, manifests, targets);
     }
-    async publishOnce(manifests, targets, seenVersions) {
+    async publishOnce(seenVersions, tagTargets) {
         const { ctx, options, gun, refs } = this;
         const before = await loadCurrent(ctx, refs[0], this.now, seenVersions);
-        const roles = signingRoles(before, options.signer, options.signerKey, [...targets.keys()]);
+        const roles = signingRoles(before, options.signer, options.signerKey, [...new Set(refs.map((r) => r.tag))]);
+        const targets = await tagTargets();
         const update = new RepositoryUpdate(gun, before, this.now);
         for (const role of roles) {
             const next = nextRoleVersion(role, targets, this.now, ctx.expiryWarningDays);
@@ -2538,39 +2775,67 @@ class RepositorySigning {
             ctx.reporter.info(`${gun}: every tag is already signed with these digests in ${roles.map((r) => r.name).join(', ')}; nothing to publish`);
             return { after: before, roles };
         }
-        await this.confirmTags(manifests);
         // Read back with fresh client state, chained from the root trusted above.
         return { after: await publishUpdate(ctx, refs[0], update, new Set(before.rootKeyIds()), seenVersions), roles };
     }
-    /** Each tag's manifest: pushed from the layout, or pushed with docker and resolved, or resolved. */
-    async resolveImages() {
-        const { ctx, refs } = this;
-        // From a layout, the digest is resolved once, by pushing it: we know the bytes we put.
+    /**
+     * What the build says each tag is, before the registry is asked: the manifest pushed from the
+     * layout, the digest docker pushed, or the digest given in the reference (`name:tag@sha256:...`).
+     */
+    async pushImages() {
+        const { refs } = this;
+        const built = new Map();
+        const record = (ref, next) => {
+            const name = `${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`;
+            const earlier = built.get(ref.tag);
+            if (earlier && earlier.digest !== next.digest)
+                throw new errors/* RegistryError */.gl('REGISTRY_DIGEST_MISMATCH', `${name} is ${earlier.digest} (${earlier.source}) and ${next.digest} (${next.source}) in one run`);
+            built.set(ref.tag, earlier?.size !== undefined ? earlier : next);
+        };
         if (this.pusher) {
             const pusher = this.pusher;
             const pushed = await mapLimit(refs, LAYOUT_TAG_CONCURRENCY, (ref) => pusher.push(ref));
-            const manifests = new Map(refs.map((ref, i) => [ref.tag, pushed[i]]));
-            for (const [tag, m] of manifests)
+            refs.forEach((ref, i) => {
+                const m = pushed[i];
                 if (refs.length <= LOG_EACH_TAG_UP_TO)
-                    ctx.reporter.info(`${this.gun}:${tag} pushed from the OCI layout -> ${m.digest} (${m.size} bytes, ${m.mediaType})`);
-            return manifests;
+                    this.ctx.reporter.info(`${this.gun}:${ref.tag} pushed from the OCI layout -> ${m.digest} (${m.size} bytes, ${m.mediaType})`);
+                record(ref, { ...m, source: 'pushed from the OCI layout' });
+            });
         }
-        // docker pushes one tag at a time (its own output stays readable); resolving is parallel.
-        const pushed = new Map();
-        if (this.options.push)
+        else if (this.options.push) {
+            // docker pushes one tag at a time (its own output stays readable).
             for (const ref of refs)
-                pushed.set(ref.tag, await this.dockerPush(ref));
-        const resolved = await mapLimit(refs, REGISTRY_CONCURRENCY, (ref) => this.resolve(ref));
+                record(ref, { ...(await this.dockerPush(ref)), source: 'pushed by docker' });
+        }
+        for (const ref of refs)
+            if (ref.digest)
+                record(ref, { digest: ref.digest, source: 'given in the reference' });
+        return built;
+    }
+    /**
+     * The one registry look-up per tag, right before signing and publishing: what gets signed is
+     * what the tag points at now. When the build named a digest (its push, or the reference), the
+     * tag must still point at it: a tag moved since is refused, naming both digests.
+     */
+    async lookUpTags(built) {
+        const { ctx, refs } = this;
+        const tags = [...new Map(refs.map((ref) => [ref.tag, ref])).values()];
+        const found = await mapLimit(tags, REGISTRY_CONCURRENCY, (ref) => this.lookUp(ref));
         const manifests = new Map();
-        refs.forEach((ref, i) => {
-            const manifest = resolved[i];
-            this.checkResolved(ref, manifest, pushed.get(ref.tag), manifests.get(ref.tag));
+        tags.forEach((ref, i) => {
+            const manifest = found[i];
+            const expected = built.get(ref.tag);
+            const name = `${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`;
+            if (expected && expected.digest !== manifest.digest)
+                throw new errors/* RegistryError */.gl('REGISTRY_TAG_MOVED', `${name} moved while signing: it was ${expected.digest} (${expected.source}), the registry now serves ${manifest.digest}; nothing was published`);
+            if (expected?.size !== undefined && expected.size !== manifest.size)
+                throw new errors/* RegistryError */.gl('REGISTRY_DIGEST_MISMATCH', `${name}: ${expected.digest} was ${expected.size} bytes (${expected.source}) but the registry serves ${manifest.size} bytes`);
             manifests.set(ref.tag, manifest);
-            if (refs.length <= LOG_EACH_TAG_UP_TO)
-                ctx.reporter.info(`${this.gun}:${ref.tag} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
+            if (tags.length <= LOG_EACH_TAG_UP_TO)
+                ctx.reporter.info(`${name} -> ${manifest.digest} (${manifest.size} bytes, ${manifest.mediaType})`);
         });
-        if (refs.length > LOG_EACH_TAG_UP_TO)
-            ctx.reporter.info(`Resolved ${refs.length} tags of ${this.gun} in the registry`);
+        if (tags.length > LOG_EACH_TAG_UP_TO)
+            ctx.reporter.info(`Looked up ${tags.length} tags of ${this.gun} in the registry`);
         return manifests;
     }
     dockerPush(ref) {
@@ -2578,37 +2843,13 @@ class RepositorySigning {
             throw new errors/* RegistryError */.gl('REGISTRY_PUSH_FAILED', 'no docker CLI to push with');
         return this.ctx.docker.push(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`);
     }
-    resolve(ref) {
-        return this.ctx.registry.resolve(ref).catch((error) => {
+    lookUp(ref) {
+        return this.ctx.registry.head(ref).catch((error) => {
             if (error instanceof errors/* RegistryError */.gl && error.code === 'REGISTRY_TAG_NOT_FOUND') {
                 const expected = this.options.push ? 'a tag the registry holds' : 'a tag the registry holds, or one to push first';
                 throw new errors/* RegistryError */.gl(error.code, `${error.message}; expected ${expected}`, { option: 'images', cause: error });
             }
             throw error;
-        });
-    }
-    /** The registry must serve what docker pushed, the digest pinned in the reference, and one digest per tag. */
-    checkResolved(ref, manifest, pushed, earlier) {
-        const name = `${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`;
-        if (pushed && (pushed.digest !== manifest.digest || pushed.size !== manifest.size)) {
-            throw new errors/* RegistryError */.gl('REGISTRY_DIGEST_MISMATCH', `${name}: docker pushed ${pushed.digest} (${pushed.size} bytes) but the registry serves ${manifest.digest} (${manifest.size} bytes)`);
-        }
-        if (ref.digest && ref.digest !== manifest.digest)
-            throw new errors/* RegistryError */.gl('REGISTRY_DIGEST_MISMATCH', `${ref.original}: the registry's ${ref.tag} is ${manifest.digest}, not the digest given`);
-        if (earlier && earlier.digest !== manifest.digest)
-            throw new errors/* RegistryError */.gl('REGISTRY_TAG_MOVED', `${name} resolved to two digests in one run`);
-    }
-    /**
-     * Right before publishing: every tag must still point at the manifest resolved at the start, so
-     * what gets signed is what was checked (no race between push and sign).
-     */
-    async confirmTags(manifests) {
-        const current = await mapLimit(this.refs, REGISTRY_CONCURRENCY, (ref) => this.ctx.registry.head(ref));
-        this.refs.forEach((ref, i) => {
-            const resolved = manifests.get(ref.tag);
-            if (current[i].digest !== resolved.digest) {
-                throw new errors/* RegistryError */.gl('REGISTRY_TAG_MOVED', `${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag} moved while signing: it was ${resolved.digest}, the registry now serves ${current[i].digest}; nothing was published`);
-            }
         });
     }
     /** What the server holds now must be what was signed, in every role that signed it. */
@@ -2715,22 +2956,19 @@ function removeSigner(ctx, options) {
     });
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/policy/trust-policy.ts
-
 
 /** picomatch reads only `*`, `**`, `?` and `[...]` here: braces, extglobs and negation would make a rule mean more than it says. */
 const GLOB_OPTIONS = { dot: true, nobrace: true, noextglob: true, nonegate: true };
 const WILDCARDS = /\*+|\?|\[[^\]]*\]/g;
-function compile(rule) {
+function compile(rule, glob) {
     const literal = rule.match.replace(WILDCARDS, '');
     const wildcards = rule.match.match(WILDCARDS)?.length ?? 0;
     const globstars = rule.match.match(/\*\*/g)?.length ?? 0;
+    const test = wildcards === 0 ? (gun) => gun === rule.match : rule.match === '**' ? () => true : glob(rule.match, GLOB_OPTIONS);
     return {
         rule,
-        test: wildcards === 0 ? (gun) => gun === rule.match : picomatch_default()(rule.match, GLOB_OPTIONS),
+        test,
         rank: [wildcards === 0 ? 1 : 0, literal.length, -globstars, -wildcards],
     };
 }
@@ -2746,9 +2984,14 @@ class PolicyMatcher {
     policy;
     compiled;
     cache = new Map();
-    constructor(policy) {
+    constructor(policy, glob) {
         this.policy = policy;
-        this.compiled = policy.rules.map(compile);
+        this.compiled = policy.rules.map((rule) => compile(rule, glob));
+    }
+    /** The glob library loads only for a policy with globs: the inputs' one rule (`**`) matches everything without it. */
+    static async create(policy) {
+        const needsGlob = policy.rules.some((r) => r.match !== '**' && /[*?[]/.test(r.match));
+        return new PolicyMatcher(policy, needsGlob ? (await __webpack_require__.e(/* import() */ 6).then(__webpack_require__.t.bind(__webpack_require__, 14006, 23))).default : undefined);
     }
     /** The most specific rule that matches; a repository no rule matches, or two rules match equally, is denied. */
     ruleFor(gun) {
@@ -2817,7 +3060,9 @@ function requireRole(repo, role) {
     throw new errors/* VerificationError */.mk('ROLE_MISSING', `${repo.gun} has no signer ${role.replace(/^targets\//, '')} (no ${role} delegation)`);
 }
 /** Checks one tag against the verified trust data and the registry; throws with the cause. */
-function checkTag(repo, ref, manifest, requiredSigners) {
+function checkTag(repo, ref, manifest, requiredSigners, 
+/** Who says what `manifest` is, for the mismatch message. */
+servedBy = 'the registry serves') {
     for (const role of rolesToCheck(repo, requiredSigners)) {
         const loaded = requireRole(repo, role);
         const target = loaded.file.signed.targets.get(ref.tag);
@@ -2830,10 +3075,10 @@ function checkTag(repo, ref, manifest, requiredSigners) {
         if (!signed)
             throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
         if (signed !== manifest.digest) {
-            throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `tag ${ref.tag} was signed as ${signed} (${role}) but the registry serves ${manifest.digest}`);
+            throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `tag ${ref.tag} was signed as ${signed} (${role}) but ${servedBy} ${manifest.digest}`);
         }
         if (target.length !== manifest.size) {
-            throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `tag ${ref.tag} was signed with length ${target.length} (${role}) but the registry's manifest is ${manifest.size} bytes`);
+            throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `tag ${ref.tag} was signed with length ${target.length} (${role}) but ${servedBy} ${manifest.size} bytes`);
         }
     }
     if (ref.digest && ref.digest !== manifest.digest)
@@ -2849,7 +3094,7 @@ function checkTag(repo, ref, manifest, requiredSigners) {
 /** Verifies every image: one metadata load per repository, one registry look-up per tag. */
 async function verify(ctx, options) {
     const now = ctx.now?.() ?? Date.now();
-    const matcher = new PolicyMatcher(options.policy);
+    const matcher = await PolicyMatcher.create(options.policy);
     const label = (ref) => {
         const where = options.foundIn?.get(ref);
         return where?.length ? `${ref.original} (${where.slice(0, 3).join(', ')}${where.length > 3 ? ', …' : ''})` : ref.original;
@@ -2870,7 +3115,7 @@ async function verify(ctx, options) {
             notaryServer: rule.notaryServer ?? repoCtx.notaryServer,
             pinnedRootKeyIds: rule.trustedRootKeyIds,
         };
-        return verifyRepository(ruleCtx, rule, label, gun, refs, now);
+        return verifyRepository(ruleCtx, rule, label, gun, refs, now, options.registryCheck);
     });
     const results = perRepository.flatMap((r) => r.results);
     const failures = perRepository.flatMap((r) => r.failures);
@@ -2882,24 +3127,37 @@ async function verify(ctx, options) {
     }
     return results;
 }
-/** One image against the verified trust data and the registry's answer for its tag. */
+/** What the first role that must vouch for the tag signed: the manifest every other required role must agree on. */
+function signedManifest(repo, ref, requiredSigners) {
+    const role = rolesToCheck(repo, requiredSigners)[0];
+    const target = requireRole(repo, role).file.signed.targets.get(ref.tag);
+    if (!target)
+        throw new errors/* VerificationError */.mk('TARGET_NOT_SIGNED', `tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
+    const digest = digestOf(target);
+    if (!digest)
+        throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
+    return { digest, size: target.length };
+}
+/** One image against the verified trust data and the registry's answer for its tag (or the trust data alone). */
 function verifyImage(repo, ref, lookup, requiredSigners) {
     if ('error' in lookup)
         throw lookup.error;
-    const { manifest } = lookup;
-    const roles = checkTag(repo, ref, manifest, requiredSigners);
+    const manifest = 'manifest' in lookup ? lookup.manifest : signedManifest(repo, ref, requiredSigners);
+    const servedBy = 'manifest' in lookup ? 'the registry serves' : `${rolesToCheck(repo, requiredSigners)[0]} signed`;
+    const roles = checkTag(repo, ref, manifest, requiredSigners, servedBy);
     return { image: ref.original, repository: repo.gun, tag: ref.tag, digest: manifest.digest, size: manifest.size, roles };
 }
-async function verifyRepository(ctx, rule, label, gun, refs, now) {
+async function verifyRepository(ctx, rule, label, gun, refs, now, registryCheck) {
     const results = [];
     const failures = [];
+    const trustOnly = { trustOnly: true };
     // One look-up per tag, however many references name it; each answer kept apart, so one missing
     // tag fails only its own images.
-    const tags = [...new Map(refs.map((ref) => [ref.tag, ref])).values()];
+    const tags = registryCheck ? [...new Map(refs.map((ref) => [ref.tag, ref])).values()] : [];
     const answers = mapLimit(tags, REGISTRY_CONCURRENCY, (ref) => ctx.registry.head(ref).then((manifest) => ({ manifest }), (error) => ({ error })));
     const lookups = answers.then((list) => {
         const byTag = new Map(tags.map((ref, i) => [ref.tag, list[i]]));
-        return refs.map((ref) => byTag.get(ref.tag));
+        return refs.map((ref) => byTag.get(ref.tag) ?? trustOnly);
     });
     let repo;
     try {
@@ -2907,7 +3165,7 @@ async function verifyRepository(ctx, rule, label, gun, refs, now) {
     }
     catch (caught) {
         await lookups;
-        const error = unreachableServer(caught);
+        const error = withRenewHint(unreachableServer(caught));
         // An input at fault (a Notary server that is down, a corrupt trust state) fails the command, not one image.
         if (!(0,errors/* isDctError */.AE)(error) || error.option)
             throw error;
@@ -3231,7 +3489,10 @@ class RegistryClient {
         if (response.status !== 200 || typeof digest !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(digest) || !Number.isSafeInteger(size)) {
             return this.resolve(ref);
         }
-        return { digest, size };
+        const contentType = String(response.headers['content-type'] ?? '')
+            .split(';')[0]
+            .trim();
+        return { digest, size, mediaType: contentType || 'application/octet-stream' };
     }
 }
 
@@ -3473,6 +3734,7 @@ function merge(current, server, gun, record) {
 
 
 
+
 /** The lifecycle commands: their keys opened from the settings, then one command call. */
 async function runLifecycle(ctx, settings, keys) {
     const { images } = settings;
@@ -3526,15 +3788,17 @@ async function openRotation(rotation, keys) {
 async function runCommand(ctx, settings, keys) {
     switch (settings.command) {
         case 'verify': {
-            const { images, foundIn, refOf } = (0,manifests/* imagesToVerify */.lF)(settings.images, settings.manifests);
-            const results = await verify(ctx, { images, policy: settings.policy, foundIn });
+            const { policy, manifests } = await readVerifyFiles(settings);
+            const pinning = manifests.length > 0 ? await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(6), __webpack_require__.e(786)]).then(__webpack_require__.bind(__webpack_require__, 95786)) : undefined;
+            const { images, foundIn, refOf } = pinning?.imagesToVerify(settings.images, manifests) ?? { images: settings.images };
+            const results = await verify(ctx, { images, policy, ...(foundIn ? { foundIn } : {}), registryCheck: settings.registryCheck });
             setOutputs(results);
             await writeVerifySummary(results);
             core/* info */.pq(`Verified ${results.length} tag(s).`);
-            if (settings.pinManifests) {
+            if (settings.pinManifests && pinning && refOf) {
                 // One digest per tag of a repository: what its one registry look-up answered, and its signers signed.
                 const digests = new Map(results.map((r) => [`${r.repository}:${r.tag}`, r.digest]));
-                const pinned = (0,manifests/* pinManifests */.qB)(settings.manifests, refOf, (ref) => digests.get(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`));
+                const pinned = pinning.pinManifests(manifests, refOf, (ref) => digests.get(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`));
                 core/* setOutput */.uH('pinned-manifests', pinned.join('\n'));
                 core/* info */.pq(pinned.length > 0 ? `Pinned the images of ${pinned.join(', ')}.` : 'Every manifest was already pinned to its verified digest.');
             }
@@ -3544,6 +3808,19 @@ async function runCommand(ctx, settings, keys) {
             const data = await inspect(ctx, { images: settings.images });
             writeTrustData(data, settings.trustDataFile);
             await writeInspectSummary(data);
+            return;
+        }
+        case 'renew': {
+            const renewed = await renew(ctx, {
+                images: settings.images,
+                rootKey: await keys.signer(settings.rootKey),
+                repositoryKey: await keys.signer(settings.repositoryKey),
+                signerKey: await keys.signer(settings.signerKey),
+                snapshotKey: await keys.signer(settings.snapshotKey),
+            });
+            core/* setOutput */.uH('renewed', JSON.stringify(renewed));
+            await writeRenewSummary(renewed);
+            core/* info */.pq(renewed.length > 0 ? `Renewed ${renewed.length} role(s).` : 'Nothing needed renewing; nothing was published.');
             return;
         }
         case 'sign': {
@@ -3673,4 +3950,4 @@ async function run(flags) {
 
 };
 
-//# sourceMappingURL=768.index.js.map
+//# sourceMappingURL=574.index.js.map

@@ -1,5 +1,5 @@
-export const id = 74;
-export const ids = [74,307];
+export const id = 947;
+export const ids = [947,307];
 export const modules = {
 
 /***/ 43044:
@@ -48,7 +48,7 @@ function readInputFile(input, path, expected, maxBytes = MAX_INPUT_FILE_BYTES) {
 
 /***/ }),
 
-/***/ 15074:
+/***/ 76947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -172,218 +172,9 @@ function readPublicKeySetting(read, mask, pinInput) {
 
 // EXTERNAL MODULE: ./src/action/secret-inputs.ts
 var secret_inputs = __webpack_require__(44688);
-// EXTERNAL MODULE: ./src/action/manifests.ts + 2 modules
-var action_manifests = __webpack_require__(36803);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/util/yaml-error.ts
-var yaml_error = __webpack_require__(42738);
-;// CONCATENATED MODULE: ./src/action/trust-values.ts
-
-
-
-/** Values that inputs and the trust policy file both take, parsed the same way in both. */
-/** An input's items: one per line or comma-separated. */
-function list(value) {
-    return value
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-/**
- * Signer names as docker allows them (docker/cli: cli/command/trust/signer_add.go validSignerName),
- * short enough that `targets/<name>` is a role name notary stores (under 256 bytes: notary:
- * tuf/data/roles.go IsDelegation).
- */
-const SIGNER_NAME = /^[a-z0-9][a-z0-9_-]{0,246}$/;
-function parseServerUrl(value, input = 'notary-server') {
-    if (!value)
-        return undefined;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, `${(0,redact/* quoted */.T)(value)} is not a URL; expected https://host[:port]`);
-    }
-    if (url.username || url.password)
-        throw new errors/* InputError */.dz(input, `${(0,redact/* quoted */.T)(value)} carries credentials; give them as registry-username and registry-password`);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new errors/* InputError */.dz(input, `${(0,redact/* quoted */.T)(value)} must use https:// (or http:// for a test server)`);
-    if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
-        throw new errors/* InputError */.dz(input, `${(0,redact/* quoted */.T)(value)} must be a bare server URL, https://host[:port]`);
-    return `${url.protocol}//${url.host}`;
-}
-const KEY_ID = /^[a-f0-9]{64}$/;
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
-/** Root key IDs (hex) or root certificates (PEM); a certificate pins both of its IDs. */
-function parseTrustedRootKeys(value, input = 'trusted-root-keys') {
-    const pins = new Set();
-    for (const pem of value.match(PEM_CERTIFICATE) ?? []) {
-        try {
-            const key = (0,keys/* publicKeyFromPem */.X)(pem);
-            pins.add(key.id).add(key.canonicalId);
-        }
-        catch (error) {
-            if (!(error instanceof errors/* KeyError */.eN))
-                throw error;
-            throw new errors/* InputError */.dz(input, 'a certificate does not parse; expected PEM root certificates or 64-hex root key IDs');
-        }
-    }
-    for (const item of list(value.replace(PEM_CERTIFICATE, ''))) {
-        const id = item.toLowerCase();
-        if (!KEY_ID.test(id))
-            throw new errors/* InputError */.dz(input, `${(0,redact/* quoted */.T)(item)} is not a key ID; expected 64 hex characters or a PEM root certificate`);
-        pins.add(id);
-    }
-    return pins;
-}
-
-;// CONCATENATED MODULE: ./src/action/policy-file.ts
-
-
-
-
-
-
-/**
- * The `policy` input's file (action-interface.md, "Trust policy file"): YAML or JSON, read through
- * the YAML library's syntax tree so that every refusal names the file, the line and the field.
- * Its fields take what the inputs of the same name take, parsed by the same code.
- */
-/** Bounds no policy needs to reach: a policy is a page of rules, not a database. */
-const MAX_POLICY_BYTES = 1 << 20;
-const MAX_POLICY_RULES = 10_000;
-const MAX_ITEMS_PER_FIELD = 100;
-const RULE_FIELDS = ['match', 'notary-server', 'trusted-root-keys', 'required-signers'];
-/** The characters of `<registry>/<repository>`, and the wildcards `*`, `?` and `[...]`. */
-const MATCH = /^[A-Za-z0-9._:/*?[\]-]{1,512}$/;
-class PolicyReader {
-    name;
-    lines = new dist/* LineCounter */.HN();
-    constructor(name) {
-        this.name = name;
-    }
-    fail(node, field, message) {
-        const offset = node?.range?.[0] ?? 0;
-        const { line, col } = this.lines.linePos(offset);
-        return new errors/* InputError */.dz('policy', `${this.name}:${line}:${col}: ${field}: ${message}`);
-    }
-    parse(text) {
-        // Every value is a string (the failsafe schema): a key ID of digits and one `e` must not turn into a number.
-        const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: this.lines, uniqueKeys: true, schema: 'failsafe' });
-        const error = doc.errors[0];
-        if (error) {
-            const { line, col } = this.lines.linePos(error.pos[0]);
-            throw new errors/* InputError */.dz('policy', `${this.name}:${line}:${col}: not valid YAML or JSON: ${(0,yaml_error/* yamlProblem */.T)(error.message)}`);
-        }
-        const top = doc.contents;
-        if (!(0,dist/* isMap */.jh)(top))
-            throw this.fail(top, 'policy', 'expected a mapping with version: 1 and repositories');
-        this.onlyFields(top, '', ['version', 'repositories']);
-        const version = top.get('version', true);
-        if (!(0,dist/* isScalar */.jn)(version) || String(version.value) !== '1')
-            throw this.fail(version ?? top, 'version', 'expected 1');
-        const repositories = top.get('repositories', true);
-        if (!(0,dist/* isSeq */.oP)(repositories) || repositories.items.length === 0)
-            throw this.fail(repositories ?? top, 'repositories', 'expected a list of rules, each with match and trusted-root-keys');
-        if (repositories.items.length > MAX_POLICY_RULES)
-            throw this.fail(repositories, 'repositories', `more than ${MAX_POLICY_RULES} rules`);
-        const seen = new Map();
-        return {
-            rules: repositories.items.map((item, i) => {
-                const rule = this.rule(item, `repositories[${i}]`);
-                const earlier = seen.get(rule.match);
-                if (earlier)
-                    throw this.fail(item, `repositories[${i}].match`, `${(0,redact/* quoted */.T)(rule.match)} is already the match of ${earlier}`);
-                seen.set(rule.match, `repositories[${i}] (${rule.source})`);
-                return rule;
-            }),
-        };
-    }
-    onlyFields(map, prefix, allowed) {
-        for (const pair of map.items) {
-            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
-            if (!allowed.includes(key))
-                throw this.fail(pair.key, `${prefix}${key || '(key)'}`, `unknown field; expected ${allowed.join(', ')}`);
-        }
-    }
-    rule(node, path) {
-        if (!(0,dist/* isMap */.jh)(node))
-            throw this.fail(node, path, 'expected a mapping: match, trusted-root-keys, and optionally notary-server, required-signers');
-        this.onlyFields(node, `${path}.`, RULE_FIELDS);
-        const match = node.get('match', true);
-        if (!(0,dist/* isScalar */.jn)(match) || typeof match.value !== 'string')
-            throw this.fail(match ?? node, `${path}.match`, 'is required: a glob over <registry>/<repository>, e.g. registry.example.com/team/*');
-        if (!MATCH.test(match.value))
-            throw this.fail(match, `${path}.match`, `${(0,redact/* quoted */.T)(match.value)} is not a glob over <registry>/<repository>`);
-        const { line } = this.lines.linePos(node.range?.[0] ?? 0);
-        const server = node.get('notary-server', true);
-        const notaryServer = server === undefined ? undefined : this.parsed(server, `${path}.notary-server`, (v) => parseServerUrl(v, 'notary-server'));
-        const roots = node.get('trusted-root-keys', true);
-        if (roots === undefined)
-            throw this.fail(node, `${path}.trusted-root-keys`, 'is required: the root key IDs (64 hex) or root certificates (PEM) this repository chains from');
-        const trustedRootKeyIds = new Set();
-        for (const item of this.strings(roots, `${path}.trusted-root-keys`))
-            for (const id of this.parsed(item.node, item.field, (v) => parseTrustedRootKeys(v)))
-                trustedRootKeyIds.add(id);
-        if (trustedRootKeyIds.size === 0)
-            throw this.fail(roots, `${path}.trusted-root-keys`, 'is empty; expected at least one root key ID or certificate');
-        const signers = node.get('required-signers', true);
-        const requiredSigners = signers === undefined
-            ? []
-            : this.strings(signers, `${path}.required-signers`).flatMap((item) => list(item.value).map((name) => {
-                if (!SIGNER_NAME.test(name))
-                    throw this.fail(item.node, item.field, `${(0,redact/* quoted */.T)(name)} is not a signer name; expected names such as releases or alice`);
-                return name;
-            }));
-        return {
-            match: match.value,
-            source: `${this.name}:${line}`,
-            ...(notaryServer ? { notaryServer } : {}),
-            trustedRootKeyIds,
-            requiredSigners,
-        };
-    }
-    /** A string, or a list of strings (as the input takes them, one per line or comma-separated). */
-    strings(node, field) {
-        const items = (0,dist/* isSeq */.oP)(node) ? node.items : [node];
-        if (items.length > MAX_ITEMS_PER_FIELD)
-            throw this.fail(node, field, `more than ${MAX_ITEMS_PER_FIELD} items`);
-        return items.map((item, i) => {
-            const at = (0,dist/* isSeq */.oP)(node) ? `${field}[${i}]` : field;
-            if (!(0,dist/* isScalar */.jn)(item) || typeof item.value !== 'string')
-                throw this.fail(item, at, 'expected a string, or a list of strings');
-            return { node: item, field: at, value: item.value };
-        });
-    }
-    /** A value through the input's own parser; its refusal is re-told at the field's position. */
-    parsed(node, field, parse) {
-        const value = (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' ? node.value : undefined;
-        if (value === undefined)
-            throw this.fail(node, field, 'expected a string');
-        try {
-            return parse(value);
-        }
-        catch (error) {
-            if (error instanceof errors/* InputError */.dz)
-                throw this.fail(node, field, error.message);
-            throw error;
-        }
-    }
-}
-/** The policy in `text`; `name` (the file's path) is what messages call it. */
-function parseTrustPolicy(text, name) {
-    return new PolicyReader(name).parse(text);
-}
-/** The `policy` input: the file it names, read and checked before anything is sent. */
-function readPolicyFile(path) {
-    return parseTrustPolicy((0,input_files/* readInputFile */.j)('policy', path, 'a trust policy file (YAML or JSON)', MAX_POLICY_BYTES), path);
-}
-
+// EXTERNAL MODULE: ./src/action/trust-values.ts
+var trust_values = __webpack_require__(99359);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
-
-
 
 
 
@@ -401,7 +192,17 @@ function readPolicyFile(path) {
  * per command, in the manner of actions/checkout's input-helper. Nothing below the action layer
  * knows an input's name or reads the environment: it gets these typed settings.
  */
-const COMMANDS = ['sign', 'verify', 'inspect', 'init', 'add-signer', 'remove-signer', 'rotate-key', 'generate-key'];
+const COMMANDS = [
+    'sign',
+    'verify',
+    'inspect',
+    'init',
+    'add-signer',
+    'remove-signer',
+    'rotate-key',
+    'renew',
+    'generate-key',
+];
 /**
  * The variables a child process may see: what docker and credential helpers need to find their
  * config, daemon, keychain and proxy, and the cloud settings the registries' own helpers log in
@@ -443,7 +244,7 @@ function parseCa(value) {
 const MAX_HOST = 253 + 6;
 const REGISTRY_HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
 function parseInsecureRegistries(value) {
-    return list(value).map((item) => {
+    return (0,trust_values/* list */.p_)(value).map((item) => {
         if (item.length > MAX_HOST || !REGISTRY_HOST.test(item))
             throw new errors/* InputError */.dz('insecure-registries', `${(0,redact/* quoted */.T)(item)} is not a registry; expected host[:port], one per line`);
         return item;
@@ -497,7 +298,7 @@ function readImages(read, tagRequired, optional = false) {
 }
 function readSigner(read) {
     const signer = read('signer') || 'releases';
-    if (!SIGNER_NAME.test(signer))
+    if (!trust_values/* SIGNER_NAME */.hX.test(signer))
         throw new errors/* InputError */.dz('signer', `${(0,redact/* quoted */.T)(signer)} is not a signer name; expected lowercase letters, digits, - and _ (e.g. releases or alice)`);
     return signer;
 }
@@ -519,11 +320,11 @@ function readCommon(read, mask, env, tagRequired, imagesOptional = false) {
         throw new errors/* InputError */.dz('expiry-warning-days', `${(0,redact/* quoted */.T)(days)} is not a whole number of days from 0 to ${MAX_WARNING_DAYS}`);
     return {
         images: readImages(read, tagRequired, imagesOptional),
-        notaryServer: parseServerUrl(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
+        notaryServer: (0,trust_values/* parseServerUrl */.Ep)(read('notary-server') || env.DOCKER_CONTENT_TRUST_SERVER || ''),
         notaryCa: parseCa(read('notary-ca')),
         insecureRegistries: parseInsecureRegistries(read('insecure-registries')),
         ...(username ? { registryCredentials: { username, password } } : {}),
-        pinnedRootKeyIds: parseTrustedRootKeys(read('trusted-root-keys')),
+        pinnedRootKeyIds: (0,trust_values/* parseTrustedRootKeys */.fo)(read('trusted-root-keys')),
         expiryWarningDays: Number(days),
         ...(read('trust-state') ? { trustState: parseStateDir(read('trust-state')) } : {}),
         requestTimeoutMs: parseSeconds(read, 'request-timeout', 120, 3600),
@@ -592,26 +393,26 @@ function readGenerateKey(read, mask) {
 /** verify's trust (a policy file, or the inputs as one rule for all) and its manifests. */
 function readVerify(read, common) {
     const policyFile = read('policy');
-    let policy;
+    let trust;
     if (policyFile) {
         for (const input of ['trusted-root-keys', 'required-signers'])
             if (read(input))
                 throw new errors/* InputError */.dz(input, `cannot be given with policy: the policy file sets each repository's ${input}`, 'INPUT_CONFLICT');
-        policy = readPolicyFile(policyFile);
+        trust = { policyFile };
     }
     else {
-        const requiredSigners = list(read('required-signers')).map((name) => {
-            if (!SIGNER_NAME.test(name))
+        const requiredSigners = (0,trust_values/* list */.p_)(read('required-signers')).map((name) => {
+            if (!trust_values/* SIGNER_NAME */.hX.test(name))
                 throw new errors/* InputError */.dz('required-signers', `${(0,redact/* quoted */.T)(name)} is not a signer name; expected names such as releases or alice`);
             return name;
         });
-        policy = { rules: [{ match: '**', trustedRootKeyIds: common.pinnedRootKeyIds, requiredSigners }] };
+        trust = { policy: { rules: [{ match: '**', trustedRootKeyIds: common.pinnedRootKeyIds, requiredSigners }] } };
     }
     const pinManifests = parseBoolean('pin-manifests', read('pin-manifests'), false);
-    const manifests = read('manifests') ? (0,action_manifests/* readManifests */.PX)(read('manifests')) : [];
-    if (pinManifests && manifests.length === 0)
+    const manifests = read('manifests');
+    if (pinManifests && !manifests.trim())
         throw new errors/* InputError */.dz('pin-manifests', 'needs manifests: the files whose image: values are to be pinned', 'INPUT_REQUIRED');
-    return { policy, manifests, pinManifests };
+    return { trust, manifests, pinManifests, registryCheck: parseBoolean('registry-check', read('registry-check'), true) };
 }
 /** Every input of the command, read and checked; the first bad one fails with a one-line InputError. */
 function readSettings(readInput, mask, env) {
@@ -665,336 +466,18 @@ function readSettings(readInput, mask, env) {
             return { ...common, command, signer: readSigner(read), repositoryKey: needKey('repository-key'), snapshotKey: key('snapshot-key') };
         case 'rotate-key':
             return { ...common, command, rotation: readRotation(read, mask), snapshotKey: key('snapshot-key') };
-    }
-}
-
-
-/***/ }),
-
-/***/ 36803:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  lF: () => (/* binding */ imagesToVerify),
-  qB: () => (/* binding */ pinManifests),
-  PX: () => (/* binding */ readManifests)
-});
-
-// UNUSED EXPORTS: MAX_MANIFEST_IMAGES
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(76448);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/util/yaml-error.ts
-var yaml_error = __webpack_require__(42738);
-;// CONCATENATED MODULE: ./src/manifests/image-fields.ts
-
-
-
-/** A manifest larger than this has no business at a deploy gate (and would make a log line of its errors). */
-const MAX_IMAGE_FIELDS_PER_FILE = 10_000;
-const STYLES = {
-    PLAIN: 'plain',
-    QUOTE_DOUBLE: 'double-quoted',
-    QUOTE_SINGLE: 'single-quoted',
-    BLOCK_LITERAL: 'block',
-    BLOCK_FOLDED: 'block',
-};
-function invalid(name, lines, offset, message) {
-    const { line, col } = lines.linePos(offset);
-    return new errors/* ManifestError */.Sh('MANIFEST_INVALID', `${name}:${line}:${col}: ${message}`, { option: 'manifests' });
-}
-/**
- * Every `image:` whose value is a string, in every document, at any depth: the containers,
- * initContainers and ephemeralContainers of every workload kind (a Pod, a Deployment's template, a
- * CronJob's jobTemplate, a List's items, custom resources) and compose's services.*.image. A value
- * given through an alias counts once, at its anchor. Aliases are never followed into collections,
- * so no document can make this walk more than one visit per node.
- */
-function findImageFields(text, name) {
-    const lines = new yaml_dist/* LineCounter */.HN();
-    const documents = (0,yaml_dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, uniqueKeys: true });
-    const docs = Array.isArray(documents) ? documents : [];
-    const fields = new Map();
-    for (const doc of docs) {
-        const error = doc.errors[0];
-        if (error)
-            throw invalid(name, lines, error.pos[0], `not valid YAML: ${(0,yaml_error/* yamlProblem */.T)(error.message)}`);
-        const pending = [doc.contents];
-        while (pending.length > 0) {
-            const node = pending.pop();
-            if ((0,yaml_dist/* isMap */.jh)(node)) {
-                for (const pair of node.items) {
-                    if (!(0,yaml_dist/* isPair */.tO)(pair))
-                        continue;
-                    if ((0,yaml_dist/* isScalar */.jn)(pair.key) && pair.key.value === 'image') {
-                        const field = imageField(doc, pair.value, name, lines, pair.key.range?.[0] ?? 0);
-                        if (field)
-                            fields.set(field.start, field);
-                        else
-                            pending.push(pair.value);
-                    }
-                    else {
-                        pending.push(pair.value);
-                    }
-                }
-            }
-            else if ((0,yaml_dist/* isSeq */.oP)(node)) {
-                pending.push(...node.items);
-            }
-            if (fields.size > MAX_IMAGE_FIELDS_PER_FILE)
-                throw new errors/* ManifestError */.Sh('MANIFEST_INVALID', `${name}: more than ${MAX_IMAGE_FIELDS_PER_FILE} image: fields`, {
-                    option: 'manifests',
-                });
+        case 'renew': {
+            const keys = {
+                rootKey: key('root-key'),
+                repositoryKey: key('repository-key'),
+                signerKey: key('signer-key'),
+                snapshotKey: key('snapshot-key'),
+            };
+            if (!Object.values(keys).some(Boolean))
+                throw new errors/* InputError */.dz('signer-key', 'command renew needs at least one key to re-sign with: signer-key (its delegations), repository-key (targets), root-key (root) or snapshot-key', 'INPUT_REQUIRED');
+            return { ...common, command, ...keys };
         }
     }
-    return [...fields.values()].sort((a, b) => a.start - b.start);
-}
-/** The image an `image:` names, or undefined for a mapping or list (a chart's values, a custom resource's own shape). */
-function imageField(doc, value, name, lines, keyOffset) {
-    const node = (0,yaml_dist/* isAlias */.Vj)(value) ? value.resolve(doc) : value;
-    if ((0,yaml_dist/* isAlias */.Vj)(value) && !node)
-        throw invalid(name, lines, value.range?.[0] ?? keyOffset, `alias *${value.source} has no anchor in its document`);
-    if ((0,yaml_dist/* isMap */.jh)(node) || (0,yaml_dist/* isSeq */.oP)(node))
-        return undefined;
-    if (!(0,yaml_dist/* isScalar */.jn)(node) || !node.range || node.value === null)
-        throw invalid(name, lines, keyOffset, 'image: has no value; expected an image reference');
-    if (typeof node.value !== 'string' || node.value.trim() === '')
-        throw invalid(name, lines, node.range[0], 'image: is not an image reference; expected a string such as registry/app:1.2');
-    const [start, end] = node.range;
-    const { line, col } = lines.linePos(start);
-    return { value: node.value, line, column: col, start, end, style: STYLES[node.type ?? ''] ?? 'plain' };
-}
-/** The scalar as it is written in its own style: a pinned reference needs no escaping in any of them. */
-function written(value, style) {
-    if (style === 'double-quoted')
-        return `"${value}"`;
-    if (style === 'single-quoted')
-        return `'${value}'`;
-    return value;
-}
-/** Reference characters only: nothing that could end a quoted scalar or start a comment or a flow collection. */
-const PINNED = /^[A-Za-z0-9._/:@[\]-]+$/;
-/**
- * The text with each field's value replaced, each in the style it was written in; nothing else
- * changes. The result is parsed again and must hold exactly the new values where the old ones were.
- */
-function replaceImageFields(text, name, replacements) {
-    const ordered = [...replacements].sort(([a], [b]) => b.start - a.start);
-    let out = text;
-    for (const [field, value] of ordered) {
-        if (field.style === 'block')
-            throw new errors/* ManifestError */.Sh('MANIFEST_INVALID', `${name}:${field.line}:${field.column}: image: is a block scalar; write it on one line to pin it`, { option: 'manifests' });
-        if (!PINNED.test(value))
-            throw new errors/* ManifestError */.Sh('MANIFEST_INVALID', `${name}: cannot write ${JSON.stringify(value)} as an image`);
-        out = `${out.slice(0, field.start)}${written(value, field.style)}${out.slice(field.end)}`;
-    }
-    const byStart = new Map([...replacements].map(([f, value]) => [f.start, value]));
-    const before = findImageFields(text, name).map((f) => byStart.get(f.start) ?? f.value);
-    const after = findImageFields(out, name).map((f) => f.value);
-    if (before.length !== after.length || before.some((v, i) => v !== after[i]))
-        throw new errors/* ManifestError */.Sh('MANIFEST_WRITE_FAILED', `${name}: the pinned file does not read back as written; it is left as it was`, {
-            option: 'manifests',
-        });
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var reference = __webpack_require__(79310);
-;// CONCATENATED MODULE: ./src/manifests/references.ts
-
-
-/** The tag a container runtime pulls when a manifest names none. */
-const DEFAULT_TAG = 'latest';
-/**
- * The reference a manifest's `image:` means: no tag is `latest`, as the runtime pulls it. A digest
- * without a tag is refused: content trust signs tags, so there is no signature to check it against.
- */
-function manifestReference(value, where) {
-    let ref;
-    try {
-        ref = (0,reference/* parseImageReference */.o_)(value, false);
-    }
-    catch (error) {
-        if (!(0,errors/* isDctError */.AE)(error))
-            throw error;
-        throw new errors/* ManifestError */.Sh('MANIFEST_INVALID', `${where}: ${error.message}`, { option: 'manifests' });
-    }
-    if (ref.tag)
-        return ref;
-    if (ref.digest)
-        throw new errors/* ManifestError */.Sh('MANIFEST_INVALID', `${where}: ${value} pins a digest but no tag; expected name:tag@sha256:… so that the tag's signature can be checked`, { option: 'manifests' });
-    return { ...ref, tag: DEFAULT_TAG };
-}
-/** `<name as written>:<tag>@<digest>`: what deploys exactly the verified manifest, and still says which tag it was. */
-function pinnedValue(value, ref, digest) {
-    const name = value.trim().replace(/@.*$/, '');
-    const hasTag = name.lastIndexOf(':') > name.lastIndexOf('/');
-    return `${hasTag ? name : `${name}:${ref.tag}`}@${digest}`;
-}
-
-// EXTERNAL MODULE: ./src/util/redact.ts
-var redact = __webpack_require__(50767);
-// EXTERNAL MODULE: ./src/action/input-files.ts
-var input_files = __webpack_require__(43044);
-;// CONCATENATED MODULE: ./src/action/manifests.ts
-
-
-
-
-
-
-
-
-
-
-const MAX_MANIFEST_FILES = 1000;
-const MAX_MANIFEST_BYTES = 16 << 20;
-/** More distinct images than a deploy has; each costs a registry look-up. */
-const MAX_MANIFEST_IMAGES = 10_000;
-/** The files the `manifests` input names (paths and globs, one per line), each once. */
-function manifestPaths(value) {
-    const paths = [];
-    for (const line of value.split('\n').map((l) => l.trim())) {
-        if (!line)
-            continue;
-        if (!(0,dist/* isDynamicPattern */.ey)(line)) {
-            paths.push(line);
-            continue;
-        }
-        // Paths as the pattern was written: an absolute glob finds absolute paths, a relative one relative paths.
-        const found = (0,dist/* globSync */.AZ)(line, { onlyFiles: true, expandDirectories: false, absolute: (0,external_node_path_.isAbsolute)(line) }).sort();
-        if (found.length === 0)
-            throw new errors/* InputError */.dz('manifests', `${(0,redact/* quoted */.T)(line)} matches no file; expected files or globs of deployment manifests`);
-        paths.push(...found);
-    }
-    const byRealPath = new Map();
-    for (const path of paths) {
-        let real = path;
-        try {
-            real = (0,external_node_fs_.realpathSync)(path);
-        }
-        catch {
-            // readInputFile says what is wrong with it.
-        }
-        if (!byRealPath.has(real))
-            byRealPath.set(real, path);
-    }
-    if (byRealPath.size > MAX_MANIFEST_FILES)
-        throw new errors/* InputError */.dz('manifests', `more than ${MAX_MANIFEST_FILES} files`);
-    return [...byRealPath.values()];
-}
-/** Every file of the `manifests` input, read, parsed, and each `image:` value parsed as a reference. */
-function readManifests(value) {
-    return manifestPaths(value).map((path) => {
-        const text = (0,input_files/* readInputFile */.j)('manifests', path, 'a YAML or JSON manifest', MAX_MANIFEST_BYTES);
-        const fields = findImageFields(text, path).map((field) => ({
-            field,
-            ref: manifestReference(field.value, `${path}:${field.line}`),
-        }));
-        let realPath = path;
-        try {
-            realPath = (0,external_node_fs_.realpathSync)(path);
-        }
-        catch {
-            // read just now: it exists
-        }
-        return { path, realPath, text, fields };
-    });
-}
-/** What verify checks: `images`, then each distinct manifest image once, with where each was found. */
-function imagesToVerify(images, files) {
-    const key = (ref) => `${(0,reference/* gunOf */.qu)(ref)}:${ref.tag}@${ref.digest ?? ''}`;
-    const byKey = new Map();
-    for (const ref of images)
-        if (!byKey.has(key(ref)))
-            byKey.set(key(ref), ref);
-    const all = [...images];
-    const foundIn = new Map();
-    const refOf = new Map();
-    for (const file of files) {
-        for (const { field, ref } of file.fields) {
-            let known = byKey.get(key(ref));
-            if (!known) {
-                known = ref;
-                byKey.set(key(ref), ref);
-                all.push(ref);
-            }
-            refOf.set(field, known);
-            foundIn.set(known, [...(foundIn.get(known) ?? []), `${file.path}:${field.line}`]);
-        }
-    }
-    if (all.length === 0)
-        throw new errors/* InputError */.dz('manifests', 'no image: field in any of the files, and images is empty; expected something to verify');
-    if (byKey.size > MAX_MANIFEST_IMAGES)
-        throw new errors/* InputError */.dz('manifests', `more than ${MAX_MANIFEST_IMAGES} distinct images`);
-    return { images: all, foundIn, refOf };
-}
-/**
- * Rewrites each `image:` to `<name>:<tag>@<digest>` of its verified tag. Every new text is made
- * (and read back) before any file is touched; each goes to a temporary file beside its original,
- * then all are renamed over the originals, and a failure puts back what was renamed. Returns
- * the files whose bytes changed (a second run changes none).
- */
-function pinManifests(files, refOf, digestOf) {
-    const changed = [];
-    for (const file of files) {
-        const replacements = new Map();
-        for (const { field } of file.fields) {
-            const ref = refOf.get(field);
-            const digest = ref && digestOf(ref);
-            if (!ref || !digest)
-                throw new errors/* ManifestError */.Sh('MANIFEST_WRITE_FAILED', `${file.path}:${field.line}: ${field.value} has no verified digest`);
-            const value = pinnedValue(field.value, ref, digest);
-            if (value !== field.value)
-                replacements.set(field, value);
-        }
-        if (replacements.size > 0)
-            changed.push({ file, text: replaceImageFields(file.text, file.path, replacements) });
-    }
-    const temporary = [];
-    try {
-        for (const { file, text } of changed) {
-            const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file.realPath), `.${(0,external_node_path_.basename)(file.realPath)}.dct-sign-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-            (0,external_node_fs_.writeFileSync)(temp, text, { mode: (0,external_node_fs_.statSync)(file.realPath).mode & 0o7777, flag: 'wx' });
-            temporary.push({ file, temp });
-        }
-    }
-    catch (error) {
-        for (const { temp } of temporary)
-            (0,external_node_fs_.rmSync)(temp, { force: true });
-        throw new errors/* ManifestError */.Sh('MANIFEST_WRITE_FAILED', `cannot write the pinned manifests (${error.message.split(',')[0]}); no file was changed`, {
-            option: 'manifests',
-        });
-    }
-    const renamed = [];
-    try {
-        for (const { file, temp } of temporary) {
-            (0,external_node_fs_.renameSync)(temp, file.realPath);
-            renamed.push(file);
-        }
-    }
-    catch (error) {
-        for (const file of renamed)
-            (0,external_node_fs_.writeFileSync)(file.realPath, file.text);
-        for (const { temp } of temporary)
-            (0,external_node_fs_.rmSync)(temp, { force: true });
-        throw new errors/* ManifestError */.Sh('MANIFEST_WRITE_FAILED', `cannot replace the manifests (${error.message.split(',')[0]}); they were put back as they were`, {
-            option: 'manifests',
-        });
-    }
-    return changed.map((c) => c.file.path);
 }
 
 
@@ -1042,6 +525,81 @@ function withSecretFiles(read) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name}-file`, `give ${name} or ${name}-file, not both`, 'INPUT_CONFLICT');
         return readSecretFile(name, file);
     };
+}
+
+
+/***/ }),
+
+/***/ 99359:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ep: () => (/* binding */ parseServerUrl),
+/* harmony export */   fo: () => (/* binding */ parseTrustedRootKeys),
+/* harmony export */   hX: () => (/* binding */ SIGNER_NAME),
+/* harmony export */   p_: () => (/* binding */ list)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _tuf_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95591);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50767);
+
+
+
+/** Values that inputs and the trust policy file both take, parsed the same way in both. */
+/** An input's items: one per line or comma-separated. */
+function list(value) {
+    return value
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+/**
+ * Signer names as docker allows them (docker/cli: cli/command/trust/signer_add.go validSignerName),
+ * short enough that `targets/<name>` is a role name notary stores (under 256 bytes: notary:
+ * tuf/data/roles.go IsDelegation).
+ */
+const SIGNER_NAME = /^[a-z0-9][a-z0-9_-]{0,246}$/;
+function parseServerUrl(value, input = 'notary-server') {
+    if (!value)
+        return undefined;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(value)} is not a URL; expected https://host[:port]`);
+    }
+    if (url.username || url.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(value)} carries credentials; give them as registry-username and registry-password`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(value)} must use https:// (or http:// for a test server)`);
+    if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(value)} must be a bare server URL, https://host[:port]`);
+    return `${url.protocol}//${url.host}`;
+}
+const KEY_ID = /^[a-f0-9]{64}$/;
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+/** Root key IDs (hex) or root certificates (PEM); a certificate pins both of its IDs. */
+function parseTrustedRootKeys(value, input = 'trusted-root-keys') {
+    const pins = new Set();
+    for (const pem of value.match(PEM_CERTIFICATE) ?? []) {
+        try {
+            const key = (0,_tuf_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .publicKeyFromPem */ .X)(pem);
+            pins.add(key.id).add(key.canonicalId);
+        }
+        catch (error) {
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .KeyError */ .eN))
+                throw error;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'a certificate does not parse; expected PEM root certificates or 64-hex root key IDs');
+        }
+    }
+    for (const item of list(value.replace(PEM_CERTIFICATE, ''))) {
+        const id = item.toLowerCase();
+        if (!KEY_ID.test(id))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(item)} is not a key ID; expected 64 hex characters or a PEM root certificate`);
+        pins.add(id);
+    }
+    return pins;
 }
 
 
@@ -2611,25 +2169,8 @@ function quoted(value, max = MAX_ECHO) {
 }
 
 
-/***/ }),
-
-/***/ 42738:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ yamlProblem)
-/* harmony export */ });
-/**
- * The YAML library's error message, first line only and without its position (the caller names
- * file, line and column itself): its later lines quote the source, and the source may hold secrets.
- */
-function yamlProblem(message) {
-    return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-}
-
-
 /***/ })
 
 };
 
-//# sourceMappingURL=74.index.js.map
+//# sourceMappingURL=947.index.js.map

@@ -1,0 +1,171 @@
+import { KeyError } from '../errors.js';
+import type { Signer } from '../keys/signer.js';
+import type { ImageReference } from '../registry/reference.js';
+import { daysUntil } from '../tuf/time.js';
+import { roleKeyIdsFor, type TrustedRepository } from '../tuf/trusted-repository.js';
+import {
+  forEachRepository,
+  loadVerified,
+  renewedBy,
+  unreachableServer,
+  warnIfRetiredServer,
+  notaryServerFor,
+  type CommandContext,
+} from './context.js';
+import { withPublishRetries } from './publish-retry.js';
+import { RepositoryUpdate, nextTargets, publishUpdate, signatureForRole } from './repository-update.js';
+
+/** The keys renew may sign with; each renews the roles it is a key of. At least one is given. */
+export interface RenewOptions {
+  images: ImageReference[];
+  rootKey?: Signer;
+  repositoryKey?: Signer;
+  /** A signer's key: renews every delegation that lists it (targets/releases, targets/<signer>). */
+  signerKey?: Signer;
+  /** The snapshot key, when it is not the server's. */
+  snapshotKey?: Signer;
+}
+
+/** One role re-signed, as the server now serves it (`renewed`, action-interface.md). */
+export interface RenewedRole {
+  repository: string;
+  role: string;
+  version: number;
+  expires: string;
+}
+
+interface Due {
+  role: string;
+  expires: string;
+  days: number;
+}
+
+/** Roles a person re-signs (the timestamp is the server's), due when they expire within the warning window or already have. */
+function dueRoles(repo: TrustedRepository, now: number, warningDays: number): Due[] {
+  const all: Due[] = [
+    { role: 'root', expires: repo.root.signed.expires, days: daysUntil(repo.root.signed.expiresMs, now) },
+    { role: 'snapshot', expires: repo.snapshot.signed.expires, days: daysUntil(repo.snapshot.signed.expiresMs, now) },
+    ...[...repo.roles].map(([role, loaded]) => ({
+      role,
+      expires: loaded.file.signed.expires,
+      days: daysUntil(loaded.file.signed.expiresMs, now),
+    })),
+  ];
+  return all.filter((d) => d.days < warningDays);
+}
+
+function describeDue(d: Due): string {
+  return d.days <= 0 ? `${d.role} expired at ${d.expires}` : `${d.role} expires in ${Math.floor(d.days)} days (${d.expires})`;
+}
+
+/**
+ * The update that renews what the keys can sign. Every key given must be a key of its role (a key
+ * that cannot sign is an input error, found before anything is sent); a due role no key given can
+ * sign is left as it is, with a warning naming the key that would renew it.
+ */
+function planRenewal(ctx: CommandContext, repo: TrustedRepository, options: RenewOptions, now: number): RepositoryUpdate {
+  const gun = repo.gun;
+  const root = repo.root.signed;
+  const update = new RepositoryUpdate(gun, repo, now);
+  const rootSignature = options.rootKey && signatureForRole(root, 'root', options.rootKey, 'rootKey', gun);
+  const targetsSignature = options.repositoryKey && signatureForRole(root, 'targets', options.repositoryKey, 'repositoryKey', gun);
+  if (options.snapshotKey) update.snapshotSigner = signatureForRole(root, 'snapshot', options.snapshotKey, 'snapshotKey', gun);
+  const signerRoles = options.signerKey ? delegationsOf(repo, options.signerKey) : [];
+
+  const renewRoot = () => {
+    update.editRoot();
+    update.rootSigners = [rootSignature!];
+  };
+  const renewTargets = () => {
+    update.editTargets();
+    update.targetsSigners = [targetsSignature!];
+  };
+  const renewDelegation = (name: string, keyid: string) => {
+    update.delegations.set(name, {
+      targets: nextTargets(repo.roles.get(name)!.file.signed, now),
+      signers: [{ signer: options.signerKey!, keyid }],
+    });
+  };
+
+  const due = dueRoles(repo, now, ctx.expiryWarningDays);
+  let snapshotDue = false;
+  for (const d of due) {
+    if (d.role === 'root' && rootSignature) renewRoot();
+    else if (d.role === 'targets' && targetsSignature) renewTargets();
+    else if (d.role === 'snapshot') snapshotDue = true;
+    else {
+      const signer = signerRoles.find((r) => r.name === d.role);
+      if (signer) renewDelegation(signer.name, signer.keyid);
+      else ctx.reporter.warning(`${gun}: ${describeDue(d)}, and no key given can re-sign it: ${renewedBy(d.role)}`);
+    }
+  }
+  // Any publish makes the server re-sign its snapshot; with nothing else due, one role we can sign is re-signed to make it.
+  if (snapshotDue && update.isEmpty && !update.snapshotSigner) {
+    const [firstSigner] = signerRoles;
+    if (targetsSignature) renewTargets();
+    else if (firstSigner) renewDelegation(firstSigner.name, firstSigner.keyid);
+    else if (rootSignature) renewRoot();
+    else ctx.reporter.warning(`${gun}: ${describeDue(due.find((d) => d.role === 'snapshot')!)}; ${renewedBy('snapshot')}`);
+  }
+  return update;
+}
+
+/** The delegations whose keys include this one; a key no delegation lists cannot renew anything. */
+function delegationsOf(repo: TrustedRepository, key: Signer): { name: string; keyid: string }[] {
+  const found: { name: string; keyid: string }[] = [];
+  for (const [name, role] of repo.roles) {
+    if (name === 'targets') continue;
+    const [keyid] = roleKeyIdsFor(role.keys, role.keys.keys, key.publicKey);
+    if (keyid) found.push({ name, keyid });
+  }
+  if (found.length === 0)
+    throw new KeyError('KEY_NOT_IN_ROLE', `key ${key.publicKey.canonicalId} is not a key of any delegation of ${repo.gun}`, {
+      option: 'signerKey',
+    });
+  return found;
+}
+
+/**
+ * Re-signs, with fresh expiry dates, every role of each repository that the keys given can sign
+ * and that expires within the warning window or has expired. The repository is loaded with its
+ * expired metadata (everything else checked as always), published once, and read back.
+ */
+export async function renew(ctx: CommandContext, options: RenewOptions): Promise<RenewedRole[]> {
+  const now = ctx.now?.() ?? Date.now();
+  const perRepository = await forEachRepository(ctx, options.images, 'Renew', (ctx, gun, refs) => {
+    const ref = refs[0]!;
+    warnIfRetiredServer(ctx, notaryServerFor(ctx, ref));
+    const seen = new Map<string, number>();
+    return withPublishRetries(ctx, gun, async () => {
+      let before: TrustedRepository;
+      try {
+        before = await loadVerified(ctx, ref, { now, seenVersions: seen, allowExpired: true });
+      } catch (error) {
+        throw unreachableServer(error);
+      }
+      before.warnings.forEach((w) => ctx.reporter.warning(w));
+      const update = planRenewal(ctx, before, options, now);
+      if (update.isEmpty && !(update.snapshotSigner && dueRoles(before, now, ctx.expiryWarningDays).some((d) => d.role === 'snapshot'))) {
+        ctx.reporter.info(`${gun}: nothing the keys given can sign expires within ${ctx.expiryWarningDays} days; nothing was published`);
+        return [];
+      }
+      const after = await publishUpdate(ctx, ref, update, new Set(before.rootKeyIds()), seen, { allowExpired: true });
+      const renewed: RenewedRole[] = [];
+      const report = (role: string, version: number, expires: string) => {
+        renewed.push({ repository: gun, role, version, expires });
+        ctx.reporter.info(`${gun}: ${role} renewed: version ${version}, expires ${expires}`);
+      };
+      if (update.root) report('root', after.root.signed.version, after.root.signed.expires);
+      if (update.targets) report('targets', after.targets.file.signed.version, after.targets.file.signed.expires);
+      for (const name of update.delegations.keys()) {
+        const role = after.roles.get(name)!;
+        report(name, role.file.signed.version, role.file.signed.expires);
+      }
+      if (after.snapshot.signed.version > before.snapshot.signed.version)
+        report('snapshot', after.snapshot.signed.version, after.snapshot.signed.expires);
+      for (const e of after.expired) ctx.reporter.warning(`${gun}: ${e.role} is still expired (${e.expires}): ${renewedBy(e.role)}`);
+      return renewed;
+    });
+  });
+  return perRepository.flat();
+}
