@@ -1054,6 +1054,7 @@ const INPUT_OF_OPTION = {
     trustState: 'trust-state',
     policy: 'policy',
     manifests: 'manifests',
+    trustedRootKeys: 'trusted-root-keys',
 };
 /** What to do next, for errors whose fix is an input the lower layers cannot name. */
 const HINTS = {
@@ -1964,6 +1965,19 @@ function mayHaveCommitted(error) {
         error.code === 'NOTARY_TIMEOUT' ||
         (error.code === 'NOTARY_HTTP_ERROR' && (error.details.status ?? 0) >= 500));
 }
+/** A role's version in a repository: 0 when it has none (a delegation not published yet). */
+function versionIn(repo, role) {
+    if (role === 'root')
+        return repo.root.signed.version;
+    return (repo.roles.get(role) ?? repo.invalidRoles.get(role)?.expired)?.file.signed.version ?? 0;
+}
+/**
+ * Another publisher wrote a role this update changes since it was read: their version of it is on
+ * the server now. The snapshot alone tells nothing (the server re-signs an expired one on read).
+ */
+function overtaken(files, before, after) {
+    return [...files.keys()].some((role) => role !== 'snapshot' && versionIn(after, role) > versionIn(before, role));
+}
 /** The first role whose file the server does not serve exactly as we signed it (the snapshot may be re-made). */
 function firstUnpublished(files, after) {
     for (const [role, bytes] of files) {
@@ -2010,11 +2024,11 @@ readBack = {}) {
     });
     const unpublished = firstUnpublished(files, after);
     if (lost) {
-        if (unpublished && update.before && after.snapshot.signed.version > update.before.snapshot.signed.version)
+        if (unpublished && update.before && overtaken(files, update.before, after))
             // Another publisher's update landed in between: on SQL storage notary-server answers the
             // collision with `500 UPDATING` after rolling back, where the memory store says `400 VERSION`.
             // Either way the update was built on a stale read: the caller re-reads, re-applies, re-signs.
-            throw new errors/* NotaryError */.Wl('NOTARY_STALE_VERSION', `${update.gun}: ${lost.message}; the re-read shows another publisher's update (snapshot version ${after.snapshot.signed.version}, read at ${update.before.snapshot.signed.version}), so this one was built on a stale read`, lost.details, { cause: lost });
+            throw new errors/* NotaryError */.Wl('NOTARY_STALE_VERSION', `${update.gun}: ${lost.message}; the re-read shows another publisher's update of a role this one changes, so this one was built on a stale read`, lost.details, { cause: lost });
         if (unpublished)
             throw new errors/* NotaryError */.Wl(lost.code, `${lost.message}; re-read the repository: the update was not published`, lost.details, {
                 cause: lost,
@@ -2207,6 +2221,7 @@ async function withPublishRetries(ctx, gun, attempt) {
 
 
 
+
 /** Roles a person re-signs (the timestamp is the server's), due when they expire within the warning window or already have. */
 function dueRoles(repo, now, warningDays) {
     const all = [
@@ -2218,7 +2233,7 @@ function dueRoles(repo, now, warningDays) {
             days: (0,time/* daysUntil */.AQ)(loaded.file.signed.expiresMs, now),
         })),
     ];
-    return all.filter((d) => d.days < warningDays);
+    return all.filter((d) => d.days <= 0 || d.days < warningDays);
 }
 function describeDue(d) {
     return d.days <= 0 ? `${d.role} expired at ${d.expires}` : `${d.role} expires in ${Math.floor(d.days)} days (${d.expires})`;
@@ -2282,6 +2297,37 @@ function planRenewal(ctx, repo, options, now) {
     }
     return update;
 }
+/** The repository with its expired metadata, every signature checked. */
+async function load(ctx, ref, now, seen) {
+    try {
+        return await loadVerified(ctx, ref, { now, seenVersions: seen, allowExpired: true });
+    }
+    catch (error) {
+        throw unreachableServer(error);
+    }
+}
+/**
+ * renew signs what the server serves, so that must chain from a root the user pinned (or an
+ * earlier run recorded): on first use, a hostile server's root listing the user's key beside its
+ * own would pass its self-check, and renew would sign it, or expired content it chose.
+ */
+function trusted(repo) {
+    if (repo.trustedOnFirstUse)
+        throw new errors/* VerificationError */.mk('ROOT_NOT_TRUSTED', `${repo.gun}: renew re-signs what the server serves, so the root must be pinned (or recorded by the trust state of an earlier run); its root keys are ${repo.rootKeyIds().join(', ')}`, { option: 'trustedRootKeys' });
+    return repo;
+}
+/** Every key given is a key of its role in this repository (the check planRenewal makes, without planning). */
+function checkKeys(repo, options) {
+    const root = repo.root.signed;
+    if (options.rootKey)
+        signatureForRole(root, 'root', options.rootKey, 'rootKey', repo.gun);
+    if (options.repositoryKey)
+        signatureForRole(root, 'targets', options.repositoryKey, 'repositoryKey', repo.gun);
+    if (options.snapshotKey)
+        signatureForRole(root, 'snapshot', options.snapshotKey, 'snapshotKey', repo.gun);
+    if (options.signerKey)
+        delegationsOf(repo, options.signerKey);
+}
 /** The delegations whose keys include this one; a key no delegation lists cannot renew anything. */
 function delegationsOf(repo, key) {
     const found = [];
@@ -2305,18 +2351,18 @@ function delegationsOf(repo, key) {
  */
 async function renew(ctx, options) {
     const now = ctx.now?.() ?? Date.now();
+    // Over several repositories, every key is checked against every one before any is published:
+    // a key that cannot sign fails the run with all of them as they were.
+    if (new Set(options.images.map(registry_reference/* gunOf */.qu)).size > 1)
+        await forEachRepository(ctx, options.images, 'Check the keys for', async (ctx, _gun, refs) => {
+            checkKeys(trusted(await load(ctx, refs[0], now, new Map())), options);
+        });
     const perRepository = await forEachRepository(ctx, options.images, 'Renew', (ctx, gun, refs) => {
         const ref = refs[0];
         warnIfRetiredServer(ctx, notaryServerFor(ctx, ref));
         const seen = new Map();
         return withPublishRetries(ctx, gun, async () => {
-            let before;
-            try {
-                before = await loadVerified(ctx, ref, { now, seenVersions: seen, allowExpired: true });
-            }
-            catch (error) {
-                throw unreachableServer(error);
-            }
+            const before = trusted(await load(ctx, ref, now, seen));
             before.warnings.forEach((w) => ctx.reporter.warning(w));
             const update = planRenewal(ctx, before, options, now);
             if (update.isEmpty && !(update.snapshotSigner && dueRoles(before, now, ctx.expiryWarningDays).some((d) => d.role === 'snapshot'))) {
@@ -2969,11 +3015,11 @@ function compile(rule, glob) {
     return {
         rule,
         test,
-        rank: [wildcards === 0 ? 1 : 0, literal.length, -globstars, -wildcards],
+        rank: [wildcards === 0 ? 1 : 0, rule.match.split('/').filter((c) => !/[*?[]/.test(c)).length, literal.length, -globstars, -wildcards],
     };
 }
 function compareRank(a, b) {
-    return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
+    return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || a[4] - b[4];
 }
 /** A rule as messages and the step summary name it: where it is written, and its glob. */
 function describeRule(rule) {
@@ -3094,6 +3140,9 @@ servedBy = 'the registry serves') {
 /** Verifies every image: one metadata load per repository, one registry look-up per tag. */
 async function verify(ctx, options) {
     const now = ctx.now?.() ?? Date.now();
+    // A gate that checked nothing must not pass.
+    if (options.images.length === 0)
+        throw new errors/* RegistryError */.gl('REFERENCE_INVALID', 'no image to verify', { option: 'images' });
     const matcher = await PolicyMatcher.create(options.policy);
     const label = (ref) => {
         const where = options.foundIn?.get(ref);

@@ -939,9 +939,12 @@ function invalid(name, lines, offset, message) {
 /**
  * Every `image:` whose value is a string, in every document, at any depth: the containers,
  * initContainers and ephemeralContainers of every workload kind (a Pod, a Deployment's template, a
- * CronJob's jobTemplate, a List's items, custom resources) and compose's services.*.image. A value
- * given through an alias counts once, at its anchor. Aliases are never followed into collections,
- * so no document can make this walk more than one visit per node.
+ * CronJob's jobTemplate, a List's items, custom resources), compose's services.*.image, and an
+ * image volume's `image.reference`. A key is read as kubectl and compose (go-yaml) read it: an
+ * alias key counts by what it names, and a key with a tag other than `!!str` is refused rather
+ * than guessed at. A value given through an alias counts once, at its anchor. Aliases are resolved
+ * from one index of the document's anchors (the library's own resolve walks the whole document per
+ * alias) and never followed into collections, so the walk is linear in the file.
  */
 function findImageFields(text, name) {
     const lines = new dist/* LineCounter */.HN();
@@ -952,6 +955,7 @@ function findImageFields(text, name) {
         const error = doc.errors[0];
         if (error)
             throw invalid(name, lines, error.pos[0], `not valid YAML: ${(0,yaml_error/* yamlProblem */.T)(error.message)}`);
+        const reader = new DocumentReader(doc, name, lines);
         const pending = [doc.contents];
         while (pending.length > 0) {
             const node = pending.pop();
@@ -959,8 +963,8 @@ function findImageFields(text, name) {
                 for (const pair of node.items) {
                     if (!(0,dist/* isPair */.tO)(pair))
                         continue;
-                    if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === 'image') {
-                        const field = imageField(doc, pair.value, name, lines, pair.key.range?.[0] ?? 0);
+                    if (reader.keyText(pair.key) === 'image') {
+                        const field = reader.imageField(pair.value, pair.key?.range?.[0] ?? 0);
                         if (field)
                             fields.set(field.start, field);
                         else
@@ -982,20 +986,79 @@ function findImageFields(text, name) {
     }
     return [...fields.values()].sort((a, b) => a.start - b.start);
 }
-/** The image an `image:` names, or undefined for a mapping or list (a chart's values, a custom resource's own shape). */
-function imageField(doc, value, name, lines, keyOffset) {
-    const node = (0,dist/* isAlias */.Vj)(value) ? value.resolve(doc) : value;
-    if ((0,dist/* isAlias */.Vj)(value) && !node)
-        throw invalid(name, lines, value.range?.[0] ?? keyOffset, `alias *${value.source} has no anchor in its document`);
-    if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node))
-        return undefined;
-    if (!(0,dist/* isScalar */.jn)(node) || !node.range || node.value === null)
-        throw invalid(name, lines, keyOffset, 'image: has no value; expected an image reference');
-    if (typeof node.value !== 'string' || node.value.trim() === '')
-        throw invalid(name, lines, node.range[0], 'image: is not an image reference; expected a string such as registry/app:1.2');
-    const [start, end] = node.range;
-    const { line, col } = lines.linePos(start);
-    return { value: node.value, line, column: col, start, end, style: STYLES[node.type ?? ''] ?? 'plain' };
+/** Aliases one file may use: far more than any manifest, few enough that no file can make the walk slow. */
+const MAX_ALIASES_PER_FILE = 10_000;
+const STRING_TAG = 'tag:yaml.org,2002:str';
+/** One document's anchors, indexed once, and the reading of its keys and image values. */
+class DocumentReader {
+    name;
+    lines;
+    /** Anchor name -> the nodes that carry it, by source position (a later anchor of the same name wins after it). */
+    anchors = new Map();
+    aliases = 0;
+    constructor(doc, name, lines) {
+        this.name = name;
+        this.lines = lines;
+        const pending = [doc.contents];
+        while (pending.length > 0) {
+            const node = pending.pop();
+            if ((0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node) || (0,dist/* isScalar */.jn)(node)) {
+                if (node.anchor) {
+                    const list = this.anchors.get(node.anchor) ?? [];
+                    list.push({ start: node.range?.[0] ?? 0, node });
+                    this.anchors.set(node.anchor, list);
+                }
+            }
+            if ((0,dist/* isMap */.jh)(node))
+                for (const pair of node.items)
+                    pending.push(pair.key, pair.value);
+            else if ((0,dist/* isSeq */.oP)(node))
+                pending.push(...node.items);
+        }
+        for (const list of this.anchors.values())
+            list.sort((a, b) => a.start - b.start);
+    }
+    /** The node an alias names: the last anchor of that name before it. */
+    resolve(alias) {
+        if (++this.aliases > MAX_ALIASES_PER_FILE)
+            throw invalid(this.name, this.lines, alias.range?.[0] ?? 0, `more than ${MAX_ALIASES_PER_FILE} aliases`);
+        const at = alias.range?.[0] ?? 0;
+        const target = (this.anchors.get(alias.source) ?? []).filter((a) => a.start < at).pop();
+        if (!target)
+            throw invalid(this.name, this.lines, at, `alias *${alias.source} has no anchor in its document`);
+        return target.node;
+    }
+    /** A key's text as go-yaml reads it; undefined for a key that is not a string (a number, a mapping). */
+    keyText(key) {
+        const node = (0,dist/* isAlias */.Vj)(key) ? this.resolve(key) : key;
+        if (!(0,dist/* isScalar */.jn)(node))
+            return undefined;
+        if (node.tag && node.tag !== STRING_TAG)
+            throw invalid(this.name, this.lines, node.range?.[0] ?? 0, `a key with the tag ${node.tag} is not read; write the key without a tag`);
+        return typeof node.value === 'string' ? node.value : undefined;
+    }
+    /** The image an `image:` names; undefined for a mapping or list with no `reference` (a chart's values, a custom resource's own shape). */
+    imageField(value, keyOffset) {
+        let node = (0,dist/* isAlias */.Vj)(value) ? this.resolve(value) : value;
+        if ((0,dist/* isMap */.jh)(node)) {
+            // An image volume (Kubernetes 1.31+): `image: {reference: registry/app:1, pullPolicy: ...}`.
+            const reference = node.items.find((pair) => this.keyText(pair.key) === 'reference');
+            if (!reference)
+                return undefined;
+            node = (0,dist/* isAlias */.Vj)(reference.value) ? this.resolve(reference.value) : reference.value;
+            keyOffset = reference.key?.range?.[0] ?? keyOffset;
+        }
+        if ((0,dist/* isSeq */.oP)(node))
+            return undefined;
+        const { name, lines } = this;
+        if (!(0,dist/* isScalar */.jn)(node) || !node.range || node.value === null)
+            throw invalid(name, lines, keyOffset, 'image: has no value; expected an image reference');
+        if (typeof node.value !== 'string' || node.value.trim() === '')
+            throw invalid(name, lines, node.range[0], 'image: is not an image reference; expected a string such as registry/app:1.2');
+        const [start, end] = node.range;
+        const { line, col } = lines.linePos(start);
+        return { value: node.value, line, column: col, start, end, style: STYLES[node.type ?? ''] ?? 'plain' };
+    }
 }
 /** The scalar as it is written in its own style: a pinned reference needs no escaping in any of them. */
 function written(value, style) {
@@ -1207,11 +1270,19 @@ function pinManifests(files, refOf, digestOf) {
         }
     }
     catch (error) {
-        for (const file of renamed)
-            (0,external_node_fs_.writeFileSync)(file.realPath, file.text);
+        const notRestored = [];
+        for (const file of renamed) {
+            try {
+                (0,external_node_fs_.writeFileSync)(file.realPath, file.text);
+            }
+            catch {
+                notRestored.push(file.path);
+            }
+        }
         for (const { temp } of temporary)
             (0,external_node_fs_.rmSync)(temp, { force: true });
-        throw new errors/* ManifestError */.Sh('MANIFEST_WRITE_FAILED', `cannot replace the manifests (${error.message.split(',')[0]}); they were put back as they were`, {
+        const after = notRestored.length > 0 ? `these stay pinned and could not be put back: ${notRestored.join(', ')}` : 'they were put back as they were';
+        throw new errors/* ManifestError */.Sh('MANIFEST_WRITE_FAILED', `cannot replace the manifests (${error.message.split(',')[0]}); ${after}`, {
             option: 'manifests',
         });
     }

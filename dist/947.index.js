@@ -423,7 +423,7 @@ function readSettings(readInput, mask, env) {
     if (command === 'generate-key')
         return readGenerateKey(read, mask);
     // inspect, like docker trust inspect, takes a repository or one tag of it; verify may take its images from manifests alone.
-    const common = readCommon(read, mask, env, command === 'sign' || command === 'verify', command === 'verify' && !!read('manifests'));
+    const common = readCommon(read, mask, env, command === 'sign' || command === 'verify', command === 'verify' && !!read('manifests').trim());
     const key = (input) => readKeySetting(read, mask, input);
     const needKey = (input) => requireKey(key(input), input, `for command ${command}`);
     switch (command) {

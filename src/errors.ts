@@ -19,7 +19,8 @@ export type OptionName =
   | 'signerPublicKey'
   | 'trustState'
   | 'policy'
-  | 'manifests';
+  | 'manifests'
+  | 'trustedRootKeys';
 
 export type InputErrorCode = 'INPUT_REQUIRED' | 'INPUT_INVALID' | 'INPUT_CONFLICT';
 

@@ -62,6 +62,8 @@ describe('settings per command', () => {
     expect(refused({ command: 'verify', images: IMAGE, policy: 'p.yml', 'required-signers': 'ci' })).toMatch(
       /^input 'required-signers': cannot be given with policy/,
     );
+    // A manifests input of blanks names no file: images are required as ever, so nothing is waved through.
+    expect(refused({ command: 'verify', manifests: '  \n ' })).toMatch(/^input 'images': no image given/);
     expect(refused({ command: 'verify', images: IMAGE, 'registry-check': 'maybe' })).toMatch(
       /^input 'registry-check': "maybe" is not a boolean/,
     );

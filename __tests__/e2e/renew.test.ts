@@ -29,7 +29,7 @@ describe('command: renew', () => {
 
   const action = (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<RunResult> =>
     stack.runAction({ 'notary-server': stack.notaryUrl, 'notary-ca': stack.caFile, images: gun(), ...inputs }, env);
-  const renew = (inputs: Record<string, string>) => action({ command: 'renew', ...inputs });
+  const renew = (inputs: Record<string, string>) => action({ command: 'renew', 'trusted-root-keys': rootId, ...inputs });
   const verify = (inputs: Record<string, string> = {}) =>
     action({ command: 'verify', images: `${gun()}:v1`, 'trusted-root-keys': rootId, 'required-signers': 'ci', ...inputs });
   const renewed = (result: RunResult) =>
@@ -80,6 +80,11 @@ describe('command: renew', () => {
 
   it.each([
     ['no key at all', {}, /input 'signer-key': command renew needs at least one key/],
+    [
+      'a root trusted on first use (no pin, no trust state)',
+      { 'trusted-root-keys': '', 'signer-key': keys.ci.privatePem },
+      /input 'trusted-root-keys': .*renew re-signs what the server serves, so the root must be pinned/,
+    ],
     [
       'a signer key no delegation lists',
       { 'signer-key': newKeyPair().privatePem },

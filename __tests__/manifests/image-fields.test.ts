@@ -98,6 +98,30 @@ describe('findImageFields', () => {
   });
 });
 
+describe('findImageFields reads keys as kubectl does, and stays linear', () => {
+  it('an alias key naming image counts; a tagged key is refused rather than guessed at', () => {
+    const aliasKey = 'x: &k image\nspec:\n  containers:\n    - *k : evil.example/app:1\n    - image: good.example/app:1\n';
+    expect(values(findImageFields(aliasKey, 'a.yaml'))).toEqual(['evil.example/app:1', 'good.example/app:1']);
+    expect(() => findImageFields('containers:\n  - !!binary aW1hZ2U=: evil/app:1\n', 'b.yaml')).toThrow(
+      /^b\.yaml:2:14: a key with the tag tag:yaml\.org,2002:binary is not read/,
+    );
+    expect(values(findImageFields('containers:\n  - !!str image: r.example/a:1\n', 's.yaml'))).toEqual(['r.example/a:1']);
+  });
+
+  it('an image volume’s reference is an image', () => {
+    const pod = 'spec:\n  volumes:\n    - name: data\n      image: {reference: r.example/data:1, pullPolicy: IfNotPresent}\n';
+    expect(findImageFields(pod, 'v.yaml').map((f) => [f.value, f.line])).toEqual([['r.example/data:1', 4]]);
+  });
+
+  it('many aliases cost one pass, and more than 10,000 are refused', () => {
+    const many = (n: number) => `x: &img r.example/a:1\ncontainers:\n${'  - image: *img\n'.repeat(n)}`;
+    const started = performance.now();
+    expect(values(findImageFields(many(9_000), 'm.yaml'))).toEqual(['r.example/a:1']);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(() => findImageFields(many(10_001), 'm.yaml')).toThrow(/more than 10000 aliases/);
+  });
+});
+
 describe('replaceImageFields', () => {
   it('pins every field in its own style, every other byte as it was', () => {
     const fields = findImageFields(KUBERNETES, 'k8s.yaml');

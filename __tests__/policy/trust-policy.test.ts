@@ -30,6 +30,12 @@ describe('PolicyMatcher', () => {
     expect(lineOf('other.example/x')).toBe('p.yml:1');
   });
 
+  it('more path components written out beat more literal characters', async () => {
+    const m = await PolicyMatcher.create({ rules: [rule('registry.example.com/**', 1), rule('*/team/app', 2)] });
+    expect(m.ruleFor('registry.example.com/team/app').source).toBe('p.yml:2');
+    expect(m.ruleFor('registry.example.com/team/web').source).toBe('p.yml:1');
+  });
+
   it('`*` stays within a path component; braces and negation are not special', async () => {
     const m = await PolicyMatcher.create({ rules: [rule('r.example/*', 1), rule('r.example/{a,b}', 2), rule('!r.example/c', 3)] });
     expect(() => m.ruleFor('r.example/a/b')).toThrow(/^no policy rule matches r\.example\/a\/b, so it is denied/);

@@ -17,6 +17,7 @@ export const INPUT_OF_OPTION: Record<OptionName, string> = {
   trustState: 'trust-state',
   policy: 'policy',
   manifests: 'manifests',
+  trustedRootKeys: 'trusted-root-keys',
 };
 
 /** What to do next, for errors whose fix is an input the lower layers cannot name. */

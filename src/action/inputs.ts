@@ -406,7 +406,13 @@ export function readSettings(readInput: InputReader, mask: Masker, env: NodeJS.P
     throw new InputError('command', `${quoted(command)} is not a command; expected one of ${COMMANDS.join(', ')}`);
   if (command === 'generate-key') return readGenerateKey(read, mask);
   // inspect, like docker trust inspect, takes a repository or one tag of it; verify may take its images from manifests alone.
-  const common = readCommon(read, mask, env, command === 'sign' || command === 'verify', command === 'verify' && !!read('manifests'));
+  const common = readCommon(
+    read,
+    mask,
+    env,
+    command === 'sign' || command === 'verify',
+    command === 'verify' && !!read('manifests').trim(),
+  );
   const key = (input: string) => readKeySetting(read, mask, input);
   const needKey = (input: string) => requireKey(key(input), input, `for command ${command}`);
   switch (command) {

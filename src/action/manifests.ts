@@ -153,15 +153,20 @@ export function pinManifests(
       renamed.push(file);
     }
   } catch (error) {
-    for (const file of renamed) writeFileSync(file.realPath, file.text);
+    const notRestored: string[] = [];
+    for (const file of renamed) {
+      try {
+        writeFileSync(file.realPath, file.text);
+      } catch {
+        notRestored.push(file.path);
+      }
+    }
     for (const { temp } of temporary) rmSync(temp, { force: true });
-    throw new ManifestError(
-      'MANIFEST_WRITE_FAILED',
-      `cannot replace the manifests (${(error as Error).message.split(',')[0]}); they were put back as they were`,
-      {
-        option: 'manifests',
-      },
-    );
+    const after =
+      notRestored.length > 0 ? `these stay pinned and could not be put back: ${notRestored.join(', ')}` : 'they were put back as they were';
+    throw new ManifestError('MANIFEST_WRITE_FAILED', `cannot replace the manifests (${(error as Error).message.split(',')[0]}); ${after}`, {
+      option: 'manifests',
+    });
   }
   return changed.map((c) => c.file.path);
 }

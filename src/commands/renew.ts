@@ -1,6 +1,6 @@
-import { KeyError } from '../errors.js';
+import { KeyError, VerificationError } from '../errors.js';
 import type { Signer } from '../keys/signer.js';
-import type { ImageReference } from '../registry/reference.js';
+import { gunOf, type ImageReference } from '../registry/reference.js';
 import { daysUntil } from '../tuf/time.js';
 import { roleKeyIdsFor, type TrustedRepository } from '../tuf/trusted-repository.js';
 import {
@@ -51,7 +51,7 @@ function dueRoles(repo: TrustedRepository, now: number, warningDays: number): Du
       days: daysUntil(loaded.file.signed.expiresMs, now),
     })),
   ];
-  return all.filter((d) => d.days < warningDays);
+  return all.filter((d) => d.days <= 0 || d.days < warningDays);
 }
 
 function describeDue(d: Due): string {
@@ -110,6 +110,39 @@ function planRenewal(ctx: CommandContext, repo: TrustedRepository, options: Rene
   return update;
 }
 
+/** The repository with its expired metadata, every signature checked. */
+async function load(ctx: CommandContext, ref: ImageReference, now: number, seen: Map<string, number>): Promise<TrustedRepository> {
+  try {
+    return await loadVerified(ctx, ref, { now, seenVersions: seen, allowExpired: true });
+  } catch (error) {
+    throw unreachableServer(error);
+  }
+}
+
+/**
+ * renew signs what the server serves, so that must chain from a root the user pinned (or an
+ * earlier run recorded): on first use, a hostile server's root listing the user's key beside its
+ * own would pass its self-check, and renew would sign it, or expired content it chose.
+ */
+function trusted(repo: TrustedRepository): TrustedRepository {
+  if (repo.trustedOnFirstUse)
+    throw new VerificationError(
+      'ROOT_NOT_TRUSTED',
+      `${repo.gun}: renew re-signs what the server serves, so the root must be pinned (or recorded by the trust state of an earlier run); its root keys are ${repo.rootKeyIds().join(', ')}`,
+      { option: 'trustedRootKeys' },
+    );
+  return repo;
+}
+
+/** Every key given is a key of its role in this repository (the check planRenewal makes, without planning). */
+function checkKeys(repo: TrustedRepository, options: RenewOptions): void {
+  const root = repo.root.signed;
+  if (options.rootKey) signatureForRole(root, 'root', options.rootKey, 'rootKey', repo.gun);
+  if (options.repositoryKey) signatureForRole(root, 'targets', options.repositoryKey, 'repositoryKey', repo.gun);
+  if (options.snapshotKey) signatureForRole(root, 'snapshot', options.snapshotKey, 'snapshotKey', repo.gun);
+  if (options.signerKey) delegationsOf(repo, options.signerKey);
+}
+
 /** The delegations whose keys include this one; a key no delegation lists cannot renew anything. */
 function delegationsOf(repo: TrustedRepository, key: Signer): { name: string; keyid: string }[] {
   const found: { name: string; keyid: string }[] = [];
@@ -132,17 +165,18 @@ function delegationsOf(repo: TrustedRepository, key: Signer): { name: string; ke
  */
 export async function renew(ctx: CommandContext, options: RenewOptions): Promise<RenewedRole[]> {
   const now = ctx.now?.() ?? Date.now();
+  // Over several repositories, every key is checked against every one before any is published:
+  // a key that cannot sign fails the run with all of them as they were.
+  if (new Set(options.images.map(gunOf)).size > 1)
+    await forEachRepository(ctx, options.images, 'Check the keys for', async (ctx, _gun, refs) => {
+      checkKeys(trusted(await load(ctx, refs[0]!, now, new Map())), options);
+    });
   const perRepository = await forEachRepository(ctx, options.images, 'Renew', (ctx, gun, refs) => {
     const ref = refs[0]!;
     warnIfRetiredServer(ctx, notaryServerFor(ctx, ref));
     const seen = new Map<string, number>();
     return withPublishRetries(ctx, gun, async () => {
-      let before: TrustedRepository;
-      try {
-        before = await loadVerified(ctx, ref, { now, seenVersions: seen, allowExpired: true });
-      } catch (error) {
-        throw unreachableServer(error);
-      }
+      const before = trusted(await load(ctx, ref, now, seen));
       before.warnings.forEach((w) => ctx.reporter.warning(w));
       const update = planRenewal(ctx, before, options, now);
       if (update.isEmpty && !(update.snapshotSigner && dueRoles(before, now, ctx.expiryWarningDays).some((d) => d.role === 'snapshot'))) {

@@ -200,6 +200,20 @@ function mayHaveCommitted(error: unknown): error is NotaryError {
   );
 }
 
+/** A role's version in a repository: 0 when it has none (a delegation not published yet). */
+function versionIn(repo: TrustedRepository, role: string): number {
+  if (role === 'root') return repo.root.signed.version;
+  return (repo.roles.get(role) ?? repo.invalidRoles.get(role)?.expired)?.file.signed.version ?? 0;
+}
+
+/**
+ * Another publisher wrote a role this update changes since it was read: their version of it is on
+ * the server now. The snapshot alone tells nothing (the server re-signs an expired one on read).
+ */
+function overtaken(files: ReadonlyMap<string, Uint8Array>, before: TrustedRepository, after: TrustedRepository): boolean {
+  return [...files.keys()].some((role) => role !== 'snapshot' && versionIn(after, role) > versionIn(before, role));
+}
+
 /** The first role whose file the server does not serve exactly as we signed it (the snapshot may be re-made). */
 function firstUnpublished(files: ReadonlyMap<string, Uint8Array>, after: TrustedRepository): string | undefined {
   for (const [role, bytes] of files) {
@@ -249,13 +263,13 @@ export async function publishUpdate(
   });
   const unpublished = firstUnpublished(files, after);
   if (lost) {
-    if (unpublished && update.before && after.snapshot.signed.version > update.before.snapshot.signed.version)
+    if (unpublished && update.before && overtaken(files, update.before, after))
       // Another publisher's update landed in between: on SQL storage notary-server answers the
       // collision with `500 UPDATING` after rolling back, where the memory store says `400 VERSION`.
       // Either way the update was built on a stale read: the caller re-reads, re-applies, re-signs.
       throw new NotaryError(
         'NOTARY_STALE_VERSION',
-        `${update.gun}: ${lost.message}; the re-read shows another publisher's update (snapshot version ${after.snapshot.signed.version}, read at ${update.before.snapshot.signed.version}), so this one was built on a stale read`,
+        `${update.gun}: ${lost.message}; the re-read shows another publisher's update of a role this one changes, so this one was built on a stale read`,
         lost.details,
         { cause: lost },
       );

@@ -1,4 +1,4 @@
-import { DctError, isDctError, VerificationError } from '../errors.js';
+import { DctError, RegistryError, isDctError, VerificationError } from '../errors.js';
 import { PolicyMatcher, describeRule, type PolicyRule, type TrustPolicy } from '../policy/trust-policy.js';
 import { gunOf, type ImageReference } from '../registry/reference.js';
 import { TrustedRepository, type LoadedRole } from '../tuf/trusted-repository.js';
@@ -121,6 +121,8 @@ export function checkTag(
 /** Verifies every image: one metadata load per repository, one registry look-up per tag. */
 export async function verify(ctx: CommandContext, options: VerifyOptions): Promise<VerifiedImage[]> {
   const now = ctx.now?.() ?? Date.now();
+  // A gate that checked nothing must not pass.
+  if (options.images.length === 0) throw new RegistryError('REFERENCE_INVALID', 'no image to verify', { option: 'images' });
   const matcher = await PolicyMatcher.create(options.policy);
   const label = (ref: ImageReference) => {
     const where = options.foundIn?.get(ref);

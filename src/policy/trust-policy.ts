@@ -28,8 +28,12 @@ const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true, nobrace: true, noe
 interface CompiledRule {
   rule: PolicyRule;
   test: (gun: string) => boolean;
-  /** Higher is more specific: an exact name above any glob, then more literal characters, then fewer `**`, then fewer wildcards. */
-  rank: [number, number, number, number];
+  /**
+   * Higher is more specific: an exact name above any glob, then more path components written out
+   * (any registry's team/app over every repository of one registry), then more literal characters, then fewer `**`,
+   * then fewer wildcards.
+   */
+  rank: [number, number, number, number, number];
 }
 
 const WILDCARDS = /\*+|\?|\[[^\]]*\]/g;
@@ -44,12 +48,12 @@ function compile(rule: PolicyRule, glob: Picomatch | undefined): CompiledRule {
   return {
     rule,
     test,
-    rank: [wildcards === 0 ? 1 : 0, literal.length, -globstars, -wildcards],
+    rank: [wildcards === 0 ? 1 : 0, rule.match.split('/').filter((c) => !/[*?[]/.test(c)).length, literal.length, -globstars, -wildcards],
   };
 }
 
 function compareRank(a: CompiledRule['rank'], b: CompiledRule['rank']): number {
-  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || a[4] - b[4];
 }
 
 /** A rule as messages and the step summary name it: where it is written, and its glob. */

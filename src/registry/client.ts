@@ -15,7 +15,12 @@ export const MANIFEST_MEDIA_TYPES = [
 const MAX_MANIFEST_BYTES = 4 << 20;
 
 export interface ResolvedManifest {
-  /** `sha256:<hex>` of the manifest bytes, computed here (the header is checked, not trusted). */
+  /**
+   * `sha256:<hex>` of the manifest: hashed here from a GET (the header checked against it), or the
+   * `Docker-Content-Digest` of a HEAD. Either way the registry says which content the tag names;
+   * only a digest the build gives (a push, `@sha256:`) can hold it to another. A header that lies
+   * about the bytes only makes pulls fail: clients check what they pull against the signed digest.
+   */
   digest: string;
   size: number;
   mediaType: string;
