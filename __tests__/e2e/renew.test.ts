@@ -160,6 +160,41 @@ describe('command: renew', () => {
     expect(contentTrustPull(stack, `${gun()}:v1`)).toContain(digest);
   }, 120_000);
 
+  it('a local snapshot key renews the snapshot, alone when only it is due', async () => {
+    const local = `${stack.registry}/renew/local`;
+    const snapshotKey = newKeyPair().privatePem;
+    const server = { 'notary-server': stack.notaryUrl, 'notary-ca': stack.caFile, images: local };
+    const made = expectSuccess(
+      await stack.runAction({
+        ...server,
+        command: 'init',
+        'root-key': keys.root.privatePem,
+        'repository-key': keys.targets.privatePem,
+        'server-managed': 'false',
+        'snapshot-key': snapshotKey,
+      }),
+    );
+    const pin = (JSON.parse(made.outputs.result!) as { rootPublicKeyIds: string[] }[])[0]!.rootPublicKeyIds[0]!;
+    const before = stack.publishCount(local);
+    const renewLocal = (inputs: Record<string, string>) =>
+      stack.runAction({ ...server, command: 'renew', 'trusted-root-keys': pin, 'expiry-warning-days': '1100', ...inputs });
+    // targets and snapshot are due within 1,100 days; the snapshot key alone renews the snapshot, published alone.
+    const alone = expectSuccess(await renewLocal({ 'snapshot-key': snapshotKey }));
+    expect(renewed(alone)).toEqual(['snapshot']);
+    expect(alone.stdout).toMatch(/targets expires in \d+ days .*no key given can re-sign it: command: renew with repository-key/);
+    expect(stack.publishCount(local)).toBe(before + 1);
+    // Without its key the server cannot make a snapshot for this repository: the run says how to fix it.
+    const withoutSnapshotKey = await renewLocal({ 'repository-key': keys.targets.privatePem });
+    expect(withoutSnapshotKey.exitCode).toBe(1);
+    expect(withoutSnapshotKey.errors[0]).toMatch(/snapshot key of this repository is not held by the server/);
+    const both = expectSuccess(await renewLocal({ 'repository-key': keys.targets.privatePem, 'snapshot-key': snapshotKey }));
+    // targets goes from init's version 1 to 2: the refused update left nothing behind.
+    expect(JSON.parse(both.outputs.renewed!)).toEqual([
+      expect.objectContaining({ role: 'targets', version: 2 }),
+      expect.objectContaining({ role: 'snapshot', version: 3 }),
+    ]);
+  }, 120_000);
+
   it('warns which key renews a role that nears expiry', async () => {
     const result = expectSuccess(await verify({ 'expiry-warning-days': '3650' }));
     expect(result.stdout).toMatch(/::warning::.*root expires in \d+ days .*command: renew with root-key/);
