@@ -127,7 +127,7 @@ class ProxyRoutingAgent extends agent_base__WEBPACK_IMPORTED_MODULE_2__/* .Agent
             agent = proxy
                 ? proxyAgent(proxy, protocol, this.agentOptions)
                 : protocol === 'https:'
-                    ? new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ ...common, ...(this.agentOptions.ca ? { ca: this.agentOptions.ca } : {}) })
+                    ? new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)(common)
                     : new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)(common);
             this.agents.set(key, agent);
         }

@@ -918,11 +918,12 @@ function renewedBy(role) {
         return 'the Notary server re-signs it on demand';
     return `command: renew (or sign) with the signer-key of ${role}`;
 }
-/** Expired metadata, with the way back; any other error as it was. */
-function withRenewHint(error) {
+/** Expired metadata, with the way back, the image it was asked for named first when given; any other error as it was. */
+function withRenewHint(error, image) {
     if (!(error instanceof ExpiredError))
         return error;
-    return new errors/* VerificationError */.mk('EXPIRED', `${error.message}; re-sign it: ${renewedBy(error.role)}`, { cause: error });
+    const message = `${image ? `${image}: ` : ''}${error.message}; re-sign it: ${renewedBy(error.role)}`;
+    return new errors/* VerificationError */.mk('EXPIRED', message, { cause: error });
 }
 function warnAboutExpiry(ctx, repo, now) {
     for (const e of roleExpiries(repo, now)) {
@@ -973,9 +974,7 @@ async function loadCurrent(ctx, ref, now, seenVersions) {
     }
     catch (error) {
         // The repository is in the message already; the image the user asked about goes first.
-        if (error instanceof ExpiredError)
-            throw new errors/* VerificationError */.mk('EXPIRED', `${ref.original}: ${error.message}; re-sign it: ${renewedBy(error.role)}`, { cause: error });
-        throw unreachableServer(error);
+        throw unreachableServer(withRenewHint(error, ref.original));
     }
 }
 /** A Notary server that cannot be reached at all: the fix is the `notaryServer` option; anything else stays as it was. */
@@ -1288,6 +1287,7 @@ class KeyRing {
 }
 
 ;// CONCATENATED MODULE: ./src/action/verify-files.ts
+
 /**
  * verify's files, read before anything is sent: the policy (when the `policy` input names one) and
  * the manifests. Their modules, and the YAML and glob libraries under them, load only for runs
@@ -1295,8 +1295,17 @@ class KeyRing {
  */
 async function readVerifyFiles(settings) {
     const policy = 'policy' in settings.trust ? settings.trust.policy : (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(729)]).then(__webpack_require__.bind(__webpack_require__, 6729))).readPolicyFile(settings.trust.policyFile);
-    const manifests = settings.manifests.trim() ? (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(6), __webpack_require__.e(786)]).then(__webpack_require__.bind(__webpack_require__, 95786))).readManifests(settings.manifests) : [];
-    return { policy, manifests };
+    if (!settings.manifests.trim())
+        return { policy, images: settings.images };
+    const manifests = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(6), __webpack_require__.e(786)]).then(__webpack_require__.bind(__webpack_require__, 95786));
+    const files = manifests.readManifests(settings.manifests);
+    const { images, foundIn, refOf } = manifests.imagesToVerify(settings.images, files);
+    const pin = (results) => {
+        // One digest per tag of a repository: what its one registry look-up answered, and its signers signed.
+        const digests = new Map(results.map((r) => [`${r.repository}:${r.tag}`, r.digest]));
+        return manifests.pinManifests(files, refOf, (ref) => digests.get(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`));
+    };
+    return { policy, images, foundIn, pin };
 }
 
 ;// CONCATENATED MODULE: ./src/util/go-format.ts
@@ -2221,37 +2230,37 @@ async function withPublishRetries(ctx, gun, attempt) {
 
 
 
-
 /** Roles a person re-signs (the timestamp is the server's), due when they expire within the warning window or already have. */
 function dueRoles(repo, now, warningDays) {
-    const all = [
-        { role: 'root', expires: repo.root.signed.expires, days: (0,time/* daysUntil */.AQ)(repo.root.signed.expiresMs, now) },
-        { role: 'snapshot', expires: repo.snapshot.signed.expires, days: (0,time/* daysUntil */.AQ)(repo.snapshot.signed.expiresMs, now) },
-        ...[...repo.roles].map(([role, loaded]) => ({
-            role,
-            expires: loaded.file.signed.expires,
-            days: (0,time/* daysUntil */.AQ)(loaded.file.signed.expiresMs, now),
-        })),
-    ];
-    return all.filter((d) => d.days <= 0 || d.days < warningDays);
+    return roleExpiries(repo, now).filter((d) => d.days <= 0 || d.days < warningDays);
 }
 function describeDue(d) {
     return d.days <= 0 ? `${d.role} expired at ${d.expires}` : `${d.role} expires in ${Math.floor(d.days)} days (${d.expires})`;
 }
 /**
- * The update that renews what the keys can sign. Every key given must be a key of its role (a key
- * that cannot sign is an input error, found before anything is sent); a due role no key given can
- * sign is left as it is, with a warning naming the key that would renew it.
+ * What each key given signs in this repository. Every key must be a key of its role: a key that
+ * cannot sign is an input error, found before anything is sent.
+ */
+function signaturesOf(repo, options) {
+    const { gun } = repo;
+    const root = repo.root.signed;
+    return {
+        rootSignature: options.rootKey && signatureForRole(root, 'root', options.rootKey, 'rootKey', gun),
+        targetsSignature: options.repositoryKey && signatureForRole(root, 'targets', options.repositoryKey, 'repositoryKey', gun),
+        snapshotSignature: options.snapshotKey && signatureForRole(root, 'snapshot', options.snapshotKey, 'snapshotKey', gun),
+        signerRoles: options.signerKey ? delegationsOf(repo, options.signerKey) : [],
+    };
+}
+/**
+ * The update that renews what the keys can sign, or undefined when nothing they sign is due. A due
+ * role no key given can sign is left as it is, with a warning naming the key that would renew it.
  */
 function planRenewal(ctx, repo, options, now) {
     const gun = repo.gun;
-    const root = repo.root.signed;
     const update = new RepositoryUpdate(gun, repo, now);
-    const rootSignature = options.rootKey && signatureForRole(root, 'root', options.rootKey, 'rootKey', gun);
-    const targetsSignature = options.repositoryKey && signatureForRole(root, 'targets', options.repositoryKey, 'repositoryKey', gun);
-    if (options.snapshotKey)
-        update.snapshotSigner = signatureForRole(root, 'snapshot', options.snapshotKey, 'snapshotKey', gun);
-    const signerRoles = options.signerKey ? delegationsOf(repo, options.signerKey) : [];
+    const { rootSignature, targetsSignature, snapshotSignature, signerRoles } = signaturesOf(repo, options);
+    if (snapshotSignature)
+        update.snapshotSigner = snapshotSignature;
     const renewRoot = () => {
         update.editRoot();
         update.rootSigners = [rootSignature];
@@ -2295,7 +2304,8 @@ function planRenewal(ctx, repo, options, now) {
         else
             ctx.reporter.warning(`${gun}: ${describeDue(due.find((d) => d.role === 'snapshot'))}; ${renewedBy('snapshot')}`);
     }
-    return update;
+    // A snapshot of our own key that is due is published alone.
+    return update.isEmpty && !(snapshotDue && update.snapshotSigner) ? undefined : update;
 }
 /** The repository with its expired metadata, every signature checked. */
 async function load(ctx, ref, now, seen) {
@@ -2315,18 +2325,6 @@ function trusted(repo) {
     if (repo.trustedOnFirstUse)
         throw new errors/* VerificationError */.mk('ROOT_NOT_TRUSTED', `${repo.gun}: renew re-signs what the server serves, so the root must be pinned (or recorded by the trust state of an earlier run); its root keys are ${repo.rootKeyIds().join(', ')}`, { option: 'trustedRootKeys' });
     return repo;
-}
-/** Every key given is a key of its role in this repository (the check planRenewal makes, without planning). */
-function checkKeys(repo, options) {
-    const root = repo.root.signed;
-    if (options.rootKey)
-        signatureForRole(root, 'root', options.rootKey, 'rootKey', repo.gun);
-    if (options.repositoryKey)
-        signatureForRole(root, 'targets', options.repositoryKey, 'repositoryKey', repo.gun);
-    if (options.snapshotKey)
-        signatureForRole(root, 'snapshot', options.snapshotKey, 'snapshotKey', repo.gun);
-    if (options.signerKey)
-        delegationsOf(repo, options.signerKey);
 }
 /** The delegations whose keys include this one; a key no delegation lists cannot renew anything. */
 function delegationsOf(repo, key) {
@@ -2355,7 +2353,7 @@ async function renew(ctx, options) {
     // a key that cannot sign fails the run with all of them as they were.
     if (new Set(options.images.map(registry_reference/* gunOf */.qu)).size > 1)
         await forEachRepository(ctx, options.images, 'Check the keys for', async (ctx, _gun, refs) => {
-            checkKeys(trusted(await load(ctx, refs[0], now, new Map())), options);
+            signaturesOf(trusted(await load(ctx, refs[0], now, new Map())), options);
         });
     const perRepository = await forEachRepository(ctx, options.images, 'Renew', (ctx, gun, refs) => {
         const ref = refs[0];
@@ -2365,7 +2363,7 @@ async function renew(ctx, options) {
             const before = trusted(await load(ctx, ref, now, seen));
             before.warnings.forEach((w) => ctx.reporter.warning(w));
             const update = planRenewal(ctx, before, options, now);
-            if (update.isEmpty && !(update.snapshotSigner && dueRoles(before, now, ctx.expiryWarningDays).some((d) => d.role === 'snapshot'))) {
+            if (!update) {
                 ctx.reporter.info(`${gun}: nothing the keys given can sign expires within ${ctx.expiryWarningDays} days; nothing was published`);
                 return [];
             }
@@ -3105,21 +3103,26 @@ function requireRole(repo, role) {
     }
     throw new errors/* VerificationError */.mk('ROLE_MISSING', `${repo.gun} has no signer ${role.replace(/^targets\//, '')} (no ${role} delegation)`);
 }
+/** What `role` signed for the tag: there, within its delegated paths, with a sha256 hash; throws with the cause. */
+function signedTarget(repo, ref, role) {
+    const loaded = requireRole(repo, role);
+    const target = loaded.file.signed.targets.get(ref.tag);
+    if (!target)
+        throw new errors/* VerificationError */.mk('TARGET_NOT_SIGNED', `tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
+    if (!TrustedRepository.allows(loaded, ref.tag)) {
+        throw new errors/* VerificationError */.mk('TARGET_NOT_SIGNED', `${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`);
+    }
+    const digest = digestOf(target);
+    if (!digest)
+        throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
+    return { target, digest };
+}
 /** Checks one tag against the verified trust data and the registry; throws with the cause. */
 function checkTag(repo, ref, manifest, requiredSigners, 
 /** Who says what `manifest` is, for the mismatch message. */
 servedBy = 'the registry serves') {
     for (const role of rolesToCheck(repo, requiredSigners)) {
-        const loaded = requireRole(repo, role);
-        const target = loaded.file.signed.targets.get(ref.tag);
-        if (!target)
-            throw new errors/* VerificationError */.mk('TARGET_NOT_SIGNED', `tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
-        if (!TrustedRepository.allows(loaded, ref.tag)) {
-            throw new errors/* VerificationError */.mk('TARGET_NOT_SIGNED', `${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`);
-        }
-        const signed = digestOf(target);
-        if (!signed)
-            throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
+        const { target, digest: signed } = signedTarget(repo, ref, role);
         if (signed !== manifest.digest) {
             throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `tag ${ref.tag} was signed as ${signed} (${role}) but ${servedBy} ${manifest.digest}`);
         }
@@ -3179,20 +3182,14 @@ async function verify(ctx, options) {
 /** What the first role that must vouch for the tag signed: the manifest every other required role must agree on. */
 function signedManifest(repo, ref, requiredSigners) {
     const role = rolesToCheck(repo, requiredSigners)[0];
-    const target = requireRole(repo, role).file.signed.targets.get(ref.tag);
-    if (!target)
-        throw new errors/* VerificationError */.mk('TARGET_NOT_SIGNED', `tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
-    const digest = digestOf(target);
-    if (!digest)
-        throw new errors/* VerificationError */.mk('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
-    return { digest, size: target.length };
+    const { target, digest } = signedTarget(repo, ref, role);
+    return { manifest: { digest, size: target.length }, servedBy: `${role} signed` };
 }
 /** One image against the verified trust data and the registry's answer for its tag (or the trust data alone). */
 function verifyImage(repo, ref, lookup, requiredSigners) {
     if ('error' in lookup)
         throw lookup.error;
-    const manifest = 'manifest' in lookup ? lookup.manifest : signedManifest(repo, ref, requiredSigners);
-    const servedBy = 'manifest' in lookup ? 'the registry serves' : `${rolesToCheck(repo, requiredSigners)[0]} signed`;
+    const { manifest, servedBy } = 'manifest' in lookup ? { manifest: lookup.manifest, servedBy: 'the registry serves' } : signedManifest(repo, ref, requiredSigners);
     const roles = checkTag(repo, ref, manifest, requiredSigners, servedBy);
     return { image: ref.original, repository: repo.gun, tag: ref.tag, digest: manifest.digest, size: manifest.size, roles };
 }
@@ -3440,6 +3437,12 @@ const MANIFEST_MEDIA_TYPES = [
     'application/vnd.docker.distribution.manifest.v2+json',
 ];
 const MAX_MANIFEST_BYTES = 4 << 20;
+/** The manifest's media type, from its Content-Type without parameters. */
+function mediaTypeOf(response) {
+    return (String(response.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim() || 'application/octet-stream');
+}
 /** TLS failures (system error codes) that mean "this server speaks plain HTTP". */
 const PLAIN_HTTP_HINTS = ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ECONNRESET'];
 class RegistryClient {
@@ -3520,10 +3523,7 @@ class RegistryClient {
         if (typeof header === 'string' && header.startsWith('sha256:') && header !== digest) {
             throw new errors/* RegistryError */.gl('REGISTRY_DIGEST_MISMATCH', `the registry's Docker-Content-Digest ${header} for ${name} does not match the manifest it served (${digest})`);
         }
-        const contentType = String(response.headers['content-type'] ?? '')
-            .split(';')[0]
-            .trim();
-        return { digest, size: response.body.length, mediaType: contentType || 'application/octet-stream' };
+        return { digest, size: response.body.length, mediaType: mediaTypeOf(response) };
     }
     /**
      * Where a tag points now, by HEAD: the registry's Docker-Content-Digest and Content-Length,
@@ -3538,10 +3538,7 @@ class RegistryClient {
         if (response.status !== 200 || typeof digest !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(digest) || !Number.isSafeInteger(size)) {
             return this.resolve(ref);
         }
-        const contentType = String(response.headers['content-type'] ?? '')
-            .split(';')[0]
-            .trim();
-        return { digest, size, mediaType: contentType || 'application/octet-stream' };
+        return { digest, size, mediaType: mediaTypeOf(response) };
     }
 }
 
@@ -3783,7 +3780,6 @@ function merge(current, server, gun, record) {
 
 
 
-
 /** The lifecycle commands: their keys opened from the settings, then one command call. */
 async function runLifecycle(ctx, settings, keys) {
     const { images } = settings;
@@ -3837,17 +3833,14 @@ async function openRotation(rotation, keys) {
 async function runCommand(ctx, settings, keys) {
     switch (settings.command) {
         case 'verify': {
-            const { policy, manifests } = await readVerifyFiles(settings);
-            const pinning = manifests.length > 0 ? await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(6), __webpack_require__.e(786)]).then(__webpack_require__.bind(__webpack_require__, 95786)) : undefined;
-            const { images, foundIn, refOf } = pinning?.imagesToVerify(settings.images, manifests) ?? { images: settings.images };
+            const plan = await readVerifyFiles(settings);
+            const { images, policy, foundIn } = plan;
             const results = await verify(ctx, { images, policy, ...(foundIn ? { foundIn } : {}), registryCheck: settings.registryCheck });
             setOutputs(results);
             await writeVerifySummary(results);
             core/* info */.pq(`Verified ${results.length} tag(s).`);
-            if (settings.pinManifests && pinning && refOf) {
-                // One digest per tag of a repository: what its one registry look-up answered, and its signers signed.
-                const digests = new Map(results.map((r) => [`${r.repository}:${r.tag}`, r.digest]));
-                const pinned = pinning.pinManifests(manifests, refOf, (ref) => digests.get(`${(0,registry_reference/* gunOf */.qu)(ref)}:${ref.tag}`));
+            if (settings.pinManifests && plan.pin) {
+                const pinned = plan.pin(results);
                 core/* setOutput */.uH('pinned-manifests', pinned.join('\n'));
                 core/* info */.pq(pinned.length > 0 ? `Pinned the images of ${pinned.join(', ')}.` : 'Every manifest was already pinned to its verified digest.');
             }

@@ -110,11 +110,7 @@ class PolicyReader {
         const signers = node.get('required-signers', true);
         const requiredSigners = signers === undefined
             ? []
-            : this.strings(signers, `${path}.required-signers`).flatMap((item) => (0,_trust_values_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(item.value).map((name) => {
-                if (!_trust_values_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNER_NAME */ .hX.test(name))
-                    throw this.fail(item.node, item.field, `${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .quoted */ .T)(name)} is not a signer name; expected names such as releases or alice`);
-                return name;
-            }));
+            : this.strings(signers, `${path}.required-signers`).flatMap((item) => this.parsed(item.node, item.field, (v) => (0,_trust_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSignerNames */ .cs)(v)));
         return {
             match: match.value,
             source: `${this.name}:${line}`,

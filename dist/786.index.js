@@ -1072,9 +1072,10 @@ function written(value, style) {
 const PINNED = /^[A-Za-z0-9._/:@[\]-]+$/;
 /**
  * The text with each field's value replaced, each in the style it was written in; nothing else
- * changes. The result is parsed again and must hold exactly the new values where the old ones were.
+ * changes. `fields` are all of the text's fields, as findImageFields found them. The result is
+ * parsed again and must hold exactly the new values where the old ones were.
  */
-function replaceImageFields(text, name, replacements) {
+function replaceImageFields(text, name, fields, replacements) {
     const ordered = [...replacements].sort(([a], [b]) => b.start - a.start);
     let out = text;
     for (const [field, value] of ordered) {
@@ -1085,7 +1086,7 @@ function replaceImageFields(text, name, replacements) {
         out = `${out.slice(0, field.start)}${written(value, field.style)}${out.slice(field.end)}`;
     }
     const byStart = new Map([...replacements].map(([f, value]) => [f.start, value]));
-    const before = findImageFields(text, name).map((f) => byStart.get(f.start) ?? f.value);
+    const before = fields.map((f) => byStart.get(f.start) ?? f.value);
     const after = findImageFields(out, name).map((f) => f.value);
     if (before.length !== after.length || before.some((v, i) => v !== after[i]))
         throw new errors/* ManifestError */.Sh('MANIFEST_WRITE_FAILED', `${name}: the pinned file does not read back as written; it is left as it was`, {
@@ -1147,7 +1148,7 @@ const MAX_MANIFEST_FILES = 1000;
 const MAX_MANIFEST_BYTES = 16 << 20;
 /** More distinct images than a deploy has; each costs a registry look-up. */
 const MAX_MANIFEST_IMAGES = 10_000;
-/** The files the `manifests` input names (paths and globs, one per line), each once. */
+/** The files the `manifests` input names (paths and globs, one per line), each once: as named, and where they really are. */
 function manifestPaths(value) {
     const paths = [];
     for (const line of value.split('\n').map((l) => l.trim())) {
@@ -1177,23 +1178,16 @@ function manifestPaths(value) {
     }
     if (byRealPath.size > MAX_MANIFEST_FILES)
         throw new errors/* InputError */.dz('manifests', `more than ${MAX_MANIFEST_FILES} files`);
-    return [...byRealPath.values()];
+    return [...byRealPath].map(([realPath, path]) => ({ path, realPath }));
 }
 /** Every file of the `manifests` input, read, parsed, and each `image:` value parsed as a reference. */
 function readManifests(value) {
-    return manifestPaths(value).map((path) => {
+    return manifestPaths(value).map(({ path, realPath }) => {
         const text = (0,input_files/* readInputFile */.j)('manifests', path, 'a YAML or JSON manifest', MAX_MANIFEST_BYTES);
         const fields = findImageFields(text, path).map((field) => ({
             field,
             ref: manifestReference(field.value, `${path}:${field.line}`),
         }));
-        let realPath = path;
-        try {
-            realPath = (0,external_node_fs_.realpathSync)(path);
-        }
-        catch {
-            // read just now: it exists
-        }
         return { path, realPath, text, fields };
     });
 }
@@ -1216,7 +1210,12 @@ function imagesToVerify(images, files) {
                 all.push(ref);
             }
             refOf.set(field, known);
-            foundIn.set(known, [...(foundIn.get(known) ?? []), `${file.path}:${field.line}`]);
+            const where = `${file.path}:${field.line}`;
+            const places = foundIn.get(known);
+            if (places)
+                places.push(where);
+            else
+                foundIn.set(known, [where]);
         }
     }
     if (all.length === 0)
@@ -1245,7 +1244,10 @@ function pinManifests(files, refOf, digestOf) {
                 replacements.set(field, value);
         }
         if (replacements.size > 0)
-            changed.push({ file, text: replaceImageFields(file.text, file.path, replacements) });
+            changed.push({
+                file,
+                text: replaceImageFields(file.text, file.path, file.fields.map((f) => f.field), replacements),
+            });
     }
     const temporary = [];
     try {

@@ -401,11 +401,7 @@ function readVerify(read, common) {
         trust = { policyFile };
     }
     else {
-        const requiredSigners = (0,trust_values/* list */.p_)(read('required-signers')).map((name) => {
-            if (!trust_values/* SIGNER_NAME */.hX.test(name))
-                throw new errors/* InputError */.dz('required-signers', `${(0,redact/* quoted */.T)(name)} is not a signer name; expected names such as releases or alice`);
-            return name;
-        });
+        const requiredSigners = (0,trust_values/* parseSignerNames */.cs)(read('required-signers'));
         trust = { policy: { rules: [{ match: '**', trustedRootKeyIds: common.pinnedRootKeyIds, requiredSigners }] } };
     }
     const pinManifests = parseBoolean('pin-manifests', read('pin-manifests'), false);
@@ -535,6 +531,7 @@ function withSecretFiles(read) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ep: () => (/* binding */ parseServerUrl),
+/* harmony export */   cs: () => (/* binding */ parseSignerNames),
 /* harmony export */   fo: () => (/* binding */ parseTrustedRootKeys),
 /* harmony export */   hX: () => (/* binding */ SIGNER_NAME),
 /* harmony export */   p_: () => (/* binding */ list)
@@ -559,6 +556,14 @@ function list(value) {
  * tuf/data/roles.go IsDelegation).
  */
 const SIGNER_NAME = /^[a-z0-9][a-z0-9_-]{0,246}$/;
+/** `required-signers`: signer names, one per line or comma-separated. */
+function parseSignerNames(value, input = 'required-signers') {
+    return list(value).map((name) => {
+        if (!SIGNER_NAME.test(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(name)} is not a signer name; expected names such as releases or alice`);
+        return name;
+    });
+}
 function parseServerUrl(value, input = 'notary-server') {
     if (!value)
         return undefined;

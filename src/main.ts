@@ -30,7 +30,6 @@ import { DockerCli } from './docker/cli.js';
 import { DockerConfig } from './docker/config.js';
 import { DctError, InternalError } from './errors.js';
 import { HttpClient } from './http/client.js';
-import { gunOf } from './registry/reference.js';
 import { RegistryClient } from './registry/client.js';
 import { TrustStateStore } from './state/trust-state.js';
 
@@ -89,17 +88,14 @@ async function openRotation(rotation: RotationSettings, keys: KeyRing): Promise<
 async function runCommand(ctx: CommandContext, settings: NetworkSettings, keys: KeyRing): Promise<void> {
   switch (settings.command) {
     case 'verify': {
-      const { policy, manifests } = await readVerifyFiles(settings);
-      const pinning = manifests.length > 0 ? await import('./action/manifests.js') : undefined;
-      const { images, foundIn, refOf } = pinning?.imagesToVerify(settings.images, manifests) ?? { images: settings.images };
+      const plan = await readVerifyFiles(settings);
+      const { images, policy, foundIn } = plan;
       const results = await verify(ctx, { images, policy, ...(foundIn ? { foundIn } : {}), registryCheck: settings.registryCheck });
       setOutputs(results);
       await writeVerifySummary(results);
       core.info(`Verified ${results.length} tag(s).`);
-      if (settings.pinManifests && pinning && refOf) {
-        // One digest per tag of a repository: what its one registry look-up answered, and its signers signed.
-        const digests = new Map(results.map((r) => [`${r.repository}:${r.tag}`, r.digest]));
-        const pinned = pinning.pinManifests(manifests, refOf, (ref) => digests.get(`${gunOf(ref)}:${ref.tag}`));
+      if (settings.pinManifests && plan.pin) {
+        const pinned = plan.pin(results);
         core.setOutput('pinned-manifests', pinned.join('\n'));
         core.info(
           pinned.length > 0 ? `Pinned the images of ${pinned.join(', ')}.` : 'Every manifest was already pinned to its verified digest.',

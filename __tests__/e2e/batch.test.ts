@@ -48,13 +48,13 @@ describe('batches, concurrent publishers and tags that move', () => {
     const file = join(stack.dir, 'images.txt');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const before = repos.map((r) => stack.publishCount(`${stack.registry}/${r}`));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await stack.logsSettled();
     const requestsBefore = stack.registryRequests().length;
     const result = ok(await sign({ 'images-file': file }));
     expect(result.outputs.digests!.split('\n')).toHaveLength(60);
     expect(repos.map((r, i) => stack.publishCount(`${stack.registry}/${r}`) - before[i]!)).toEqual([1, 1, 1]);
     // One registry look-up per tag: a HEAD of its manifest, and nothing else of the registry's.
-    await new Promise((resolve) => setTimeout(resolve, 500)); // the registry's access log reaches its file a moment later
+    await stack.logsSettled();
     const reads = stack
       .registryRequests()
       .slice(requestsBefore)

@@ -297,13 +297,11 @@ spec:
       `version: 1\nrepositories:\n  - match: ${stack.registry}/gate/bulk/*\n    trusted-root-keys: [${teamRoot}]\n    required-signers: [ci]\n`,
     );
 
-    // The servers' logs reach their files a moment after each request.
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
     const count = async (run: () => Promise<RunResult>) => {
-      await settle();
+      await stack.logsSettled();
       const [registry, notary] = [stack.registryRequests().length, stack.notaryRequests().length];
       const result = expectSuccess(await run());
-      await settle();
+      await stack.logsSettled();
       return { registry: stack.registryRequests().length - registry, notary: stack.notaryRequests().length - notary, result };
     };
     const byImages = await count(() =>

@@ -122,12 +122,12 @@ describe('command: verify on repositories made by docker trust, the notary CLI a
     );
 
     // registry-check: false asks the registry nothing: the trust data's digest is what to deploy by.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await stack.logsSettled();
     const before = stack.registryRequests().length;
     const trustOnly = await verify([ref('v/repushed', 'v1')], { 'registry-check': 'false' });
     expect(trustOnly.errors).toEqual([]);
     expect(trustOnly.outputs.digests).toBe(`${stack.registry}/v/repushed@sha256:${signedDigest}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await stack.logsSettled();
     expect(stack.registryRequests().slice(before)).toEqual([]);
     const unsigned = await verify([ref('v/docker', 'unsigned')], { 'registry-check': 'false' });
     expect(unsigned.errors).toEqual([expect.stringMatching(/tag unsigned is not signed by targets\/releases/)]);

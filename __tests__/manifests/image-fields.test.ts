@@ -126,7 +126,7 @@ describe('replaceImageFields', () => {
   it('pins every field in its own style, every other byte as it was', () => {
     const fields = findImageFields(KUBERNETES, 'k8s.yaml');
     const replacements = new Map(fields.map((f) => [f, pinnedValue(f.value, manifestReference(f.value, 'k8s.yaml'), DIGEST)]));
-    const out = replaceImageFields(KUBERNETES, 'k8s.yaml', replacements);
+    const out = replaceImageFields(KUBERNETES, 'k8s.yaml', fields, replacements);
     expect(values(findImageFields(out, 'k8s.yaml'))).toEqual([
       `reg.example/app/init:1@${DIGEST}`,
       `reg.example/app/web:2@${DIGEST}`,
@@ -148,7 +148,7 @@ describe('replaceImageFields', () => {
     const text = 'containers:\n  - image: >-\n      r.example/a:1\n';
     const [field] = findImageFields(text, 'b.yaml');
     expect(field!.value).toBe('r.example/a:1');
-    expect(() => replaceImageFields(text, 'b.yaml', new Map([[field!, `r.example/a:1@${DIGEST}`]]))).toThrow(
+    expect(() => replaceImageFields(text, 'b.yaml', [field!], new Map([[field!, `r.example/a:1@${DIGEST}`]]))).toThrow(
       /^b\.yaml:2:\d+: image: is a block scalar/,
     );
   });

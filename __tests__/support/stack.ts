@@ -435,7 +435,12 @@ export class LocalStack {
       ).length;
   }
 
-  /** Every request the registry logged ("HEAD /v2/a/manifests/v1"), in order (its access log). */
+  /** Waits until the servers' logs hold every request made so far: each line reaches its file a moment after the request. */
+  logsSettled(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
+  /** Every request the registry logged ("HEAD /v2/a/manifests/v1"), in order (its access log); after logsSettled for the latest. */
   registryRequests(): string[] {
     const log = join(this.dir, 'registry.log');
     if (!existsSync(log)) return [];

@@ -11,7 +11,7 @@ import { readKeySetting, readPublicKeySetting, type KeySetting, type Masker, typ
 import { withSecretFiles, type InputReader } from './secret-inputs.js';
 import { quoted } from '../util/redact.js';
 import type { TrustPolicy } from '../policy/trust-policy.js';
-import { SIGNER_NAME, list, parseServerUrl, parseTrustedRootKeys } from './trust-values.js';
+import { SIGNER_NAME, list, parseServerUrl, parseSignerNames, parseTrustedRootKeys } from './trust-values.js';
 
 /**
  * The action's inputs (action-interface.md) read and checked in one place, into one settings type
@@ -384,11 +384,7 @@ function readVerify(
         throw new InputError(input, `cannot be given with policy: the policy file sets each repository's ${input}`, 'INPUT_CONFLICT');
     trust = { policyFile };
   } else {
-    const requiredSigners = list(read('required-signers')).map((name) => {
-      if (!SIGNER_NAME.test(name))
-        throw new InputError('required-signers', `${quoted(name)} is not a signer name; expected names such as releases or alice`);
-      return name;
-    });
+    const requiredSigners = parseSignerNames(read('required-signers'));
     trust = { policy: { rules: [{ match: '**', trustedRootKeyIds: common.pinnedRootKeyIds, requiredSigners }] } };
   }
   const pinManifests = parseBoolean('pin-manifests', read('pin-manifests'), false);

@@ -29,8 +29,8 @@ const MAX_MANIFEST_BYTES = 16 << 20;
 /** More distinct images than a deploy has; each costs a registry look-up. */
 export const MAX_MANIFEST_IMAGES = 10_000;
 
-/** The files the `manifests` input names (paths and globs, one per line), each once. */
-function manifestPaths(value: string): string[] {
+/** The files the `manifests` input names (paths and globs, one per line), each once: as named, and where they really are. */
+function manifestPaths(value: string): { path: string; realPath: string }[] {
   const paths: string[] = [];
   for (const line of value.split('\n').map((l) => l.trim())) {
     if (!line) continue;
@@ -55,23 +55,17 @@ function manifestPaths(value: string): string[] {
     if (!byRealPath.has(real)) byRealPath.set(real, path);
   }
   if (byRealPath.size > MAX_MANIFEST_FILES) throw new InputError('manifests', `more than ${MAX_MANIFEST_FILES} files`);
-  return [...byRealPath.values()];
+  return [...byRealPath].map(([realPath, path]) => ({ path, realPath }));
 }
 
 /** Every file of the `manifests` input, read, parsed, and each `image:` value parsed as a reference. */
 export function readManifests(value: string): ManifestFile[] {
-  return manifestPaths(value).map((path) => {
+  return manifestPaths(value).map(({ path, realPath }) => {
     const text = readInputFile('manifests', path, 'a YAML or JSON manifest', MAX_MANIFEST_BYTES);
     const fields = findImageFields(text, path).map((field) => ({
       field,
       ref: manifestReference(field.value, `${path}:${field.line}`),
     }));
-    let realPath = path;
-    try {
-      realPath = realpathSync(path);
-    } catch {
-      // read just now: it exists
-    }
     return { path, realPath, text, fields };
   });
 }
@@ -96,7 +90,10 @@ export function imagesToVerify(
         all.push(ref);
       }
       refOf.set(field, known);
-      foundIn.set(known, [...(foundIn.get(known) ?? []), `${file.path}:${field.line}`]);
+      const where = `${file.path}:${field.line}`;
+      const places = foundIn.get(known);
+      if (places) places.push(where);
+      else foundIn.set(known, [where]);
     }
   }
   if (all.length === 0)
@@ -127,7 +124,16 @@ export function pinManifests(
       const value = pinnedValue(field.value, ref, digest);
       if (value !== field.value) replacements.set(field, value);
     }
-    if (replacements.size > 0) changed.push({ file, text: replaceImageFields(file.text, file.path, replacements) });
+    if (replacements.size > 0)
+      changed.push({
+        file,
+        text: replaceImageFields(
+          file.text,
+          file.path,
+          file.fields.map((f) => f.field),
+          replacements,
+        ),
+      });
   }
   const temporary: { file: ManifestFile; temp: string }[] = [];
   try {

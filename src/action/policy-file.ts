@@ -4,7 +4,7 @@ import type { PolicyRule, TrustPolicy } from '../policy/trust-policy.js';
 import { quoted } from '../util/redact.js';
 import { yamlProblem } from '../util/yaml-error.js';
 import { readInputFile } from './input-files.js';
-import { SIGNER_NAME, list, parseServerUrl, parseTrustedRootKeys } from './trust-values.js';
+import { parseServerUrl, parseSignerNames, parseTrustedRootKeys } from './trust-values.js';
 
 /**
  * The `policy` input's file (action-interface.md, "Trust policy file"): YAML or JSON, read through
@@ -99,11 +99,7 @@ class PolicyReader {
       signers === undefined
         ? []
         : this.strings(signers, `${path}.required-signers`).flatMap((item) =>
-            list(item.value).map((name) => {
-              if (!SIGNER_NAME.test(name))
-                throw this.fail(item.node, item.field, `${quoted(name)} is not a signer name; expected names such as releases or alice`);
-              return name;
-            }),
+            this.parsed(item.node, item.field, (v) => parseSignerNames(v)),
           );
     return {
       match: match.value,

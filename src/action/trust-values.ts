@@ -19,6 +19,15 @@ export function list(value: string): string[] {
  */
 export const SIGNER_NAME = /^[a-z0-9][a-z0-9_-]{0,246}$/;
 
+/** `required-signers`: signer names, one per line or comma-separated. */
+export function parseSignerNames(value: string, input = 'required-signers'): string[] {
+  return list(value).map((name) => {
+    if (!SIGNER_NAME.test(name))
+      throw new InputError(input, `${quoted(name)} is not a signer name; expected names such as releases or alice`);
+    return name;
+  });
+}
+
 export function parseServerUrl(value: string, input = 'notary-server'): string | undefined {
   if (!value) return undefined;
   let url: URL;

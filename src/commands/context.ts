@@ -123,10 +123,11 @@ export function renewedBy(role: string): string {
   return `command: renew (or sign) with the signer-key of ${role}`;
 }
 
-/** Expired metadata, with the way back; any other error as it was. */
-export function withRenewHint(error: unknown): unknown {
+/** Expired metadata, with the way back, the image it was asked for named first when given; any other error as it was. */
+export function withRenewHint(error: unknown, image?: string): unknown {
   if (!(error instanceof ExpiredError)) return error;
-  return new VerificationError('EXPIRED', `${error.message}; re-sign it: ${renewedBy(error.role)}`, { cause: error });
+  const message = `${image ? `${image}: ` : ''}${error.message}; re-sign it: ${renewedBy(error.role)}`;
+  return new VerificationError('EXPIRED', message, { cause: error });
 }
 
 export function warnAboutExpiry(ctx: CommandContext, repo: TrustedRepository, now: number): void {
@@ -202,9 +203,7 @@ export async function loadCurrent(
     return repo;
   } catch (error) {
     // The repository is in the message already; the image the user asked about goes first.
-    if (error instanceof ExpiredError)
-      throw new VerificationError('EXPIRED', `${ref.original}: ${error.message}; re-sign it: ${renewedBy(error.role)}`, { cause: error });
-    throw unreachableServer(error);
+    throw unreachableServer(withRenewHint(error, ref.original));
   }
 }
 

@@ -1,16 +1,17 @@
 import { KeyError, VerificationError } from '../errors.js';
 import type { Signer } from '../keys/signer.js';
 import { gunOf, type ImageReference } from '../registry/reference.js';
-import { daysUntil } from '../tuf/time.js';
 import { roleKeyIdsFor, type TrustedRepository } from '../tuf/trusted-repository.js';
 import {
   forEachRepository,
   loadVerified,
   renewedBy,
+  roleExpiries,
   unreachableServer,
   warnIfRetiredServer,
   notaryServerFor,
   type CommandContext,
+  type RoleExpiry,
 } from './context.js';
 import { withPublishRetries } from './publish-retry.js';
 import { RepositoryUpdate, nextTargets, publishUpdate, signatureForRole } from './repository-update.js';
@@ -34,43 +35,39 @@ export interface RenewedRole {
   expires: string;
 }
 
-interface Due {
-  role: string;
-  expires: string;
-  days: number;
-}
-
 /** Roles a person re-signs (the timestamp is the server's), due when they expire within the warning window or already have. */
-function dueRoles(repo: TrustedRepository, now: number, warningDays: number): Due[] {
-  const all: Due[] = [
-    { role: 'root', expires: repo.root.signed.expires, days: daysUntil(repo.root.signed.expiresMs, now) },
-    { role: 'snapshot', expires: repo.snapshot.signed.expires, days: daysUntil(repo.snapshot.signed.expiresMs, now) },
-    ...[...repo.roles].map(([role, loaded]) => ({
-      role,
-      expires: loaded.file.signed.expires,
-      days: daysUntil(loaded.file.signed.expiresMs, now),
-    })),
-  ];
-  return all.filter((d) => d.days <= 0 || d.days < warningDays);
+function dueRoles(repo: TrustedRepository, now: number, warningDays: number): RoleExpiry[] {
+  return roleExpiries(repo, now).filter((d) => d.days <= 0 || d.days < warningDays);
 }
 
-function describeDue(d: Due): string {
+function describeDue(d: RoleExpiry): string {
   return d.days <= 0 ? `${d.role} expired at ${d.expires}` : `${d.role} expires in ${Math.floor(d.days)} days (${d.expires})`;
 }
 
 /**
- * The update that renews what the keys can sign. Every key given must be a key of its role (a key
- * that cannot sign is an input error, found before anything is sent); a due role no key given can
- * sign is left as it is, with a warning naming the key that would renew it.
+ * What each key given signs in this repository. Every key must be a key of its role: a key that
+ * cannot sign is an input error, found before anything is sent.
  */
-function planRenewal(ctx: CommandContext, repo: TrustedRepository, options: RenewOptions, now: number): RepositoryUpdate {
-  const gun = repo.gun;
+function signaturesOf(repo: TrustedRepository, options: RenewOptions) {
+  const { gun } = repo;
   const root = repo.root.signed;
+  return {
+    rootSignature: options.rootKey && signatureForRole(root, 'root', options.rootKey, 'rootKey', gun),
+    targetsSignature: options.repositoryKey && signatureForRole(root, 'targets', options.repositoryKey, 'repositoryKey', gun),
+    snapshotSignature: options.snapshotKey && signatureForRole(root, 'snapshot', options.snapshotKey, 'snapshotKey', gun),
+    signerRoles: options.signerKey ? delegationsOf(repo, options.signerKey) : [],
+  };
+}
+
+/**
+ * The update that renews what the keys can sign, or undefined when nothing they sign is due. A due
+ * role no key given can sign is left as it is, with a warning naming the key that would renew it.
+ */
+function planRenewal(ctx: CommandContext, repo: TrustedRepository, options: RenewOptions, now: number): RepositoryUpdate | undefined {
+  const gun = repo.gun;
   const update = new RepositoryUpdate(gun, repo, now);
-  const rootSignature = options.rootKey && signatureForRole(root, 'root', options.rootKey, 'rootKey', gun);
-  const targetsSignature = options.repositoryKey && signatureForRole(root, 'targets', options.repositoryKey, 'repositoryKey', gun);
-  if (options.snapshotKey) update.snapshotSigner = signatureForRole(root, 'snapshot', options.snapshotKey, 'snapshotKey', gun);
-  const signerRoles = options.signerKey ? delegationsOf(repo, options.signerKey) : [];
+  const { rootSignature, targetsSignature, snapshotSignature, signerRoles } = signaturesOf(repo, options);
+  if (snapshotSignature) update.snapshotSigner = snapshotSignature;
 
   const renewRoot = () => {
     update.editRoot();
@@ -107,7 +104,8 @@ function planRenewal(ctx: CommandContext, repo: TrustedRepository, options: Rene
     else if (rootSignature) renewRoot();
     else ctx.reporter.warning(`${gun}: ${describeDue(due.find((d) => d.role === 'snapshot')!)}; ${renewedBy('snapshot')}`);
   }
-  return update;
+  // A snapshot of our own key that is due is published alone.
+  return update.isEmpty && !(snapshotDue && update.snapshotSigner) ? undefined : update;
 }
 
 /** The repository with its expired metadata, every signature checked. */
@@ -132,15 +130,6 @@ function trusted(repo: TrustedRepository): TrustedRepository {
       { option: 'trustedRootKeys' },
     );
   return repo;
-}
-
-/** Every key given is a key of its role in this repository (the check planRenewal makes, without planning). */
-function checkKeys(repo: TrustedRepository, options: RenewOptions): void {
-  const root = repo.root.signed;
-  if (options.rootKey) signatureForRole(root, 'root', options.rootKey, 'rootKey', repo.gun);
-  if (options.repositoryKey) signatureForRole(root, 'targets', options.repositoryKey, 'repositoryKey', repo.gun);
-  if (options.snapshotKey) signatureForRole(root, 'snapshot', options.snapshotKey, 'snapshotKey', repo.gun);
-  if (options.signerKey) delegationsOf(repo, options.signerKey);
 }
 
 /** The delegations whose keys include this one; a key no delegation lists cannot renew anything. */
@@ -169,7 +158,7 @@ export async function renew(ctx: CommandContext, options: RenewOptions): Promise
   // a key that cannot sign fails the run with all of them as they were.
   if (new Set(options.images.map(gunOf)).size > 1)
     await forEachRepository(ctx, options.images, 'Check the keys for', async (ctx, _gun, refs) => {
-      checkKeys(trusted(await load(ctx, refs[0]!, now, new Map())), options);
+      signaturesOf(trusted(await load(ctx, refs[0]!, now, new Map())), options);
     });
   const perRepository = await forEachRepository(ctx, options.images, 'Renew', (ctx, gun, refs) => {
     const ref = refs[0]!;
@@ -179,7 +168,7 @@ export async function renew(ctx: CommandContext, options: RenewOptions): Promise
       const before = trusted(await load(ctx, ref, now, seen));
       before.warnings.forEach((w) => ctx.reporter.warning(w));
       const update = planRenewal(ctx, before, options, now);
-      if (update.isEmpty && !(update.snapshotSigner && dueRoles(before, now, ctx.expiryWarningDays).some((d) => d.role === 'snapshot'))) {
+      if (!update) {
         ctx.reporter.info(`${gun}: nothing the keys given can sign expires within ${ctx.expiryWarningDays} days; nothing was published`);
         return [];
       }

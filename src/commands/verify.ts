@@ -76,6 +76,22 @@ function requireRole(repo: TrustedRepository, role: string): LoadedRole {
   throw new VerificationError('ROLE_MISSING', `${repo.gun} has no signer ${role.replace(/^targets\//, '')} (no ${role} delegation)`);
 }
 
+/** What `role` signed for the tag: there, within its delegated paths, with a sha256 hash; throws with the cause. */
+function signedTarget(repo: TrustedRepository, ref: ImageReference, role: string): { target: { length: number }; digest: string } {
+  const loaded = requireRole(repo, role);
+  const target = loaded.file.signed.targets.get(ref.tag);
+  if (!target) throw new VerificationError('TARGET_NOT_SIGNED', `tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
+  if (!TrustedRepository.allows(loaded, ref.tag)) {
+    throw new VerificationError(
+      'TARGET_NOT_SIGNED',
+      `${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`,
+    );
+  }
+  const digest = digestOf(target);
+  if (!digest) throw new VerificationError('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
+  return { target, digest };
+}
+
 /** Checks one tag against the verified trust data and the registry; throws with the cause. */
 export function checkTag(
   repo: TrustedRepository,
@@ -86,17 +102,7 @@ export function checkTag(
   servedBy = 'the registry serves',
 ): string[] {
   for (const role of rolesToCheck(repo, requiredSigners)) {
-    const loaded = requireRole(repo, role);
-    const target = loaded.file.signed.targets.get(ref.tag);
-    if (!target) throw new VerificationError('TARGET_NOT_SIGNED', `tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
-    if (!TrustedRepository.allows(loaded, ref.tag)) {
-      throw new VerificationError(
-        'TARGET_NOT_SIGNED',
-        `${role} lists ${ref.tag} outside the paths it was delegated (${JSON.stringify(loaded.paths)})`,
-      );
-    }
-    const signed = digestOf(target);
-    if (!signed) throw new VerificationError('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
+    const { target, digest: signed } = signedTarget(repo, ref, role);
     if (signed !== manifest.digest) {
       throw new VerificationError('TARGET_MISMATCH', `tag ${ref.tag} was signed as ${signed} (${role}) but ${servedBy} ${manifest.digest}`);
     }
@@ -162,13 +168,10 @@ function signedManifest(
   repo: TrustedRepository,
   ref: ImageReference,
   requiredSigners: readonly string[],
-): { digest: string; size: number } {
+): { manifest: { digest: string; size: number }; servedBy: string } {
   const role = rolesToCheck(repo, requiredSigners)[0]!;
-  const target = requireRole(repo, role).file.signed.targets.get(ref.tag);
-  if (!target) throw new VerificationError('TARGET_NOT_SIGNED', `tag ${ref.tag} is not signed by ${role} (no valid trust data for it)`);
-  const digest = digestOf(target);
-  if (!digest) throw new VerificationError('TARGET_MISMATCH', `${role} lists ${ref.tag} without a sha256 hash`);
-  return { digest, size: target.length };
+  const { target, digest } = signedTarget(repo, ref, role);
+  return { manifest: { digest, size: target.length }, servedBy: `${role} signed` };
 }
 
 /** One image against the verified trust data and the registry's answer for its tag (or the trust data alone). */
@@ -179,8 +182,8 @@ function verifyImage(
   requiredSigners: readonly string[],
 ): Omit<VerifiedImage, 'notaryServer' | 'expiries'> {
   if ('error' in lookup) throw lookup.error;
-  const manifest = 'manifest' in lookup ? lookup.manifest : signedManifest(repo, ref, requiredSigners);
-  const servedBy = 'manifest' in lookup ? 'the registry serves' : `${rolesToCheck(repo, requiredSigners)[0]} signed`;
+  const { manifest, servedBy } =
+    'manifest' in lookup ? { manifest: lookup.manifest, servedBy: 'the registry serves' } : signedManifest(repo, ref, requiredSigners);
   const roles = checkTag(repo, ref, manifest, requiredSigners, servedBy);
   return { image: ref.original, repository: repo.gun, tag: ref.tag, digest: manifest.digest, size: manifest.size, roles };
 }

@@ -79,13 +79,12 @@ export function shownProxy(proxy: URL): string {
   return `${proxy.protocol}//${proxy.host}`;
 }
 
+/**
+ * A CA for the target servers does not go here: the tunnel's TLS is made from each request's
+ * options (https-proxy-agent: connect), so a client that needs one passes it on each request
+ * (HttpClient's secureContext).
+ */
 export interface ProxyAgentOptions {
-  /**
-   * CA certificates for the target servers, checked end to end through a CONNECT tunnel. The
-   * tunnel's TLS is made from the request's options (https-proxy-agent: connect), so a client
-   * that sends its own requests passes `ca` on each request instead.
-   */
-  ca?: string[];
   keepAlive?: boolean;
   maxSockets?: number;
 }
@@ -127,7 +126,7 @@ export class ProxyRoutingAgent extends DelegatingAgent {
       agent = proxy
         ? proxyAgent(proxy, protocol, this.agentOptions)
         : protocol === 'https:'
-          ? new https.Agent({ ...common, ...(this.agentOptions.ca ? { ca: this.agentOptions.ca } : {}) })
+          ? new https.Agent(common)
           : new http.Agent(common);
       this.agents.set(key, agent);
     }

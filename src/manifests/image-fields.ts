@@ -166,9 +166,15 @@ const PINNED = /^[A-Za-z0-9._/:@[\]-]+$/;
 
 /**
  * The text with each field's value replaced, each in the style it was written in; nothing else
- * changes. The result is parsed again and must hold exactly the new values where the old ones were.
+ * changes. `fields` are all of the text's fields, as findImageFields found them. The result is
+ * parsed again and must hold exactly the new values where the old ones were.
  */
-export function replaceImageFields(text: string, name: string, replacements: ReadonlyMap<ImageField, string>): string {
+export function replaceImageFields(
+  text: string,
+  name: string,
+  fields: readonly ImageField[],
+  replacements: ReadonlyMap<ImageField, string>,
+): string {
   const ordered = [...replacements].sort(([a], [b]) => b.start - a.start);
   let out = text;
   for (const [field, value] of ordered) {
@@ -182,7 +188,7 @@ export function replaceImageFields(text: string, name: string, replacements: Rea
     out = `${out.slice(0, field.start)}${written(value, field.style)}${out.slice(field.end)}`;
   }
   const byStart = new Map([...replacements].map(([f, value]) => [f.start, value]));
-  const before = findImageFields(text, name).map((f) => byStart.get(f.start) ?? f.value);
+  const before = fields.map((f) => byStart.get(f.start) ?? f.value);
   const after = findImageFields(out, name).map((f) => f.value);
   if (before.length !== after.length || before.some((v, i) => v !== after[i]))
     throw new ManifestError('MANIFEST_WRITE_FAILED', `${name}: the pinned file does not read back as written; it is left as it was`, {

@@ -26,6 +26,15 @@ export interface ResolvedManifest {
   mediaType: string;
 }
 
+/** The manifest's media type, from its Content-Type without parameters. */
+function mediaTypeOf(response: HttpResponse): string {
+  return (
+    String(response.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim() || 'application/octet-stream'
+  );
+}
+
 /** TLS failures (system error codes) that mean "this server speaks plain HTTP". */
 const PLAIN_HTTP_HINTS = ['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'ECONNRESET'];
 
@@ -108,10 +117,7 @@ export class RegistryClient {
         `the registry's Docker-Content-Digest ${header} for ${name} does not match the manifest it served (${digest})`,
       );
     }
-    const contentType = String(response.headers['content-type'] ?? '')
-      .split(';')[0]!
-      .trim();
-    return { digest, size: response.body.length, mediaType: contentType || 'application/octet-stream' };
+    return { digest, size: response.body.length, mediaType: mediaTypeOf(response) };
   }
 
   /**
@@ -127,9 +133,6 @@ export class RegistryClient {
     if (response.status !== 200 || typeof digest !== 'string' || !/^sha256:[a-f0-9]{64}$/.test(digest) || !Number.isSafeInteger(size)) {
       return this.resolve(ref);
     }
-    const contentType = String(response.headers['content-type'] ?? '')
-      .split(';')[0]!
-      .trim();
-    return { digest, size, mediaType: contentType || 'application/octet-stream' };
+    return { digest, size, mediaType: mediaTypeOf(response) };
   }
 }
